@@ -1,0 +1,33 @@
+using Outbound.Cli.Commands;
+
+namespace Outbound.Cli;
+
+/// <summary>
+/// The <c>outbound</c> command. Thin: each verb parses its arguments and calls the feature that does
+/// the work. With <c>--json</c> a verb prints exactly one JSON value on stdout; everything else goes to stderr.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verbs = new Dictionary<string, Func<CliArgs, Task<int>>>
+        {
+            ["db migrate"] = DbCommands.MigrateAsync,
+        };
+        var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
+        if (!verbs.TryGetValue(key, out var verb))
+        {
+            Console.Error.WriteLine("usage: outbound <verb> [options]\nverbs:\n  " + string.Join("\n  ", verbs.Keys.Order()));
+            return 2;
+        }
+        try
+        {
+            return await verb(CliArgs.Parse(args.Skip(2)));
+        }
+        catch (CliUsageException e)
+        {
+            Console.Error.WriteLine($"outbound {key}: {e.Message}");
+            return 2;
+        }
+    }
+}

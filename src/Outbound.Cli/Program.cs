@@ -1,0 +1,1 @@
+return await Outbound.Cli.CliApp.RunAsync(args);
