@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Outbound.Telephony.Port;
+
+namespace Outbound.Telephony.Simulated;
+
+/// <summary>
+/// A carrier and agent phones in memory: every origination draws its fate from seeded distributions
+/// and plays it out on timers of the injected <see cref="TimeProvider"/>, so tests can run it in
+/// virtual time and the demo in real (optionally scaled) time.
+/// </summary>
+public sealed class SimulatedTelephony : ITelephony, IDisposable
+{
+    private readonly SimulatedCarrierOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<CallLegId, Leg> _legs = new();
+    private readonly List<SimulatedCall> _placed = [];
+
+    public SimulatedTelephony(SimulatedCarrierOptions options, TimeProvider time)
+    {
+        options.Validate();
+        _options = options;
+        _time = time;
+        _random = new Random(options.Seed);
+    }
+
+    /// <summary>Every origination so far, in order.</summary>
+    public IReadOnlyList<SimulatedCall> Placed
+    {
+        get { lock (_gate) return _placed.ToList(); }
+    }
+
+    public int LegsUp => _legs.Count;
+
+    public Task<CallLegId> OriginateAsync(OriginateRequest request, ITelephonyEventSink events, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Number);
+        var leg = new Leg(CallLegId.New(), events, IsAgent: false);
+        SimulatedOutcome outcome;
+        lock (_gate)
+        {
+            outcome = SimulatedOutcome.Draw(_random, _options);
+            _placed.Add(new SimulatedCall(leg.Id, request, _time.GetUtcNow()));
+        }
+        _legs[leg.Id] = leg;
+        After(leg, TimeSpan.FromMilliseconds(200), () => Emit(leg, new TelephonyEvent.Ringing(leg.Id, _time.GetUtcNow())));
+
+        if (outcome.Failure is { } failure && failure != FailureReason.NoAnswer)
+            After(leg, outcome.RingTime, () => End(leg, new TelephonyEvent.Failed(leg.Id, _time.GetUtcNow(), failure)));
+        else if (outcome.AnsweredBy is { } by && outcome.RingTime <= request.RingTimeout)
+            After(leg, outcome.RingTime, () =>
+            {
+                leg.Answered = true;
+                Emit(leg, new TelephonyEvent.Answered(leg.Id, _time.GetUtcNow(), request.DetectMachine ? by : AnsweredBy.Unknown));
+                After(leg, outcome.TalkTime, () => End(leg, new TelephonyEvent.HungUp(leg.Id, _time.GetUtcNow(), ByRemote: true, HangupCause.Normal)));
+            });
+        else
+            After(leg, request.RingTimeout, () => End(leg, new TelephonyEvent.Failed(leg.Id, _time.GetUtcNow(), FailureReason.NoAnswer)));
+        return Task.FromResult(leg.Id);
+    }
+
+    public Task<CallLegId> ConnectAgentAsync(AgentEndpoint agent, ITelephonyEventSink events, CancellationToken ct = default)
+    {
+        var leg = new Leg(CallLegId.New(), events, IsAgent: true) { Answered = true };
+        _legs[leg.Id] = leg;
+        Emit(leg, new TelephonyEvent.Answered(leg.Id, _time.GetUtcNow(), AnsweredBy.Human));
+        return Task.FromResult(leg.Id);
+    }
+
+    public Task BridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default)
+    {
+        var (a, b) = (Find(customer), Find(agent));
+        if (!a.Answered) throw new InvalidOperationException($"Leg {customer} is not answered and cannot be bridged.");
+        var now = _time.GetUtcNow();
+        Emit(a, new TelephonyEvent.Bridged(a.Id, now, b.Id));
+        Emit(b, new TelephonyEvent.Bridged(b.Id, now, a.Id));
+        return Task.CompletedTask;
+    }
+
+    public Task UnbridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default) => Task.CompletedTask;
+
+    public Task PlayPromptAsync(CallLegId leg, string promptId, CancellationToken ct = default)
+    {
+        var l = Find(leg);
+        After(l, TimeSpan.FromSeconds(2), () => Emit(l, new TelephonyEvent.PromptFinished(l.Id, _time.GetUtcNow(), promptId)));
+        return Task.CompletedTask;
+    }
+
+    public Task StartRecordingAsync(CallLegId leg, string path, CancellationToken ct = default)
+    {
+        Find(leg).RecordingPath = path;
+        return Task.CompletedTask;
+    }
+
+    public Task StopRecordingAsync(CallLegId leg, CancellationToken ct = default)
+    {
+        var l = Find(leg);
+        if (l.RecordingPath is { } path) Emit(l, new TelephonyEvent.RecordingStopped(l.Id, _time.GetUtcNow(), path));
+        l.RecordingPath = null;
+        return Task.CompletedTask;
+    }
+
+    public Task HangUpAsync(CallLegId leg, HangupCause cause = HangupCause.Normal, CancellationToken ct = default)
+    {
+        // Hanging up a leg that already ended is harmless: both ends may race to hang up.
+        if (_legs.TryGetValue(leg, out var l))
+            End(l, new TelephonyEvent.HungUp(l.Id, _time.GetUtcNow(), ByRemote: false, cause));
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        foreach (var leg in _legs.Values) leg.CancelTimers();
+        _legs.Clear();
+    }
+
+    private Leg Find(CallLegId id) =>
+        _legs.TryGetValue(id, out var leg) ? leg : throw new InvalidOperationException($"No live leg {id}.");
+
+    private void After(Leg leg, TimeSpan delay, Action action) =>
+        leg.AddTimer(_time.CreateTimer(_ => action(), null, delay / _options.TimeScale, Timeout.InfiniteTimeSpan));
+
+    private void Emit(Leg leg, TelephonyEvent e)
+    {
+        if (!leg.Ended) leg.Sink.On(e);
+    }
+
+    private void End(Leg leg, TelephonyEvent last)
+    {
+        if (!leg.TryEnd()) return;
+        _legs.TryRemove(leg.Id, out _);
+        leg.CancelTimers();
+        leg.Sink.On(last);
+    }
+
+    private sealed record Leg(CallLegId Id, ITelephonyEventSink Sink, bool IsAgent)
+    {
+        private readonly List<ITimer> _timers = [];
+        private int _ended;
+        public bool Answered { get; set; }
+        public string? RecordingPath { get; set; }
+        public bool Ended => Volatile.Read(ref _ended) == 1;
+        public bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;
+
+        public void AddTimer(ITimer timer)
+        {
+            lock (_timers) _timers.Add(timer);
+        }
+
+        public void CancelTimers()
+        {
+            lock (_timers)
+            {
+                foreach (var t in _timers) t.Dispose();
+                _timers.Clear();
+            }
+        }
+    }
+}
