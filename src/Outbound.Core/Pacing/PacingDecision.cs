@@ -1,0 +1,27 @@
+namespace Outbound.Core.Pacing;
+
+/// <summary>How many new lines to dial now, the dial level behind it, and why.</summary>
+/// <param name="Lines">New calls to originate now (0 or more); lines already in flight are not repeated.</param>
+/// <param name="DialLevel">Lines per eligible agent the strategy is aiming at (1 = progressive).</param>
+public sealed record PacingDecision(int Lines, double DialLevel, PacingReason Reason)
+{
+    public static PacingDecision None(double dialLevel, PacingReason reason) => new(0, dialLevel, reason);
+}
+
+public enum PacingReason
+{
+    /// <summary>No agent is ready or about to be: dialing stops at once.</summary>
+    NoEligibleAgent,
+    /// <summary>The list has run dry.</summary>
+    NoLeads,
+    /// <summary>Enough lines are already in flight (or callers waiting) for the agents expected.</summary>
+    EnoughInFlight,
+    /// <summary>One line per ready agent.</summary>
+    ReadyAgents,
+    /// <summary>Lines from the (fixed or adaptive) dial level.</summary>
+    DialLevel,
+    /// <summary>As many lines as keep the expected abandons inside the remaining budget.</summary>
+    AbandonBudget,
+    /// <summary>The rolling abandon rate is at or near the cap: only lines an agent is sure to take.</summary>
+    NearCap,
+}
