@@ -37,9 +37,9 @@ public sealed record RegulatorRules(
         MaxUnansweredPerDay: null, NoRepeatAfterAbandon: null,
         AbandonCap: 0.03m, AbandonWindow: Duration.FromDays(30), MinRingSeconds: 15, CountAmdFalsePositives: false);
 
-    /// <summary>UK Ofcom persistent-misuse policy statement.</summary>
+    /// <summary>UK Ofcom persistent-misuse policy statement (no statutory hours; the campaign's windows apply).</summary>
     public static RegulatorRules UkOfcom { get; } = new(
-        RegulatorPreset.UkOfcom, new LocalTime(8, 0), new LocalTime(21, 0),
+        RegulatorPreset.UkOfcom, LocalTime.Midnight, LocalTime.MaxValue,
         MaxUnansweredPerDay: null, NoRepeatAfterAbandon: Duration.FromHours(72),
         AbandonCap: 0.03m, AbandonWindow: Duration.FromHours(24), MinRingSeconds: 15, CountAmdFalsePositives: true);
 

@@ -27,6 +27,15 @@ public sealed class CompliancePropertyTests
         }
     }
 
+    /// <summary>The regulators' hours restated from their texts (Ofcom sets none).</summary>
+    private static readonly Dictionary<RegulatorPreset, (TimeSpan Start, TimeSpan End)> StatutoryHours = new()
+    {
+        [RegulatorPreset.CnConsumerCollections] = (TimeSpan.FromHours(8), TimeSpan.FromHours(22)),
+        [RegulatorPreset.UsTsr] = (TimeSpan.FromHours(8), TimeSpan.FromHours(21)),
+        [RegulatorPreset.UkOfcom] = (TimeSpan.Zero, TimeSpan.FromDays(1)),
+        [RegulatorPreset.Custom] = (TimeSpan.Zero, TimeSpan.FromDays(1)),
+    };
+
     private static DateTime LocalClock(Instant now, string zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(now.ToDateTimeUtc(), TimeZoneInfo.FindSystemTimeZoneById(zone));
 
@@ -41,8 +50,7 @@ public sealed class CompliancePropertyTests
             var local = LocalClock(context.Now, lead.TimeZoneId);
             var time = local.TimeOfDay;
             var regulator = policy.Regulator;
-            var regulatorStart = regulator.DailyWindowStart.ToTimeOnly().ToTimeSpan();
-            var regulatorEnd = regulator.Preset == RegulatorPreset.Custom ? TimeSpan.FromDays(1) : regulator.DailyWindowEnd.ToTimeOnly().ToTimeSpan();
+            var (regulatorStart, regulatorEnd) = StatutoryHours[regulator.Preset];
             var consentWaives = lead.OffHoursConsent && regulator.Preset == RegulatorPreset.CnConsumerCollections;
             Assert.True(consentWaives || (time >= regulatorStart && time < regulatorEnd),
                 $"{lead.TimeZoneId} {local:O} outside {regulator.Preset} hours");

@@ -1,0 +1,175 @@
+using Npgsql;
+using NpgsqlTypes;
+using NodaTime;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Compliance;
+using Outbound.Core.Leads;
+using Outbound.Core.Tenants;
+
+namespace Outbound.Data.Dialing;
+
+/// <summary>
+/// Leases callable leads to one dialer run with <c>FOR UPDATE SKIP LOCKED</c> and an expiry, so that
+/// concurrent runs never take the same lead and a crashed run's leads come back. A lead is dialled only
+/// after <see cref="MarkDialingAsync"/> succeeded: that update is the fence against double dials.
+/// SQL filters what it can cheaply (status, due time, lease, callback owner); the final word is
+/// <see cref="ComplianceCheck"/> in Core.
+/// </summary>
+public sealed class LeadHopper(NpgsqlDataSource dataSource)
+{
+    /// <param name="agent">The agent the leads are for (preview): owned callbacks of other agents are skipped;
+    /// null leases only leads any agent may take.</param>
+    public async Task<IReadOnlyList<LeasedLead>> LeaseAsync(
+        CampaignId campaign, string owner, int count, DateTimeOffset now, TimeSpan leaseFor, string? agent = null, CancellationToken ct = default)
+    {
+        if (count <= 0) return [];
+        await using var cmd = dataSource.CreateCommand("""
+            WITH picked AS (
+                SELECT id FROM leads
+                WHERE campaign_id = @campaign
+                  AND status IN ('new', 'retry', 'callback')
+                  AND (next_call_at IS NULL OR next_call_at <= @now)
+                  AND (lease_expires_at IS NULL OR lease_expires_at < @now)
+                  AND (callback_agent IS NULL OR callback_agent = @agent)
+                ORDER BY (status = 'callback') DESC, next_call_at NULLS LAST, id
+                LIMIT @count
+                FOR UPDATE SKIP LOCKED)
+            UPDATE leads l SET lease_owner = @owner, lease_expires_at = @now + @ttl, leased_at = @now
+            FROM picked WHERE l.id = picked.id
+            RETURNING l.id, l.tenant_id, l.phone_e164, l.region, l.time_zone, l.name, l.fields::text, l.attempts,
+                l.next_call_at, l.callback_agent, l.off_hours_consent,
+                EXISTS (SELECT 1 FROM dnc_numbers d
+                        WHERE d.phone_e164 = l.phone_e164 AND (d.tenant_id IS NULL OR d.tenant_id = l.tenant_id)),
+                ARRAY(SELECT c.started_at FROM call_records c
+                      WHERE c.tenant_id = l.tenant_id AND c.phone_e164 = l.phone_e164 AND c.started_at > @now - interval '4 days'
+                      ORDER BY c.started_at),
+                ARRAY(SELECT c.outcome FROM call_records c
+                      WHERE c.tenant_id = l.tenant_id AND c.phone_e164 = l.phone_e164 AND c.started_at > @now - interval '4 days'
+                      ORDER BY c.started_at)
+            """);
+        cmd.Parameters.AddWithValue("campaign", campaign.Value);
+        cmd.Parameters.AddWithValue("owner", owner);
+        cmd.Parameters.AddWithValue("count", count);
+        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        cmd.Parameters.AddWithValue("ttl", leaseFor);
+        cmd.Parameters.Add(new NpgsqlParameter("agent", NpgsqlDbType.Text) { Value = (object?)agent ?? DBNull.Value });
+        var leads = new List<LeasedLead>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var times = reader.GetFieldValue<DateTimeOffset[]>(12);
+            var outcomes = reader.GetFieldValue<string[]>(13);
+            leads.Add(new LeasedLead(
+                new LeadId(reader.GetInt64(0)), new TenantId(reader.GetGuid(1)), campaign, reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6), reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetBoolean(10), reader.GetBoolean(11),
+                times.Zip(outcomes, (t, o) => new PastAttempt(Instant.FromDateTimeOffset(t), Enum.Parse<CallOutcome>(o))).ToList()));
+        }
+        return leads.OrderBy(l => l.Id.Value).ToList();
+    }
+
+    /// <summary>
+    /// Records that the lead is being dialled now: counts the attempt and returns its number, or null when
+    /// this run no longer holds the lease (it expired and another run may have the lead): then do not dial.
+    /// </summary>
+    public async Task<int?> MarkDialingAsync(LeadId lead, string owner, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE leads SET status = 'dialing', attempts = attempts + 1, last_attempt_at = @now
+            WHERE id = @id AND lease_owner = @owner AND lease_expires_at > @now AND status <> 'dialing'
+            RETURNING attempts
+            """);
+        cmd.Parameters.AddWithValue("id", lead.Value);
+        cmd.Parameters.AddWithValue("owner", owner);
+        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        return await cmd.ExecuteScalarAsync(ct) is int attempt ? attempt : null;
+    }
+
+    /// <summary>Gives back a leased lead that was not dialled.</summary>
+    public async Task ReleaseAsync(LeadId lead, string owner, LeadRelease release, CancellationToken ct = default)
+    {
+        var (sql, configure) = release switch
+        {
+            LeadRelease.Unchanged => ("", (Action<NpgsqlCommand>)(_ => { })),
+            LeadRelease.Deferred d => (", next_call_at = @until", c => c.Parameters.AddWithValue("until", d.Until.ToUniversalTime())),
+            LeadRelease.Closed c => (", status = @status, last_outcome = @reason", (Action<NpgsqlCommand>)(cmd =>
+            {
+                cmd.Parameters.AddWithValue("status", c.Status);
+                cmd.Parameters.AddWithValue("reason", c.Reason);
+            })),
+            _ => throw new ArgumentOutOfRangeException(nameof(release)),
+        };
+        await using var cmd = dataSource.CreateCommand(
+            $"UPDATE leads SET lease_owner = NULL, lease_expires_at = NULL{sql} WHERE id = @id AND lease_owner = @owner AND status <> 'dialing'");
+        cmd.Parameters.AddWithValue("id", lead.Value);
+        cmd.Parameters.AddWithValue("owner", owner);
+        configure(cmd);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Extends every lease this run holds (buffered and in-flight leads) while it is alive.</summary>
+    public async Task<int> RenewAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "UPDATE leads SET lease_expires_at = @now + @ttl WHERE lease_owner = @owner AND lease_expires_at > @now");
+        cmd.Parameters.AddWithValue("owner", owner);
+        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        cmd.Parameters.AddWithValue("ttl", leaseFor);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Closes the attempts a crashed run left in flight (status 'dialing', lease expired): each gets a call
+    /// record with outcome Failed/interrupted, and the lead waits <paramref name="retryDelay"/> before it is
+    /// callable again (or is done at the attempt limit). The lead was dialled once; it is not dialled again at once.
+    /// </summary>
+    public async Task<int> RecoverInterruptedAsync(
+        CampaignId campaign, DateTimeOffset now, TimeSpan retryDelay, int maxAttempts, string dialMode, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            WITH stale AS (
+                SELECT id, lease_owner FROM leads
+                WHERE campaign_id = @campaign AND status = 'dialing' AND lease_expires_at < @now
+                FOR UPDATE SKIP LOCKED),
+            closed AS (
+                UPDATE leads l SET
+                    status = CASE WHEN l.attempts >= @max THEN 'done' ELSE 'retry' END,
+                    last_outcome = 'Failed', next_call_at = @now + @delay,
+                    lease_owner = NULL, lease_expires_at = NULL
+                FROM stale WHERE l.id = stale.id
+                RETURNING l.id, l.tenant_id, l.campaign_id, l.attempts, l.phone_e164, l.region, l.last_attempt_at, stale.lease_owner AS owner)
+            INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, region, dial_mode,
+                                      started_at, ended_at, outcome, failure_reason, run_id)
+            SELECT gen_random_uuid(), tenant_id, campaign_id, id, attempts, phone_e164, region, @mode,
+                   coalesce(last_attempt_at, @now), @now, 'Failed', 'interrupted', coalesce(owner, 'recovered')
+            FROM closed
+            ON CONFLICT (lead_id, attempt) DO NOTHING
+            """);
+        cmd.Parameters.AddWithValue("campaign", campaign.Value);
+        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        cmd.Parameters.AddWithValue("delay", retryDelay);
+        cmd.Parameters.AddWithValue("max", maxAttempts);
+        cmd.Parameters.AddWithValue("mode", dialMode);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Adds refusal counts per reason for today (UTC) so that reports can show why leads were not dialled.</summary>
+    public async Task CountRefusalsAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now,
+        IReadOnlyDictionary<RefusalReason, int> counts, CancellationToken ct = default)
+    {
+        if (counts.Count == 0) return;
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO compliance_refusals (tenant_id, campaign_id, day, reason, count)
+            SELECT @tenant, @campaign, @day, r, c FROM unnest(@reasons, @counts) AS u(r, c)
+            ON CONFLICT (campaign_id, day, reason) DO UPDATE SET count = compliance_refusals.count + excluded.count
+            """);
+        cmd.Parameters.AddWithValue("tenant", tenant.Value);
+        cmd.Parameters.AddWithValue("campaign", campaign.Value);
+        cmd.Parameters.AddWithValue("day", DateOnly.FromDateTime(now.UtcDateTime));
+        cmd.Parameters.AddWithValue("reasons", counts.Keys.Select(r => r.Code()).ToArray());
+        cmd.Parameters.AddWithValue("counts", counts.Values.ToArray());
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Outbound.Core.Campaigns;
+using Outbound.Data.Dialing;
+using Outbound.Testing;
+using Outbound.Testing.Dialing;
+
+namespace Outbound.Data.Tests.Dialing;
+
+public sealed class CallRecordWriterTests : IAsyncLifetime
+{
+    private readonly PgTestDatabase _db = new();
+    private static readonly DateTimeOffset Now = new(2026, 3, 4, 4, 0, 0, TimeSpan.Zero);
+
+    public Task InitializeAsync() => _db.InitializeAsync();
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_batch_writes_every_record_and_closes_its_leads_in_one_go()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 1200);
+        var hopper = new LeadHopper(_db.DataSource);
+        var leads = await hopper.LeaseAsync(campaign, "run", 1200, Now, TimeSpan.FromMinutes(5));
+        foreach (var lead in leads) await hopper.MarkDialingAsync(lead.Id, "run", Now);
+
+        await using (var writer = new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance, maxBatch: 500))
+        {
+            foreach (var lead in leads)
+                writer.Enqueue(LeadHopperTests.Completed(tenant, campaign, lead.Id, 1, lead.PhoneE164, CallOutcome.Busy,
+                    new LeadUpdate("retry", Now + TimeSpan.FromMinutes(10), null, "Busy")));
+            await writer.FlushAsync();
+            Assert.Equal(1200, writer.Written);
+        }
+        Assert.Equal(1200L, await DialingSeed.ScalarAsync<long>(_db.DataSource, "SELECT count(*) FROM call_records WHERE outcome = 'Busy'"));
+        Assert.Equal(1200L, await DialingSeed.ScalarAsync<long>(_db.DataSource, "SELECT count(*) FROM leads WHERE status = 'retry' AND lease_owner IS NULL"));
+    }
+
+    [Fact]
+    public async Task A_record_written_twice_for_the_same_attempt_is_kept_once()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 1);
+        var hopper = new LeadHopper(_db.DataSource);
+        var lead = Assert.Single(await hopper.LeaseAsync(campaign, "run", 1, Now, TimeSpan.FromMinutes(5)));
+        await hopper.MarkDialingAsync(lead.Id, "run", Now);
+        await using var writer = new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance);
+        var done = new LeadUpdate("done", null, null, "Answered");
+        writer.Enqueue(LeadHopperTests.Completed(tenant, campaign, lead.Id, 1, lead.PhoneE164, CallOutcome.Answered, done));
+        writer.Enqueue(LeadHopperTests.Completed(tenant, campaign, lead.Id, 1, lead.PhoneE164, CallOutcome.Answered, done));
+        await writer.FlushAsync();
+        Assert.Equal(1L, await DialingSeed.ScalarAsync<long>(_db.DataSource, "SELECT count(*) FROM call_records"));
+    }
+}
