@@ -1,0 +1,77 @@
+using Akka.Actor;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Compliance;
+using Outbound.Data.Dialing;
+using Outbound.Telephony.Port;
+
+namespace Outbound.Dialer.Agents;
+
+/// <summary>What an agent (through the desk, a bot or a supervisor) asks of its session.</summary>
+public static class AgentCommands
+{
+    public sealed record Login(CampaignId CampaignId);
+
+    public sealed record Logout(string Reason = "logout");
+
+    public sealed record Ready;
+
+    /// <summary>示忙 with a reason (break, training, meeting …).</summary>
+    public sealed record NotReady(string Reason);
+
+    /// <summary>Closes the after-call work: the disposition code and maybe a callback.</summary>
+    public sealed record Disposition(string Code, CallbackRequest? Callback = null);
+
+    /// <summary>Preview: dial the lead on screen.</summary>
+    public sealed record DialPreview;
+
+    /// <summary>Preview: pass on the lead on screen.</summary>
+    public sealed record SkipPreview;
+
+    public sealed record GetState;
+}
+
+public sealed record AgentStateReply(string AgentId, AgentState State, string? Reason, CampaignId? CampaignId);
+
+/// <summary>What a session tells the agent's desk (browser bridge or bot).</summary>
+public static class AgentEvents
+{
+    public sealed record StateChanged(string AgentId, AgentState State, string? Reason, DateTimeOffset At);
+
+    /// <summary>Preview: the lead to look at; after <paramref name="CountdownSeconds"/> (when not 0) it is dialled.</summary>
+    public sealed record PreviewOffered(string AgentId, LeasedLead Lead, int CountdownSeconds);
+
+    /// <summary>Screen pop: a call to this lead is connected to the agent.</summary>
+    public sealed record CallConnected(string AgentId, LeasedLead Lead);
+
+    public sealed record CallEnded(string AgentId, LeasedLead Lead);
+}
+
+/// <summary>Between the campaign, the call actors and the sessions.</summary>
+internal static class AgentProtocol
+{
+    /// <summary>The campaign picked this agent for a live call.</summary>
+    public sealed record Reserve(IActorRef Call, LeasedLead Lead);
+
+    /// <summary>The campaign offers a lead to preview.</summary>
+    public sealed record OfferPreview(LeasedLead Lead, int CountdownSeconds);
+
+    /// <summary>Reply to the call: the agent is held for it; bridge to this leg.</summary>
+    public sealed record Reserved(string AgentId, IActorRef Session, CallLegId AgentLeg);
+
+    /// <summary>Reply to the campaign: the session was no longer ready.</summary>
+    public sealed record ReserveRefused(string AgentId, IActorRef Call);
+
+    /// <summary>From a preview call: it is this agent's call, bridge to this leg when answered.</summary>
+    public sealed record PreviewCallPlaced(IActorRef Call);
+
+    public sealed record Connected(IActorRef Call);
+
+    /// <summary>The customer leg ended; after-call work begins.</summary>
+    public sealed record Ended(IActorRef Call, TimeSpan WrapUp);
+
+    /// <summary>The call gave the agent back without connecting (abandoned in the meantime, or failed preview).</summary>
+    public sealed record Unreserve(IActorRef Call);
+
+    /// <summary>To the call: the agent finished after-call work.</summary>
+    public sealed record Dispositioned(string? Code, CallbackRequest? Callback, DateTimeOffset At);
+}

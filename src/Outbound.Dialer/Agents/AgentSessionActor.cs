@@ -1,0 +1,207 @@
+using Akka.Actor;
+using Akka.Event;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Leads;
+using Outbound.Data.Dialing;
+using Outbound.Dialer.Campaigns;
+using Outbound.Telephony.Port;
+using Outbound.Dialer.Calls;
+
+namespace Outbound.Dialer.Agents;
+
+/// <summary>
+/// One logged-in agent: logged out → (login) not ready → ready ⇄ reserved → on call → after-call work →
+/// ready (or not ready with a reason). Every change is logged to <c>agent_state_events</c> and told to the
+/// agent's campaign (which picks agents for calls) and to the desk (the browser bridge or a bot).
+/// The phone stays on a nailed-up leg for the whole session.
+/// </summary>
+public sealed class AgentSessionActor : ReceiveActor, IWithTimers
+{
+    private sealed record AutoDialPreview(LeadId LeadId);
+    private sealed record WrapUpDeadline(IActorRef Call);
+
+    private readonly string _agentId;
+    private readonly IActorRef _campaigns;
+    private readonly IActorRef _desk;
+    private readonly DialerServices _services;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    private AgentState _state = AgentState.LoggedOut;
+    private string? _reason;
+    private string? _notReadyAfterCall;
+    private CampaignId? _campaign;
+    private Guid _sessionId;
+    private CallLegId? _phone;
+    private IActorRef? _call;
+    private LeasedLead? _lead;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <param name="campaigns">The campaign shard region (or any actor accepting <see cref="IWithCampaignId"/> messages).</param>
+    /// <param name="desk">Receives <see cref="AgentEvents"/>; <see cref="ActorRefs.Nobody"/> when no one listens.</param>
+    public static Props Props(string agentId, IActorRef campaigns, IActorRef desk, DialerServices services) =>
+        Akka.Actor.Props.Create(() => new AgentSessionActor(agentId, campaigns, desk, services));
+
+    public AgentSessionActor(string agentId, IActorRef campaigns, IActorRef desk, DialerServices services)
+    {
+        _agentId = agentId;
+        _campaigns = campaigns;
+        _desk = desk;
+        _services = services;
+
+        ReceiveAsync<AgentCommands.Login>(LoginAsync);
+        ReceiveAsync<AgentCommands.Logout>(l => LogoutAsync(l.Reason));
+        Receive<AgentCommands.Ready>(_ => { if (_state is AgentState.NotReady) Become(AgentState.Ready); });
+        Receive<AgentCommands.NotReady>(n =>
+        {
+            if (_state is AgentState.Ready or AgentState.NotReady) Become(AgentState.NotReady, n.Reason);
+            else if (_state is not AgentState.LoggedOut) _notReadyAfterCall = n.Reason; // applied after the call
+        });
+        Receive<AgentCommands.GetState>(_ => Sender.Tell(new AgentStateReply(_agentId, _state, _reason, _campaign)));
+
+        Receive<AgentProtocol.Reserve>(r =>
+        {
+            if (_state != AgentState.Ready || _phone is null)
+            {
+                Sender.Tell(new AgentProtocol.ReserveRefused(_agentId, r.Call));
+                return;
+            }
+            _call = r.Call;
+            _lead = r.Lead;
+            Become(AgentState.Reserved, "call");
+            r.Call.Tell(new AgentProtocol.Reserved(_agentId, Self, _phone));
+        });
+        Receive<AgentProtocol.OfferPreview>(o =>
+        {
+            if (_state != AgentState.Ready || _campaign is null)
+            {
+                _campaigns.Tell(new CampaignCommands.SkipPreview(o.Lead.CampaignId, _agentId, o.Lead.Id));
+                return;
+            }
+            _lead = o.Lead;
+            _call = null;
+            Become(AgentState.Reserved, "preview");
+            _desk.Tell(new AgentEvents.PreviewOffered(_agentId, o.Lead, o.CountdownSeconds));
+            if (o.CountdownSeconds > 0)
+                Timers.StartSingleTimer(nameof(AutoDialPreview), new AutoDialPreview(o.Lead.Id), TimeSpan.FromSeconds(o.CountdownSeconds));
+        });
+        Receive<AgentCommands.DialPreview>(_ => DialPreview());
+        Receive<AutoDialPreview>(a => { if (_lead?.Id == a.LeadId && _call is null) DialPreview(); });
+        Receive<AgentCommands.SkipPreview>(_ =>
+        {
+            if (_state != AgentState.Reserved || _lead is null || _call is not null || _campaign is null) return;
+            Timers.Cancel(nameof(AutoDialPreview));
+            _campaigns.Tell(new CampaignCommands.SkipPreview(_campaign, _agentId, _lead.Id));
+            _lead = null;
+            Become(AgentState.Ready);
+        });
+        Receive<AgentProtocol.PreviewCallPlaced>(p =>
+        {
+            if (_state != AgentState.Reserved || _phone is null)
+            {
+                p.Call.Tell(new AgentProtocol.Unreserve(Self)); // the call then runs without an agent and is recorded as such
+                return;
+            }
+            _call = p.Call;
+            p.Call.Tell(new AgentProtocol.Reserved(_agentId, Self, _phone));
+        });
+        Receive<AgentProtocol.Unreserve>(u =>
+        {
+            if (_state == AgentState.Reserved && (_call is null || Equals(_call, u.Call))) AfterCall();
+        });
+        Receive<AgentProtocol.Connected>(c =>
+        {
+            if (!Equals(_call, c.Call)) return;
+            Become(AgentState.OnCall);
+            if (_lead is not null) _desk.Tell(new AgentEvents.CallConnected(_agentId, _lead));
+        });
+        Receive<AgentProtocol.Ended>(e =>
+        {
+            if (!Equals(_call, e.Call)) return;
+            Become(AgentState.AfterCallWork);
+            if (_lead is not null) _desk.Tell(new AgentEvents.CallEnded(_agentId, _lead));
+            Timers.StartSingleTimer(nameof(WrapUpDeadline), new WrapUpDeadline(e.Call), e.WrapUp + _services.Options.WrapUpGrace);
+        });
+        Receive<AgentCommands.Disposition>(d =>
+        {
+            if (_state != AgentState.AfterCallWork) return;
+            _call?.Tell(new AgentProtocol.Dispositioned(d.Code, d.Callback, _services.Time.GetUtcNow()));
+            AfterCall();
+        });
+        Receive<WrapUpDeadline>(w =>
+        {
+            if (_state != AgentState.AfterCallWork || !Equals(_call, w.Call)) return;
+            _call?.Tell(new AgentProtocol.Dispositioned(null, null, _services.Time.GetUtcNow()));
+            AfterCall();
+        });
+        Receive<TelephonyEvent>(_ => { });
+    }
+
+    private void DialPreview()
+    {
+        if (_state != AgentState.Reserved || _lead is null || _call is not null || _campaign is null) return;
+        Timers.Cancel(nameof(AutoDialPreview));
+        _campaigns.Tell(new CampaignCommands.DialPreview(_campaign, _agentId, _lead.Id));
+    }
+
+    private void AfterCall()
+    {
+        Timers.Cancel(nameof(WrapUpDeadline));
+        _call = null;
+        _lead = null;
+        if (_notReadyAfterCall is { } reason)
+        {
+            _notReadyAfterCall = null;
+            Become(AgentState.NotReady, reason);
+        }
+        else Become(AgentState.Ready);
+    }
+
+    private async Task LoginAsync(AgentCommands.Login login)
+    {
+        if (_state != AgentState.LoggedOut)
+        {
+            Sender.Tell(new Status.Failure(new InvalidOperationException($"Agent {_agentId} is already logged in.")));
+            return;
+        }
+        _campaign = login.CampaignId;
+        _sessionId = Guid.CreateVersion7();
+        _phone = await _services.Telephony.ConnectAgentAsync(new AgentEndpoint(_agentId, "sim:" + _agentId), new ActorTelephonySink(Self));
+        await _services.AgentLog.StartSessionAsync(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow());
+        _campaigns.Tell(new CampaignCommands.AgentJoined(_campaign, _agentId, Self));
+        Become(AgentState.NotReady, "login");
+        Sender.Tell(new AgentStateReply(_agentId, _state, _reason, _campaign));
+    }
+
+    private async Task LogoutAsync(string reason)
+    {
+        if (_state == AgentState.LoggedOut) return;
+        if (_state == AgentState.AfterCallWork) _call?.Tell(new AgentProtocol.Dispositioned(null, null, _services.Time.GetUtcNow()));
+        Timers.CancelAll();
+        if (_phone is not null) await _services.Telephony.HangUpAsync(_phone, HangupCause.Normal);
+        _phone = null;
+        _call = null;
+        _lead = null;
+        Become(AgentState.LoggedOut, reason);
+        await _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), reason);
+        Sender.Tell(new AgentStateReply(_agentId, _state, _reason, _campaign));
+    }
+
+    private void Become(AgentState state, string? reason = null)
+    {
+        _state = state;
+        _reason = reason;
+        var at = _services.Time.GetUtcNow();
+        var log = _log;
+        _services.AgentLog.RecordStateAsync(_sessionId, _agentId, state.Code(), reason, at)
+            .ContinueWith(t => log.Warning(t.Exception, "Agent state not logged"), TaskContinuationOptions.OnlyOnFaulted);
+        if (_campaign is not null) _campaigns.Tell(new CampaignCommands.AgentStateChanged(_campaign, _agentId, state, at));
+        _desk.Tell(new AgentEvents.StateChanged(_agentId, state, reason, at));
+    }
+
+    protected override void PostStop()
+    {
+        if (_state != AgentState.LoggedOut)
+            _ = _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), "session_stopped");
+    }
+}

@@ -1,0 +1,14 @@
+using Akka.Actor;
+using Outbound.Core.Compliance;
+using Outbound.Data.Dialing;
+
+namespace Outbound.Dialer.Calls;
+
+/// <summary>Everything one call actor needs to place, connect and record one attempt.</summary>
+/// <param name="PreviewSession">Preview and manual calls belong to this agent session from the start.</param>
+internal sealed record CallPlan(
+    DialerCampaign Campaign,
+    CompliancePolicy Policy,
+    LeasedLead Lead,
+    string LeaseOwner,
+    IActorRef? PreviewSession);

@@ -1,0 +1,337 @@
+using Akka.Actor;
+using Akka.Event;
+using NodaTime;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Compliance;
+using Outbound.Core.Pacing;
+using Outbound.Data.Dialing;
+using Outbound.Dialer.Agents;
+using Outbound.Dialer.Calls;
+using Outbound.Dialer.Hopper;
+
+namespace Outbound.Dialer.Campaigns;
+
+/// <summary>
+/// One client campaign, a sharding entity keyed by campaign id. A thin shell: pacing
+/// (<see cref="IPacingStrategy"/>) and compliance (<see cref="ComplianceCheck"/>) are Core functions;
+/// the actor gathers their inputs, acts on their answers, and persists its run status so that a
+/// restarted dialer resumes the campaigns that were running.
+/// </summary>
+public sealed class CampaignActor : ReceiveActor, IWithTimers
+{
+    private sealed record Tick;
+    private sealed record FlushRefusals;
+    private sealed record RecoverInterrupted;
+    private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since);
+    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered);
+
+    private readonly CampaignId _id;
+    private readonly DialerServices _services;
+    private readonly string _owner;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, AgentSlot> _agents = [];
+    private readonly Dictionary<IActorRef, CallSlot> _calls = [];
+    private readonly LinkedList<IActorRef> _waiting = new();
+    private readonly Dictionary<string, LeasedLead?> _previews = []; // null while the hopper looks for one
+    private readonly Dictionary<RefusalReason, int> _refusals = [];
+    private readonly Dictionary<RefusalReason, int> _refusalsToFlush = [];
+
+    private DialerCampaign? _campaign;
+    private CompliancePolicy? _policy;
+    private IPacingStrategy? _strategy;
+    private PacingState? _pacingState;
+    private CampaignStatistics? _stats;
+    private IActorRef? _hopper;
+    private CampaignStatus _status = CampaignStatus.Draft;
+    private int _pendingTake;
+    private double _dialLevel;
+    private HopperProtocol.Status _hopperStatus = new(0, false);
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(CampaignId id, DialerServices services) => Akka.Actor.Props.Create(() => new CampaignActor(id, services));
+
+    public CampaignActor(CampaignId id, DialerServices services)
+    {
+        _id = id;
+        _services = services;
+        // A fresh owner per incarnation: leases of an earlier (crashed) incarnation are not ours.
+        _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.CreateVersion7():N}";
+
+        ReceiveAsync<CampaignCommands.Start>(_ => StartAsync(persist: true));
+        ReceiveAsync<CampaignCommands.Wake>(_ => StartAsync(persist: false));
+        ReceiveAsync<CampaignCommands.Pause>(_ => HaltAsync(CampaignStatus.Paused));
+        ReceiveAsync<CampaignCommands.Stop>(_ => HaltAsync(CampaignStatus.Stopped));
+        ReceiveAsync<CampaignCommands.GetStatus>(async _ =>
+        {
+            if (_campaign is null && !await LoadAsync()) return;
+            Sender.Tell(StatusReply());
+        });
+        Receive<CampaignCommands.AgentJoined>(j =>
+        {
+            Context.Watch(j.Session);
+            _agents[j.AgentId] = new AgentSlot(j.Session, AgentState.NotReady, Now);
+        });
+        Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
+        Receive<CampaignCommands.DialPreview>(OnDialPreview);
+        Receive<CampaignCommands.SkipPreview>(s =>
+        {
+            if (!_previews.Remove(s.AgentId, out var lead) || lead is null || lead.Id != s.LeadId) return;
+            _hopper?.Tell(new HopperProtocol.Release(lead.Id, new LeadRelease.Deferred(Now + _services.Options.SkippedLeadDelay)));
+        });
+        Receive<Tick>(_ => OnTick());
+        ReceiveAsync<RecoverInterrupted>(_ => RecoverAsync());
+        Receive<FlushRefusals>(_ =>
+        {
+            if (_refusalsToFlush.Count == 0) return;
+            _hopper?.Tell(new HopperProtocol.CountRefusals(new Dictionary<RefusalReason, int>(_refusalsToFlush)));
+            _refusalsToFlush.Clear();
+        });
+        Receive<HopperProtocol.Taken>(OnTaken);
+        Receive<HopperProtocol.TakenFor>(OnTakenFor);
+        Receive<HopperProtocol.Status>(s => _hopperStatus = s);
+        Receive<CallReports.Answered>(a =>
+        {
+            if (_calls.TryGetValue(a.Call, out var slot)) _calls[a.Call] = slot with { Answered = true };
+            _waiting.AddLast(a.Call);
+            AssignWaitingCalls();
+        });
+        Receive<AgentProtocol.ReserveRefused>(r =>
+        {
+            if (_agents.TryGetValue(r.AgentId, out var agent) && agent.State == AgentState.Reserved)
+                _agents[r.AgentId] = agent with { State = AgentState.NotReady };
+            if (_calls.ContainsKey(r.Call)) _waiting.AddFirst(r.Call);
+            AssignWaitingCalls();
+        });
+        Receive<CallReports.Finished>(f =>
+        {
+            ForgetCall(f.Call);
+            _stats?.Record(f.Completed.Record.Outcome, Now, f.TalkTime);
+        });
+        Receive<CallReports.NotDialled>(n => ForgetCall(n.Call));
+        Receive<Terminated>(t =>
+        {
+            if (_calls.ContainsKey(t.ActorRef)) ForgetCall(t.ActorRef);
+            foreach (var (agentId, slot) in _agents.Where(a => Equals(a.Value.Session, t.ActorRef)).ToList())
+            {
+                _agents.Remove(agentId);
+                if (_previews.Remove(agentId, out var lead) && lead is not null) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+            }
+        });
+    }
+
+    private DateTimeOffset Now => _services.Time.GetUtcNow();
+
+    private async Task<bool> LoadAsync()
+    {
+        _campaign = await _services.Campaigns.FindAsync(_id);
+        if (_campaign is null)
+        {
+            Sender.Tell(new CampaignReplies.CommandRejected(_id, "unknown_campaign"));
+            return false;
+        }
+        var settings = _campaign.Settings;
+        _status = _campaign.Status;
+        _policy = CompliancePolicy.From(settings);
+        var options = _services.Options;
+        _stats = new CampaignStatistics(TimeSpan.FromSeconds(settings.WrapUpSeconds), options.ConnectWithin, options.RingTimeout,
+            settings.AbandonCap, TimeSpan.FromHours(settings.AbandonWindowHours));
+        _strategy = _campaign.DialMode switch
+        {
+            DialMode.Predictive => PacingStrategies.Create(options.PredictiveStrategy, _services.Pacing),
+            DialMode.Progressive => PacingStrategies.Create(PacingStrategies.Progressive, _services.Pacing),
+            _ => null, // preview and manual: the agent decides, one lead at a time
+        };
+        _pacingState = _strategy?.InitialState;
+        return true;
+    }
+
+    private async Task StartAsync(bool persist)
+    {
+        if (_campaign is null && !await LoadAsync()) return;
+        if (!persist && _status != CampaignStatus.Running)
+        {
+            Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status)); // woken but not running: stay idle
+            return;
+        }
+        if (persist && _status != CampaignStatus.Running) await _services.Campaigns.SetStatusAsync(_id, CampaignStatus.Running);
+        _status = CampaignStatus.Running;
+        await RecoverAsync();
+        _hopper ??= Context.ActorOf(HopperActor.Props(_id, _campaign!.TenantId, _owner, _services), "hopper");
+        Timers.StartPeriodicTimer(nameof(Tick), new Tick(), _services.Options.TickInterval);
+        Timers.StartPeriodicTimer(nameof(FlushRefusals), new FlushRefusals(), TimeSpan.FromSeconds(5));
+        // A crashed run's leases expire after LeaseFor: look again after each such period.
+        Timers.StartPeriodicTimer(nameof(RecoverInterrupted), new RecoverInterrupted(), _services.Options.LeaseFor);
+        Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
+    }
+
+    /// <summary>Attempts a crashed run left in flight are closed: dialled once, so not dialled again at once.</summary>
+    private async Task RecoverAsync()
+    {
+        if (_campaign is null) return;
+        var recovered = await _services.Hopper.RecoverInterruptedAsync(_id, Now, _services.Options.InterruptedRetryDelay,
+            _campaign.Settings.MaxAttempts, _campaign.DialMode.ToString());
+        if (recovered > 0) _log.Info("Campaign {0}: closed {1} attempts interrupted by an earlier run", _campaign.Code, recovered);
+    }
+
+    private async Task HaltAsync(CampaignStatus status)
+    {
+        if (_campaign is null && !await LoadAsync()) return;
+        await _services.Campaigns.SetStatusAsync(_id, status);
+        _status = status;
+        Timers.Cancel(nameof(Tick));
+        Timers.Cancel(nameof(RecoverInterrupted));
+        foreach (var lead in _previews.Values.OfType<LeasedLead>()) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+        _previews.Clear();
+        if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));
+        Self.Tell(new FlushRefusals());
+        Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
+    }
+
+    private void OnTick()
+    {
+        if (_status != CampaignStatus.Running || _campaign is null) return;
+        _hopper?.Tell(new HopperProtocol.GetStatus());
+        if (_strategy is null)
+        {
+            OfferPreviews();
+            return;
+        }
+        var now = Now;
+        var snapshot = new PacingSnapshot(
+            now,
+            ReadyAgents: _agents.Values.Count(a => a.State == AgentState.Ready),
+            BusyAgents: _agents.Values.Where(a => a.State is AgentState.OnCall or AgentState.AfterCallWork or AgentState.Reserved)
+                .Select(a => a.State == AgentState.AfterCallWork ? BusyAgent.Wrapping(now - a.Since) : BusyAgent.Talking(now - a.Since))
+                .ToList(),
+            LinesInFlight: _calls.Values.Where(c => !c.Answered).Select(c => new LineInFlight(now - c.PlacedAt))
+                .Concat(Enumerable.Repeat(new LineInFlight(TimeSpan.Zero), _pendingTake)).ToList(),
+            WaitingCalls: _waiting.Count,
+            Statistics: _stats!.Snapshot(),
+            Abandons: _stats.Abandons(now),
+            LeadsAvailable: _hopperStatus is { Exhausted: true, Buffered: 0 } && _pendingTake == 0 ? 0 : null);
+        var (decision, state) = _strategy.Decide(snapshot, _pacingState!);
+        _pacingState = state;
+        _dialLevel = decision.DialLevel;
+        if (decision.Lines <= 0 || _hopper is null) return;
+        _pendingTake += decision.Lines;
+        _hopper.Tell(new HopperProtocol.Take(decision.Lines));
+    }
+
+    private void OnTaken(HopperProtocol.Taken taken)
+    {
+        _pendingTake = Math.Max(0, _pendingTake - taken.Requested);
+        foreach (var lead in taken.Leads)
+        {
+            if (Gate(lead, agentId: null)) Dial(lead, previewSession: null);
+        }
+    }
+
+    private void OfferPreviews()
+    {
+        foreach (var (agentId, _) in _agents.Where(a => a.Value.State == AgentState.Ready && !_previews.ContainsKey(a.Key)).ToList())
+        {
+            _previews[agentId] = null; // one request per agent until the hopper answers
+            _hopper?.Tell(new HopperProtocol.TakeFor(agentId));
+        }
+    }
+
+    private void OnTakenFor(HopperProtocol.TakenFor taken)
+    {
+        _previews.Remove(taken.AgentId);
+        if (taken.Lead is not { } lead) return;
+        if (_status != CampaignStatus.Running || !_agents.TryGetValue(taken.AgentId, out var agent) || agent.State != AgentState.Ready)
+        {
+            _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+            return;
+        }
+        if (!Gate(lead, taken.AgentId)) return;
+        _previews[taken.AgentId] = lead;
+        _agents[taken.AgentId] = agent with { State = AgentState.Reserved, Since = Now };
+        agent.Session.Tell(new AgentProtocol.OfferPreview(lead, _campaign!.Settings.PreviewCountdownSeconds));
+    }
+
+    private void OnDialPreview(CampaignCommands.DialPreview dial)
+    {
+        if (!_previews.Remove(dial.AgentId, out var lead) || lead is null || lead.Id != dial.LeadId) return;
+        if (!_agents.TryGetValue(dial.AgentId, out var agent)) return;
+        // Checked again: the agent may have looked at the lead past the end of the window.
+        if (Gate(lead, dial.AgentId)) Dial(lead, agent.Session);
+        else agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody));
+    }
+
+    /// <summary>Compliance before every dial; a refused lead goes back with its reason counted.</summary>
+    private bool Gate(LeasedLead lead, string? agentId)
+    {
+        var context = new DialContext(Instant.FromDateTimeOffset(Now), agentId, TenantSuspended: false,
+            CampaignRunning: _status == CampaignStatus.Running);
+        if (ComplianceCheck.Evaluate(_policy!, lead.Facts, context, lead.History) is not ComplianceDecision.Refused refused) return true;
+        _refusals[refused.Reason] = _refusals.GetValueOrDefault(refused.Reason) + 1;
+        _refusalsToFlush[refused.Reason] = _refusalsToFlush.GetValueOrDefault(refused.Reason) + 1;
+        LeadRelease how = refused.Reason switch
+        {
+            RefusalReason.Dnc => new LeadRelease.Closed("dnc", refused.Reason.Code()),
+            _ when refused.Reason.IsFinal() => new LeadRelease.Closed("done", refused.Reason.Code()),
+            _ when refused.RetryAt is { } at => new LeadRelease.Deferred(at.ToDateTimeOffset()),
+            _ => LeadRelease.Back,
+        };
+        _hopper?.Tell(new HopperProtocol.Release(lead.Id, how));
+        return false;
+    }
+
+    private void Dial(LeasedLead lead, IActorRef? previewSession)
+    {
+        var call = Context.ActorOf(CallActor.Props(new CallPlan(_campaign!, _policy!, lead, _owner, previewSession), _services));
+        Context.Watch(call);
+        _calls[call] = new CallSlot(lead, Now, Answered: false);
+        _stats!.Dialled();
+    }
+
+    private void OnAgentStateChanged(CampaignCommands.AgentStateChanged changed)
+    {
+        if (!_agents.TryGetValue(changed.AgentId, out var agent)) return;
+        _agents[changed.AgentId] = agent with { State = changed.State, Since = changed.Since };
+        if (changed.State == AgentState.LoggedOut)
+        {
+            _agents.Remove(changed.AgentId);
+            if (_previews.Remove(changed.AgentId, out var lead) && lead is not null)
+                _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+        }
+        if (changed.State == AgentState.Ready) AssignWaitingCalls();
+    }
+
+    /// <summary>Live answers go to the agent who has been ready longest.</summary>
+    private void AssignWaitingCalls()
+    {
+        while (_waiting.First is { } first)
+        {
+            var call = first.Value;
+            if (!_calls.TryGetValue(call, out var slot)) { _waiting.RemoveFirst(); continue; }
+            var free = _agents.Where(a => a.Value.State == AgentState.Ready).OrderBy(a => a.Value.Since).FirstOrDefault();
+            if (free.Key is null) return;
+            _waiting.RemoveFirst();
+            _agents[free.Key] = free.Value with { State = AgentState.Reserved, Since = Now };
+            free.Value.Session.Tell(new AgentProtocol.Reserve(call, slot.Lead));
+        }
+    }
+
+    private void ForgetCall(IActorRef call)
+    {
+        _calls.Remove(call);
+        _waiting.Remove(call);
+    }
+
+    private CampaignStatusReply StatusReply() => new(
+        _id, _campaign!.Code, _status, _campaign.DialMode,
+        Enum.GetValues<AgentState>().ToDictionary(s => s, s => _agents.Values.Count(a => a.State == s)),
+        _calls.Values.Count(c => !c.Answered),
+        _dialLevel,
+        _stats!.HumanAnswerRate,
+        _stats.Abandons(Now).Rate,
+        _campaign.Settings.AbandonCap,
+        _stats.Placed,
+        _stats.Completed,
+        _hopperStatus.Buffered,
+        _hopperStatus is { Exhausted: true, Buffered: 0 },
+        new Dictionary<RefusalReason, int>(_refusals));
+}

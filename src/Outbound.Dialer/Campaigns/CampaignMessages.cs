@@ -1,0 +1,72 @@
+using Akka.Actor;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Compliance;
+using Outbound.Core.Leads;
+using Outbound.Data.Dialing;
+using Outbound.Dialer.Agents;
+
+namespace Outbound.Dialer.Campaigns;
+
+/// <summary>Commands to a campaign; all route through the campaign shard region on <see cref="IWithCampaignId"/>.</summary>
+public static class CampaignCommands
+{
+    /// <summary>Start (or resume) dialing; persisted as <c>campaigns.status = 'running'</c>.</summary>
+    public sealed record Start(CampaignId CampaignId) : IWithCampaignId;
+
+    /// <summary>Stop placing new calls; calls in flight finish; the buffered leads go back.</summary>
+    public sealed record Pause(CampaignId CampaignId) : IWithCampaignId;
+
+    public sealed record Stop(CampaignId CampaignId) : IWithCampaignId;
+
+    /// <summary>Sent on dialer start-up to campaigns the database says are running: they pick up where they were.</summary>
+    public sealed record Wake(CampaignId CampaignId) : IWithCampaignId;
+
+    public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
+
+    /// <summary>An agent session joins the campaign's pool; the campaign watches it.</summary>
+    public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId;
+
+    public sealed record AgentStateChanged(CampaignId CampaignId, string AgentId, AgentState State, DateTimeOffset Since) : IWithCampaignId;
+
+    /// <summary>Preview: the agent decided to dial the offered lead (or the countdown ran out).</summary>
+    public sealed record DialPreview(CampaignId CampaignId, string AgentId, LeadId LeadId) : IWithCampaignId;
+
+    public sealed record SkipPreview(CampaignId CampaignId, string AgentId, LeadId LeadId) : IWithCampaignId;
+}
+
+/// <summary>Replies <see cref="CampaignCommands"/> produce.</summary>
+public static class CampaignReplies
+{
+    public sealed record CommandAccepted(CampaignId CampaignId, CampaignStatus Status);
+
+    public sealed record CommandRejected(CampaignId CampaignId, string Reason);
+}
+
+/// <summary>The live figures of one campaign (the status page and tests read them).</summary>
+public sealed record CampaignStatusReply(
+    CampaignId CampaignId,
+    string Code,
+    CampaignStatus Status,
+    DialMode DialMode,
+    IReadOnlyDictionary<AgentState, int> AgentsByState,
+    int LinesInFlight,
+    double DialLevel,
+    double AnswerRate,
+    double RollingAbandonRate,
+    decimal AbandonCap,
+    int CallsPlaced,
+    int CallsCompleted,
+    int LeadsBuffered,
+    bool ListExhausted,
+    IReadOnlyDictionary<RefusalReason, int> Refusals);
+
+/// <summary>What a call actor tells its campaign.</summary>
+internal static class CallReports
+{
+    public sealed record Answered(IActorRef Call, LeadId LeadId);
+
+    public sealed record Finished(IActorRef Call, CompletedCall Completed, TimeSpan? TalkTime, TimeSpan? WrapTime);
+
+    /// <summary>The lease was lost before dialing (another run holds the lead): nothing was dialled.</summary>
+    public sealed record NotDialled(IActorRef Call, LeadId LeadId);
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Outbound.Dialer;
+
+/// <summary>Timing of the dialer (bound from <c>Outbound:Dialer</c>).</summary>
+public sealed record DialerOptions
+{
+    public const string Section = "Outbound:Dialer";
+
+    /// <summary>How often a running campaign asks its pacing strategy for lines.</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>A lease not renewed for this long expires, and another run may take the lead.</summary>
+    public TimeSpan LeaseFor { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>Leads a campaign keeps leased ahead of dialing.</summary>
+    [Range(1, 10_000)] public int HopperSize { get; init; } = 50;
+    /// <summary>A live answer no agent takes within this time is abandoned (DOMAIN.md: 2 s).</summary>
+    public TimeSpan ConnectWithin { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>Ring time before giving up; raised to the regulator's minimum ring where it is lower.</summary>
+    public TimeSpan RingTimeout { get; init; } = TimeSpan.FromSeconds(25);
+    /// <summary>Wait before an attempt a crashed run left in flight is tried again.</summary>
+    public TimeSpan InterruptedRetryDelay { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>Extra time after the campaign's wrap-up before a silent agent is made ready again.</summary>
+    public TimeSpan WrapUpGrace { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Leads an agent skipped in preview wait this long before they are offered again.</summary>
+    public TimeSpan SkippedLeadDelay { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>The pacing strategy predictive campaigns use (see Core/Pacing: predictive, adaptive, ratio).</summary>
+    public string PredictiveStrategy { get; init; } = "predictive";
+    public string AbandonPromptId { get; init; } = "abandon-information";
+    public string RecordingFolder { get; init; } = "recordings";
+}

@@ -1,0 +1,16 @@
+using Outbound.Core.Pacing;
+using Outbound.Data.Dialing;
+using Outbound.Telephony;
+
+namespace Outbound.Dialer;
+
+/// <summary>What the dialer's actors need from outside, handed to their Props factories.</summary>
+public sealed record DialerServices(
+    CampaignStore Campaigns,
+    LeadHopper Hopper,
+    CallRecordWriter Records,
+    AgentStateLog AgentLog,
+    ITelephony Telephony,
+    TimeProvider Time,
+    DialerOptions Options,
+    PacingOptions Pacing);
