@@ -47,7 +47,7 @@ public static class AgentEvents
 }
 
 /// <summary>Between the campaign, the call actors and the sessions.</summary>
-internal static class AgentProtocol
+public static class AgentProtocol
 {
     /// <summary>The campaign picked this agent for a live call.</summary>
     public sealed record Reserve(IActorRef Call, LeasedLead Lead);

@@ -34,6 +34,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
     private CallLegId? _phone;
     private IActorRef? _call;
     private LeasedLead? _lead;
+    private Task _logged = Task.CompletedTask; // state rows are written one after another, in order
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -192,9 +193,12 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         _state = state;
         _reason = reason;
         var at = _services.Time.GetUtcNow();
-        var log = _log;
-        _services.AgentLog.RecordStateAsync(_sessionId, _agentId, state.Code(), reason, at)
-            .ContinueWith(t => log.Warning(t.Exception, "Agent state not logged"), TaskContinuationOptions.OnlyOnFaulted);
+        var (log, agentLog, sessionId, agentId) = (_log, _services.AgentLog, _sessionId, _agentId);
+        _logged = _logged.ContinueWith(async _ =>
+        {
+            try { await agentLog.RecordStateAsync(sessionId, agentId, state.Code(), reason, at); }
+            catch (Exception e) { log.Warning(e, "Agent state {0} of {1} not logged", state, agentId); }
+        }).Unwrap();
         if (_campaign is not null) _campaigns.Tell(new CampaignCommands.AgentStateChanged(_campaign, _agentId, state, at));
         _desk.Tell(new AgentEvents.StateChanged(_agentId, state, reason, at));
     }

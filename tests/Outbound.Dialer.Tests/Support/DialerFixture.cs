@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Pacing;
+using Outbound.Data.Dialing;
+using Outbound.Dialer;
+using Outbound.Dialer.Bots;
+using Outbound.Telephony.Simulated;
+using Outbound.Testing;
+
+namespace Outbound.Dialer.Tests.Support;
+
+/// <summary>Real PostgreSQL, the simulated carrier at 20× speed and short dialer timings.</summary>
+internal static class DialerFixture
+{
+    public static readonly DialerOptions FastOptions = new()
+    {
+        TickInterval = TimeSpan.FromMilliseconds(100),
+        LeaseFor = TimeSpan.FromSeconds(3),
+        HopperSize = 10,
+        ConnectWithin = TimeSpan.FromSeconds(2),
+        WrapUpGrace = TimeSpan.FromSeconds(2),
+    };
+
+    public static readonly SimulatedCarrierOptions FastCarrier = new() { Seed = 11, TimeScale = 20, AmdFalsePositiveRate = 0 };
+
+    public static readonly BotAgentOptions FastBots = new() { PreviewSeconds = 0.1, WrapSeconds = 0.2, SkipRate = 0 };
+
+    /// <summary>No regulator hours (tests run at any time of day) and no windows: every lead is callable now.</summary>
+    public static readonly CampaignSettings AlwaysCallable = new()
+    {
+        Regulator = RegulatorPreset.Custom,
+        CallerId = "+861095598",
+        WrapUpSeconds = 1,
+        RecordCalls = false,
+    };
+
+    public static (DialerServices Services, SimulatedTelephony Carrier) Services(PgTestDatabase db, DialerOptions? options = null, SimulatedCarrierOptions? carrier = null)
+    {
+        var telephony = new SimulatedTelephony(carrier ?? FastCarrier, TimeProvider.System);
+        var services = new DialerServices(
+            new CampaignStore(db.DataSource), new LeadHopper(db.DataSource),
+            new CallRecordWriter(db.DataSource, NullLogger<CallRecordWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
+            new AgentStateLog(db.DataSource), telephony, TimeProvider.System, options ?? FastOptions, new PacingOptions());
+        return (services, telephony);
+    }
+
+    public static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for: {what}");
+            await Task.Delay(100);
+        }
+    }
+}
