@@ -23,6 +23,7 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
     private readonly Queue<LeasedLead> _buffer = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _exhausted;
+    private bool _idle; // after ReleaseAll (pause, stop) the buffer is not refilled until the next Take
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -38,6 +39,7 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
 
         ReceiveAsync<HopperProtocol.Take>(async take =>
         {
+            _idle = false;
             if (_buffer.Count < take.Count) await LeaseAsync(take.Count - _buffer.Count + Size / 2);
             var leads = new List<LeasedLead>();
             while (leads.Count < take.Count && _buffer.TryDequeue(out var lead)) leads.Add(lead);
@@ -45,6 +47,7 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
         });
         ReceiveAsync<HopperProtocol.TakeFor>(async take =>
         {
+            _idle = false;
             var own = await _services.Hopper.LeaseAsync(_campaign, _owner, 1, Now, Options.LeaseFor, take.AgentId);
             var lead = own.Count > 0 ? own[0] : _buffer.TryDequeue(out var buffered) ? buffered : null;
             Sender.Tell(new HopperProtocol.TakenFor(take.AgentId, lead));
@@ -52,6 +55,7 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
         ReceiveAsync<HopperProtocol.Release>(r => _services.Hopper.ReleaseAsync(r.LeadId, _owner, r.How));
         ReceiveAsync<HopperProtocol.ReleaseAll>(async _ =>
         {
+            _idle = true;
             var count = _buffer.Count;
             while (_buffer.TryDequeue(out var lead)) await _services.Hopper.ReleaseAsync(lead.Id, _owner, LeadRelease.Back);
             Sender.Tell(new HopperProtocol.AllReleased(count));
@@ -61,7 +65,7 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
         ReceiveAsync<Renew>(_ => _services.Hopper.RenewAsync(_owner, Now, Options.LeaseFor));
         ReceiveAsync<Refill>(async _ =>
         {
-            if (_buffer.Count < Size / 2) await LeaseAsync(Size - _buffer.Count);
+            if (!_idle && _buffer.Count < Size / 2) await LeaseAsync(Size - _buffer.Count);
         });
     }
 
