@@ -41,4 +41,10 @@ public sealed record PredictiveOptions
     public double BackOffFromShareOfCap { get; init; } = 0.85;
     /// <summary>Upper bound on new lines per eligible agent in one decision.</summary>
     public double MaxLinesPerAgent { get; init; } = 6.0;
+    /// <summary>How often the feedback factor on the risk threshold is recomputed.</summary>
+    public TimeSpan FeedbackPeriod { get; init; } = TimeSpan.FromSeconds(10);
+    public double FeedbackUp { get; init; } = 1.03;
+    public double FeedbackDown { get; init; } = 0.92;
+    public double MinFeedback { get; init; } = 0.25;
+    public double MaxFeedback { get; init; } = 3.0;
 }
