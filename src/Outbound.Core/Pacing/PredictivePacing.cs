@@ -43,7 +43,10 @@ public sealed class PredictivePacing(PredictiveOptions options) : IPacingStrateg
     private (double Threshold, PacingReason Reason) RiskThreshold(PacingSnapshot snapshot, double feedback)
     {
         var window = snapshot.Abandons;
-        var budget = Math.Max(0, window.Cap * options.TargetShareOfCap - snapshot.Statistics.AmdFalsePositiveRate);
+        // Room for chance: a window with few live calls swings more, so aim lower (binomial sd).
+        var noise = options.NoiseMargin * Math.Sqrt(window.Cap * (1 - window.Cap) / Math.Max(window.Live, options.NoiseMinLive));
+        var target = window.Cap * options.TargetShareOfCap - noise;
+        var budget = Math.Max(0, target - snapshot.Statistics.AmdFalsePositiveRate);
         var team = snapshot.EligibleAgents;
         var smallTeam = team >= options.SmallTeamSize ? 1.0 : Math.Sqrt((double)team / options.SmallTeamSize);
         var threshold = budget * feedback * smallTeam;
