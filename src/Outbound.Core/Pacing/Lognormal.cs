@@ -33,5 +33,5 @@ public readonly record struct Lognormal
     }
 
     /// <summary>A draw from a standard normal <paramref name="z"/> mapped onto this distribution.</summary>
-    public double FromStandardNormal(double z) => Math.Exp(Mu + Sigma * z);
+    public double FromStandardNormal(double z) => Sigma == 0 ? Mean : Math.Exp(Mu + Sigma * z);
 }

@@ -20,7 +20,7 @@ public sealed class AbandonLedger(double windowSeconds)
         else Connected++;
     }
 
-    /// <summary>Abandoned and connected calls in (now − window, now].</summary>
+    /// <summary>Abandoned and connected calls in (now − window, now]; calls are recorded in time order and asked about as time goes on.</summary>
     public (int Abandoned, int Connected) Trailing(double now)
     {
         while (_windowStart < _events.Count && _events[_windowStart].At <= now - windowSeconds)
