@@ -33,12 +33,22 @@ public sealed record AdaptiveOptions
 /// <summary>Knobs of the model-based predictive strategy.</summary>
 public sealed record PredictiveOptions
 {
-    /// <summary>Share of the cap the expected abandons of new lines may use.</summary>
-    public double TargetShareOfCap { get; init; } = 0.8;
+    /// <summary>Share of the cap the abandons may use; the rest is room for chance.</summary>
+    public double TargetShareOfCap { get; init; } = 0.9;
     /// <summary>Teams of this size or fewer get an extra safety margin that grows as the team shrinks.</summary>
     public int SmallTeamSize { get; init; } = 10;
     /// <summary>Measured rolling rate (as a share of the cap) from which the strategy backs off.</summary>
     public double BackOffFromShareOfCap { get; init; } = 0.85;
     /// <summary>Upper bound on new lines per eligible agent in one decision.</summary>
     public double MaxLinesPerAgent { get; init; } = 6.0;
+    /// <summary>How often the feedback factor on the risk threshold is recomputed.</summary>
+    public TimeSpan FeedbackPeriod { get; init; } = TimeSpan.FromSeconds(10);
+    public double FeedbackUp { get; init; } = 1.03;
+    public double FeedbackDown { get; init; } = 0.92;
+    public double MinFeedback { get; init; } = 0.25;
+    public double MaxFeedback { get; init; } = 3.0;
+    /// <summary>Standard deviations of the window's binomial noise kept clear of the target.</summary>
+    public double NoiseMargin { get; init; } = 1.0;
+    /// <summary>The live-call count below which the noise margin stops growing.</summary>
+    public int NoiseMinLive { get; init; } = 200;
 }

@@ -49,6 +49,8 @@ public sealed record LineInFlight(TimeSpan RingElapsed);
 /// answering machine, a busy signal; the rest ring until <see cref="NoAnswerTimeout"/>.
 /// Answers (human or machine) come between <see cref="MinAnswerDelay"/> and <see cref="MaxAnswerDelay"/> after dialling.
 /// Talk time is lognormal with the given mean and standard deviation; wrap-up is about constant.
+/// <see cref="AmdFalsePositiveRate"/> is the estimated share of human answers that AMD hangs up on as
+/// machines; they count as abandons (Ofcom), so they use part of the abandon budget.
 /// </summary>
 public sealed record CallStatistics(
     double HumanAnswerRate,
@@ -59,7 +61,8 @@ public sealed record CallStatistics(
     TimeSpan MeanWrap,
     TimeSpan MinAnswerDelay,
     TimeSpan MaxAnswerDelay,
-    TimeSpan NoAnswerTimeout);
+    TimeSpan NoAnswerTimeout,
+    double AmdFalsePositiveRate = 0);
 
 /// <summary>
 /// Abandons and connects counted over the rolling compliance window (e.g. Ofcom's 24 h), the cap

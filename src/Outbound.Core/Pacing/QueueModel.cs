@@ -1,0 +1,164 @@
+namespace Outbound.Core.Pacing;
+
+/// <summary>
+/// The predictive model's picture of the near future, seen from a caller a new line would bring:
+/// Z = (callers ahead of it) − (agents free for it); that caller is abandoned when Z ≥ 0. Given the
+/// moment the new call is answered, Z is a constant plus independent Bernoulli terms: +1 for each
+/// ringing line that may turn into a human, −1 for each busy agent that may be free in time. The
+/// answer moment is uniform over the answer-delay range, so the risk is averaged over a few points of it.
+/// </summary>
+internal sealed class QueueModel
+{
+    private static readonly double[] AnswerDelayQuantiles = [0.1, 0.3, 0.5, 0.7, 0.9];
+
+    private readonly int _waitingMinusReady;
+    private readonly CallStatistics _stats;
+    private readonly double[] _ringing;
+    private readonly double _within;
+    private readonly IReadOnlyList<double> _horizons;
+    private readonly IReadOnlyList<BusyAgent> _busy;
+    private readonly Lognormal _talk;
+    private readonly double _wrap;
+
+    private QueueModel(PacingSnapshot snapshot)
+    {
+        var stats = snapshot.Statistics;
+        _waitingMinusReady = snapshot.WaitingCalls - snapshot.ReadyAgents;
+        _stats = stats;
+        _ringing = snapshot.LinesInFlight.Select(l => l.RingElapsed.TotalSeconds).ToArray();
+        _within = snapshot.Abandons.ConnectWithin.TotalSeconds;
+        var minDelay = stats.MinAnswerDelay.TotalSeconds;
+        var spread = Math.Max(0, stats.MaxAnswerDelay.TotalSeconds - minDelay);
+        var within = snapshot.Abandons.ConnectWithin.TotalSeconds;
+        _horizons = AnswerDelayQuantiles.Select(q => minDelay + q * spread + within).ToArray();
+        _busy = snapshot.BusyAgents;
+        _talk = new Lognormal(Math.Max(1, stats.MeanTalk.TotalSeconds), stats.TalkStdDev.TotalSeconds);
+        _wrap = stats.MeanWrap.TotalSeconds;
+    }
+
+    public static QueueModel From(PacingSnapshot snapshot) => new(snapshot);
+
+    /// <summary>
+    /// P(a line ringing for <paramref name="ringSeconds"/> ends in a human answer): answers come
+    /// uniformly over the answer-delay range, busies before its start, no-answers at the timeout.
+    /// </summary>
+    public static double HumanChance(CallStatistics stats, double ringSeconds, double within = double.PositiveInfinity)
+    {
+        var min = stats.MinAnswerDelay.TotalSeconds;
+        var max = stats.MaxAnswerDelay.TotalSeconds;
+        var stillToAnswer = AnswerShareAfter(ringSeconds, min, max);
+        var noAnswer = Math.Max(0, 1 - stats.HumanAnswerRate - stats.MachineRate - stats.BusyRate);
+        var human = stats.HumanAnswerRate * (stillToAnswer - AnswerShareAfter(ringSeconds + within, min, max));
+        var alive = human + stats.MachineRate * stillToAnswer
+            + (ringSeconds < min ? stats.BusyRate : 0)
+            + (ringSeconds < stats.NoAnswerTimeout.TotalSeconds ? noAnswer : 0);
+        return alive <= 0 ? 0 : human / alive;
+    }
+
+    /// <summary>Share of answers that come after <paramref name="t"/> seconds of ringing (uniform over [min, max]).</summary>
+    private static double AnswerShareAfter(double t, double min, double max) =>
+        t < min ? 1.0 : t >= max ? 0.0 : (max - t) / (max - min);
+
+    /// <summary>P(a busy agent is free by <paramref name="horizon"/> seconds from now).</summary>
+    private double FreeWithin(BusyAgent agent, double horizon)
+    {
+        var elapsed = agent.Elapsed.TotalSeconds;
+        return agent.Activity == AgentActivity.Wrapping
+            ? (_wrap - elapsed <= horizon ? 1.0 : 0.0)
+            : _talk.EndsWithin(elapsed, horizon - _wrap);
+    }
+
+    /// <summary>
+    /// The number of new lines, each answered by a human with <paramref name="answerRate"/>, such
+    /// that the last one's caller still finds an agent with probability at least 1 − threshold.
+    /// Exact distributions for small teams, a normal approximation with continuity correction beyond.
+    /// </summary>
+    public int LinesWithinRisk(double answerRate, double threshold, int maxLines, int exactLimit)
+    {
+        var views = _horizons.Select(h => View(h, exactLimit, maxLines)).ToArray();
+        var lines = 0;
+        while (lines < maxLines && views.Average(v => v.Risk()) <= threshold)
+        {
+            lines++;
+            foreach (var v in views) v.AddLine(answerRate);
+        }
+        return lines;
+    }
+
+    private IHorizonView View(double horizon, int exactLimit, int maxLines)
+    {
+        var certain = _waitingMinusReady;
+        var agents = new List<double>(_busy.Count);
+        foreach (var agent in _busy)
+        {
+            var q = FreeWithin(agent, horizon);
+            if (q >= 1 - 1e-6) certain--;
+            else if (q > 1e-6) agents.Add(q);
+        }
+        // Callers ahead of the new one: those answering before it does (at horizon − connect window).
+        var callers = new List<double>(_ringing.Length);
+        foreach (var ring in _ringing)
+        {
+            var p = HumanChance(_stats, ring, horizon - _within);
+            if (p > 1e-6) callers.Add(p);
+        }
+        return callers.Count + agents.Count <= exactLimit
+            ? new ExactView(certain, callers, agents, maxLines)
+            : new NormalView(certain, callers, agents);
+    }
+
+    private interface IHorizonView
+    {
+        double Risk();
+        void AddLine(double answerRate);
+    }
+
+    /// <summary>Z's exact distribution: pmf[i] = P(Z = i + offset).</summary>
+    private sealed class ExactView : IHorizonView
+    {
+        private readonly double[] _pmf;
+        private readonly int _offset;
+        private int _width = 1;
+
+        public ExactView(int certain, List<double> callers, List<double> agents, int maxLines)
+        {
+            _offset = certain - agents.Count;
+            _pmf = new double[callers.Count + agents.Count + maxLines + 1];
+            _pmf[0] = 1;
+            foreach (var q in agents) AddStep(1 - q); // an agent not free in time moves Z up by one
+            foreach (var p in callers) AddStep(p);
+        }
+
+        public double Risk()
+        {
+            var risk = 0.0;
+            for (var i = Math.Max(0, -_offset); i < _width; i++) risk += _pmf[i];
+            return risk;
+        }
+
+        public void AddLine(double answerRate) => AddStep(answerRate);
+
+        private void AddStep(double p)
+        {
+            _pmf[_width] = 0;
+            for (var i = _width; i > 0; i--) _pmf[i] = _pmf[i] * (1 - p) + _pmf[i - 1] * p;
+            _pmf[0] *= 1 - p;
+            _width++;
+        }
+    }
+
+    private sealed class NormalView(int certain, List<double> callers, List<double> agents) : IHorizonView
+    {
+        private double _mean = certain + callers.Sum() - agents.Sum();
+        private double _variance = callers.Sum(p => p * (1 - p)) + agents.Sum(q => q * (1 - q));
+
+        public double Risk() =>
+            _variance <= 1e-12 ? (_mean >= -0.5 ? 1 : 0) : Normal.Cdf((_mean + 0.5) / Math.Sqrt(_variance));
+
+        public void AddLine(double answerRate)
+        {
+            _mean += answerRate;
+            _variance += answerRate * (1 - answerRate);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Outbound.Core.Pacing;
+using static Outbound.Core.Tests.Pacing.Snapshots;
+
+namespace Outbound.Core.Tests.Pacing;
+
+public sealed class PredictivePacingTests
+{
+    private static PacingDecision Predict(PacingSnapshot snapshot) => Decide("predictive", snapshot);
+
+    [Fact]
+    public void Dials_ahead_for_agents_about_to_finish_wrap_up_where_progressive_waits()
+    {
+        var snapshot = Make(ready: 0, busy: Wrapping(10, 24.9), connected: 500, abandoned: 5);
+
+        Assert.True(Predict(snapshot).Lines >= 10);
+        Assert.Equal(0, Decide("progressive", snapshot).Lines);
+    }
+
+    [Fact]
+    public void Does_not_dial_for_agents_who_just_started_talking()
+    {
+        var decision = Predict(Make(ready: 0, busy: Talking(10, 5), connected: 500, abandoned: 5));
+
+        Assert.Equal(0, decision.Lines);
+        Assert.Equal(PacingReason.EnoughInFlight, decision.Reason);
+    }
+
+    [Fact]
+    public void Does_not_dial_while_callers_already_wait_for_the_agents_about_to_free()
+    {
+        var decision = Predict(Make(ready: 0, busy: Wrapping(3, 24.9), waiting: 3, connected: 500, abandoned: 5));
+
+        Assert.Equal(0, decision.Lines);
+    }
+
+    [Fact]
+    public void Backs_off_as_the_rolling_abandon_rate_nears_the_cap()
+    {
+        PacingDecision At(int abandonedPerThousand) =>
+            Predict(Make(ready: 0, busy: Wrapping(20, 24.9), connected: 1000 - abandonedPerThousand, abandoned: abandonedPerThousand));
+
+        var relaxed = At(5);
+        var near = At(27);
+        var atCap = At(30);
+
+        Assert.True(relaxed.Lines > near.Lines, $"{relaxed.Lines} lines at 0.5 % vs {near.Lines} at 2.7 %");
+        Assert.True(near.Lines >= atCap.Lines);
+        Assert.Equal(PacingReason.NearCap, atCap.Reason);
+        // At the cap only lines a free agent is certain to take: one per agent about to be free.
+        Assert.Equal(20, atCap.Lines);
+    }
+
+    [Fact]
+    public void Lines_ringing_count_as_callers_ahead_until_they_can_no_longer_be_answered()
+    {
+        var agents = Wrapping(10, 24.9).ToList();
+        var none = Predict(Make(busy: agents, connected: 500, abandoned: 5)).Lines;
+        var fresh = Predict(Make(busy: agents, ringingSeconds: Enumerable.Repeat(6.0, 20), connected: 500, abandoned: 5)).Lines;
+        var pastAnswerWindow = Predict(Make(busy: agents, ringingSeconds: Enumerable.Repeat(16.0, 20), connected: 500, abandoned: 5)).Lines;
+
+        Assert.True(fresh < none, $"{fresh} lines with 20 ringing vs {none} with none");
+        Assert.Equal(none, pastAnswerWindow);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Small_team_lines_keep_the_expected_abandons_of_their_callers_under_the_cap(int agents)
+    {
+        var lines = Predict(Make(ready: 0, busy: Wrapping(agents, 24.9), connected: 300, abandoned: 3)).Lines;
+
+        var humans = Binomial(lines, 0.3);
+        var expectedAbandons = humans.Select((p, k) => p * Math.Max(0, k - agents)).Sum();
+        var expectedCallers = lines * 0.3;
+        Assert.True(lines >= agents);
+        Assert.True(expectedAbandons / expectedCallers <= 0.03, $"{lines} lines for {agents} agents: {expectedAbandons / expectedCallers:P2} of callers abandoned");
+    }
+
+    [Fact]
+    public void Small_teams_dial_fewer_lines_per_agent_than_large_ones_in_the_same_situation()
+    {
+        double PerAgent(int agents) => (double)Predict(Make(ready: 0, busy: Wrapping(agents, 24.9), connected: 3000, abandoned: 30)).Lines / agents;
+
+        Assert.True(PerAgent(3) < PerAgent(60), $"{PerAgent(3):F2} lines per agent for 3 agents, {PerAgent(60):F2} for 60");
+    }
+
+    [Fact]
+    public void Feedback_loosens_while_the_rolling_rate_is_well_under_target_and_tightens_over_it()
+    {
+        var predictive = new PredictivePacing(new PredictiveOptions());
+        PacingState After(int abandoned)
+        {
+            var state = predictive.InitialState;
+            for (var t = 0; t <= 60; t += 10)
+                (_, state) = predictive.Decide(Make(ready: 1, busy: Talking(9, 60), connected: 1000 - abandoned, abandoned: abandoned, secondsAfterStart: t), state);
+            return state;
+        }
+
+        Assert.True(After(5).DialLevel > 1.0);
+        Assert.True(After(29).DialLevel < 1.0);
+    }
+
+    private static double[] Binomial(int n, double p)
+    {
+        var pmf = new double[n + 1];
+        pmf[0] = 1;
+        for (var i = 0; i < n; i++)
+            for (var k = i + 1; k >= 0; k--)
+                pmf[k] = pmf[k] * (1 - p) + (k > 0 ? pmf[k - 1] * p : 0);
+        return pmf;
+    }
+}
