@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<TenantRepository>();
         builder.Services.AddSingleton<CampaignRepository>();
         builder.Services.AddSingleton<CampaignAgentRepository>();
+        builder.Services.AddSingleton<CampaignImports>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
