@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outbound.Data.Identity;
 using Outbound.Web.Localization;
@@ -30,6 +33,8 @@ public static class WebHostExtensions
         services.AddAuthorizationBuilder().AddOutboundPolicies();
         services.AddTenantScope();
         services.TryAddSingleton(TimeProvider.System);
+        // Write Chinese as characters, not as &#x…; entities (smaller pages, readable source).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
