@@ -1,10 +1,12 @@
 using Outbound.Data;
+using Outbound.Dialer.Hosting;
 using Outbound.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOutboundData();
 builder.AddOutboundWeb();
+builder.AddOutboundDialer();
 
 var app = builder.Build();
 

@@ -1,0 +1,14 @@
+using Outbound.Dialer.Bots;
+
+namespace Outbound.Dialer.Hosting;
+
+/// <summary>The demo (bound from <c>Outbound:Demo</c>): bot agents dial the seeded campaigns on the simulated carrier.</summary>
+public sealed record DemoOptions
+{
+    public const string Section = "Outbound:Demo";
+
+    public bool Enabled { get; init; }
+    public IReadOnlyList<string> Campaigns { get; init; } = ["bank-collect-1", "power-survey-1"];
+    public int BotsPerCampaign { get; init; } = 6;
+    public BotAgentOptions Bots { get; init; } = new();
+}

@@ -1,0 +1,87 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Outbound.Core.Pacing;
+using Outbound.Data.Dialing;
+using Outbound.Dialer.Bots;
+using Outbound.Dialer.Campaigns;
+using Outbound.Telephony;
+using Outbound.Telephony.Simulated;
+
+namespace Outbound.Dialer.Hosting;
+
+public static class DialerHostingExtensions
+{
+    public const string SimulatedSection = "Outbound:Simulated";
+
+    /// <summary>
+    /// The dialer: a cluster of one hosting the campaign shard region, the PostgreSQL stores it uses, the
+    /// simulated carrier unless another <see cref="ITelephony"/> was registered first, and the demo bots
+    /// when <c>Outbound:Demo:Enabled</c>. Campaigns that were running resume when the node is up.
+    /// </summary>
+    public static IHostApplicationBuilder AddOutboundDialer(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DialerOptions>().BindConfiguration(DialerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SimulatedCarrierOptions>().BindConfiguration(SimulatedSection)
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<PacingOptions>().BindConfiguration("Outbound:Pacing");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITelephony>(sp =>
+            new SimulatedTelephony(sp.GetRequiredService<IOptions<SimulatedCarrierOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new CampaignStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new LeadHopper(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new AgentStateLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new CallRecordWriter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<CallRecordWriter>>()));
+        services.TryAddSingleton(sp => new DialerServices(
+            sp.GetRequiredService<CampaignStore>(), sp.GetRequiredService<LeadHopper>(), sp.GetRequiredService<CallRecordWriter>(),
+            sp.GetRequiredService<AgentStateLog>(), sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<DialerOptions>>().Value, sp.GetRequiredService<IOptions<PacingOptions>>().Value));
+
+        services.AddAkka("outbound", (akka, sp) => akka
+            .AddHocon(CampaignSharding.Hocon, HoconAddMode.Prepend)
+            .AddStartup((system, registry) =>
+            {
+                var dialer = sp.GetRequiredService<DialerServices>();
+                var region = CampaignSharding.Start(system, dialer);
+                registry.Register<CampaignRegion>(region);
+                var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+                var logger = sp.GetRequiredService<ILogger<CampaignRegion>>();
+                Cluster.Get(system).RegisterOnMemberUp(() => _ = OnMemberUpAsync(system, region, dialer, demo, logger));
+            }));
+        return builder;
+    }
+
+    private static async Task OnMemberUpAsync(ActorSystem system, IActorRef region, DialerServices dialer, DemoOptions demo, ILogger logger)
+    {
+        try
+        {
+            var woken = await CampaignSharding.WakeRunningAsync(region, dialer);
+            logger.LogInformation("Dialer up; {Count} running campaigns resumed", woken);
+            if (!demo.Enabled) return;
+            foreach (var code in demo.Campaigns)
+            {
+                if (await dialer.Campaigns.FindIdByCodeAsync(code) is not { } id)
+                {
+                    logger.LogWarning("Demo campaign {Code} not found: run 'outbound demo seed' first", code);
+                    continue;
+                }
+                for (var i = 1; i <= demo.BotsPerCampaign; i++)
+                    system.ActorOf(BotAgentActor.Props($"{code}-bot{i}", id, region, dialer, demo.Bots), $"demo-{code}-bot{i}");
+                region.Tell(new CampaignCommands.Start(id));
+                logger.LogInformation("Demo campaign {Code} started with {Bots} bot agents", code, demo.BotsPerCampaign);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Resuming campaigns or starting the demo failed");
+        }
+    }
+}
