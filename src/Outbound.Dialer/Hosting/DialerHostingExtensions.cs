@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Outbound.Core.Pacing;
+using Outbound.Data.Demo;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Bots;
 using Outbound.Dialer.Campaigns;
@@ -54,12 +55,14 @@ public static class DialerHostingExtensions
                 registry.Register<CampaignRegion>(region);
                 var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
                 var logger = sp.GetRequiredService<ILogger<CampaignRegion>>();
-                Cluster.Get(system).RegisterOnMemberUp(() => _ = OnMemberUpAsync(system, region, dialer, demo, logger));
+                var db = sp.GetRequiredService<NpgsqlDataSource>();
+                Cluster.Get(system).RegisterOnMemberUp(() => _ = OnMemberUpAsync(system, region, dialer, demo, db, logger));
             }));
         return builder;
     }
 
-    private static async Task OnMemberUpAsync(ActorSystem system, IActorRef region, DialerServices dialer, DemoOptions demo, ILogger logger)
+    private static async Task OnMemberUpAsync(ActorSystem system, IActorRef region, DialerServices dialer, DemoOptions demo,
+        NpgsqlDataSource db, ILogger logger)
     {
         try
         {
@@ -73,6 +76,8 @@ public static class DialerHostingExtensions
                     logger.LogWarning("Demo campaign {Code} not found: run 'outbound demo seed' first", code);
                     continue;
                 }
+                var added = await DemoLeads.EnsureAsync(db, id, demo.LeadsPerCampaign);
+                if (added > 0) logger.LogInformation("Demo campaign {Code}: {Count} synthetic leads added", code, added);
                 for (var i = 1; i <= demo.BotsPerCampaign; i++)
                     system.ActorOf(BotAgentActor.Props($"{code}-bot{i}", id, region, dialer, demo.Bots), $"demo-{code}-bot{i}");
                 region.Tell(new CampaignCommands.Start(id));
