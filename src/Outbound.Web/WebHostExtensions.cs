@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outbound.Data.Identity;
+using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
@@ -32,6 +33,7 @@ public static class WebHostExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder().AddOutboundPolicies();
         services.AddTenantScope();
+        services.AddCampaignLiveStatus();
         services.TryAddSingleton(TimeProvider.System);
         // Write Chinese as characters, not as &#x…; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -54,6 +56,7 @@ public static class WebHostExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapCampaignLiveStatus();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

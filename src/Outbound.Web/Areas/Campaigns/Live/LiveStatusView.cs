@@ -1,0 +1,29 @@
+using Outbound.Core.Compliance;
+using Outbound.Dialer.Agents;
+using Outbound.Dialer.Campaigns;
+
+namespace Outbound.Web.Areas.Campaigns.Live;
+
+/// <summary>The JSON the status page receives: figures only, labels come from the page's text table.</summary>
+public sealed record LiveStatusView(
+    Guid CampaignId,
+    string Status,
+    IReadOnlyDictionary<string, int> Agents,
+    int LinesInFlight,
+    double DialLevel,
+    double AnswerRate,
+    double AbandonRate,
+    double AbandonCap,
+    int CallsPlaced,
+    int CallsCompleted,
+    int LeadsBuffered,
+    bool ListExhausted,
+    IReadOnlyDictionary<string, int> Refusals)
+{
+    public static LiveStatusView From(CampaignStatusReply s) => new(
+        s.CampaignId.Value, s.Status.ToString().ToLowerInvariant(),
+        s.AgentsByState.Where(a => a.Key != AgentState.LoggedOut).ToDictionary(a => a.Key.Code(), a => a.Value),
+        s.LinesInFlight, Math.Round(s.DialLevel, 2), Math.Round(s.AnswerRate, 4), Math.Round(s.RollingAbandonRate, 4), (double)s.AbandonCap,
+        s.CallsPlaced, s.CallsCompleted, s.LeadsBuffered, s.ListExhausted,
+        s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value));
+}

@@ -1,0 +1,38 @@
+using Outbound.Dialer.Agents;
+using Outbound.Web.Localization;
+
+namespace Outbound.Web.Areas.Campaigns.Live;
+
+/// <summary>Texts of the live campaign status page.</summary>
+public static class LiveTexts
+{
+    public static readonly Text Title = new("实时监控 {0}", "Live status {0}");
+    public static readonly Text Live = new("实时监控", "Live");
+    public static readonly Text Start = new("开始", "Start");
+    public static readonly Text Pause = new("暂停", "Pause");
+    public static readonly Text Stop = new("停止", "Stop");
+    public static readonly Text Agents = new("坐席状态", "Agents by state");
+    public static readonly Text LinesInFlight = new("在途线路", "Lines in flight");
+    public static readonly Text DialLevel = new("拨号比", "Dial level");
+    public static readonly Text AnswerRate = new("接通率", "Answer rate");
+    public static readonly Text AbandonRate = new("滚动放弃率 / 上限", "Rolling abandon rate / cap");
+    public static readonly Text Progress = new("名单进度", "List progress");
+    public static readonly Text CallsPlaced = new("已拨", "Placed");
+    public static readonly Text CallsCompleted = new("已完成", "Completed");
+    public static readonly Text LeadsBuffered = new("待拨缓冲", "Buffered leads");
+    public static readonly Text ListExhausted = new("当前无可拨名单", "No callable leads right now");
+    public static readonly Text Refusals = new("合规拦截", "Compliance refusals");
+    public static readonly Text Connecting = new("正在连接…", "Connecting…");
+    public static readonly Text CommandFailed = new("操作未完成：{0}", "The command did not complete: {0}");
+
+    public static Text State(AgentState state) => state switch
+    {
+        AgentState.LoggedOut => new("已签出", "Logged out"),
+        AgentState.Ready => new("就绪", "Ready"),
+        AgentState.Reserved => new("预占", "Reserved"),
+        AgentState.OnCall => new("通话中", "On call"),
+        AgentState.AfterCallWork => new("话后处理", "After-call work"),
+        AgentState.NotReady => new("示忙", "Not ready"),
+        _ => new(state.ToString(), state.ToString()),
+    };
+}
