@@ -108,4 +108,22 @@ public sealed class CampaignSpecs() : TestKit(CampaignSharding.Hocon), IAsyncLif
         await DialerFixture.Eventually(async () => await Count("SELECT coalesce(sum(count), 0) FROM compliance_refusals WHERE reason = 'outside_window'") == 5,
             TimeSpan.FromSeconds(20), "refusals counted in the database");
     }
+
+    [Fact]
+    public async Task In_preview_mode_each_lead_is_offered_to_an_agent_who_dials_it_and_the_call_is_theirs()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable, DialMode.Preview);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 8);
+        var (services, carrier) = DialerFixture.Services(_db, carrier: Carrier);
+        var region = CampaignSharding.Start(Sys, services);
+        Bots(region, campaign, services, 2);
+        await region.Ask<CampaignReplies.CommandAccepted>(new CampaignCommands.Start(campaign), TimeSpan.FromSeconds(20));
+
+        await DialerFixture.Eventually(async () => await Count("SELECT count(*) FROM call_records") == 8,
+            TimeSpan.FromSeconds(60), "every previewed lead dialled");
+        Assert.Equal(8, carrier.Placed.Select(c => c.Request.Number).Distinct().Count());
+        // Preview calls belong to the agent who previewed them: none is abandoned waiting for an agent.
+        Assert.Equal(0L, await Count("SELECT count(*) FROM call_records WHERE abandoned"));
+        Assert.Equal(0L, await Count("SELECT count(*) FROM call_records WHERE outcome = 'Answered' AND agent IS NULL"));
+    }
 }
