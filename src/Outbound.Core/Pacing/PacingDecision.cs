@@ -2,7 +2,10 @@ namespace Outbound.Core.Pacing;
 
 /// <summary>How many new lines to dial now, the dial level behind it, and why.</summary>
 /// <param name="Lines">New calls to originate now (0 or more); lines already in flight are not repeated.</param>
-/// <param name="DialLevel">Lines per eligible agent the strategy is aiming at (1 = progressive).</param>
+/// <param name="DialLevel">
+/// The strategy's dial level, for wallboards and logs: the configured or adaptive lines per agent
+/// (1 = progressive); for predictive, the lines in flight after this decision per eligible agent.
+/// </param>
 public sealed record PacingDecision(int Lines, double DialLevel, PacingReason Reason)
 {
     public static PacingDecision None(double dialLevel, PacingReason reason) => new(0, dialLevel, reason);

@@ -17,13 +17,13 @@ public sealed class PredictivePacing(PredictiveOptions options) : IPacingStrateg
 
     public string Name => PacingStrategies.Predictive;
 
-    /// <summary>DialLevel here is the feedback factor on the risk threshold; 1 at the start.</summary>
+    /// <summary>The state's DialLevel is the feedback factor on the risk threshold; 1 at the start.</summary>
     public PacingState InitialState => PacingState.Start(1.0);
 
     public (PacingDecision Decision, PacingState State) Decide(PacingSnapshot snapshot, PacingState state)
     {
         state = Feedback(snapshot, state);
-        if (PacingGuards.Stop(snapshot, state.DialLevel) is { } stop) return (stop, state);
+        if (PacingGuards.Stop(snapshot, 0) is { } stop) return (stop, state);
 
         var (threshold, reason) = RiskThreshold(snapshot, state.DialLevel);
         var model = QueueModel.From(snapshot);
@@ -32,7 +32,9 @@ public sealed class PredictivePacing(PredictiveOptions options) : IPacingStrateg
         // Never below progressive: a line per ready agent not already covered cannot cause an abandon.
         var progressive = snapshot.ReadyAgents - snapshot.LinesInFlight.Count - snapshot.WaitingCalls;
         lines = Math.Max(lines, progressive);
-        return (PacingGuards.Lines(snapshot, lines, state.DialLevel, reason), state);
+        var decision = PacingGuards.Lines(snapshot, lines, 0, reason);
+        var level = (double)(snapshot.LinesInFlight.Count + decision.Lines) / snapshot.EligibleAgents;
+        return (decision with { DialLevel = Math.Round(level, 3) }, state);
     }
 
     /// <summary>

@@ -12,8 +12,12 @@ namespace Outbound.Core.Simulation;
 /// a call's fate does not depend on when other events happen. A human answer goes at once to a
 /// ready agent; otherwise it waits up to connect_within_seconds for one, then hears the information
 /// message and is abandoned. A human that AMD takes for a machine is hung up on and counted as
-/// abandoned. The strategy is asked after every instant at which something changed and on a
-/// one-second tick; dialing stops at the end of the shift.
+/// abandoned. Busy signals come back after 1–3 s, unanswered calls ring out at no_answer_seconds.
+/// The dialer measures answer, machine and busy shares as it goes (AMD false positives look like
+/// machines to it) and gives the strategy those estimates, not the scenario's true rates. The
+/// strategy is asked after every instant at which something changed and on a one-second tick;
+/// dialing stops at the end of the shift. Violations count dials outside the shift and dials beyond
+/// the list (a lead over its attempt limit); the simulated list has no DNC numbers.
 /// </remarks>
 public sealed class PacingSimulator
 {
@@ -212,7 +216,7 @@ public sealed class PacingSimulator
             TalkMinutesPerAgentHour = Math.Round(_talkSeconds / 60 / (_scenario.Agents * _scenario.Hours), 3),
             Violations = _violations,
         };
-        return new PacingRun(row, _ledger.Abandoned, _amdFalsePositives, _informationMessages, _talkSeconds, _leadsLeft ?? -1);
+        return new PacingRun(row, _ledger.Abandoned, _amdFalsePositives, _informationMessages, _talkSeconds, _leadsLeft);
     }
 
     private double StandardNormal()

@@ -101,6 +101,15 @@ public sealed class PredictivePacingTests
         Assert.True(After(29).DialLevel < 1.0);
     }
 
+    [Fact]
+    public void Reports_lines_in_flight_per_eligible_agent_as_its_dial_level()
+    {
+        var decision = Predict(Make(ready: 0, busy: Wrapping(8, 24.9), ringingSeconds: [1, 1], connected: 500, abandoned: 5));
+
+        Assert.True(decision.Lines > 0);
+        Assert.Equal(Math.Round((2.0 + decision.Lines) / 8, 3), decision.DialLevel);
+    }
+
     private static double[] Binomial(int n, double p)
     {
         var pmf = new double[n + 1];
