@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Outbound.Data.Database;
+using Outbound.Data.Lists;
 
 namespace Outbound.Data;
 
@@ -18,6 +20,9 @@ public static class DataServiceCollectionExtensions
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start PostgreSQL with 'ops/pg up' and pass 'ops/pg url'.");
         builder.Services.AddSingleton(_ => OutboundDataSource.Create(connectionString));
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ListImporter>();
+        builder.Services.AddSingleton<ListImportQueries>();
         return builder;
     }
 }
