@@ -74,7 +74,9 @@ public sealed class CsvRecordReader
                 {
                     // End of input ends the record.
                     HasUnterminatedQuote = state is State.Quoted;
-                    var rawEnd = offset > 0 && _buffer[_start + offset - 1] == '\r' && !HasUnterminatedQuote ? offset - 1 : offset;
+                    var rawEnd = offset;
+                    if (HasUnterminatedQuote && rawEnd > 0 && _buffer[_start + rawEnd - 1] == '\n') rawEnd--;
+                    if (rawEnd > 0 && _buffer[_start + rawEnd - 1] == '\r') rawEnd--;
                     var fieldState = state switch
                     {
                         State.QuoteInQuoted or State.Quoted => State.Quoted,

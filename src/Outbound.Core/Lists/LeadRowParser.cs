@@ -44,6 +44,8 @@ public sealed class LeadRowParser
     public RowOutcome? Parse(CsvRecordReader record)
     {
         if (IsBlank(record)) return null;
+        if (record.HasUnterminatedQuote)
+            return Reject(record, RejectReason.UnterminatedQuote, "引号未闭合，直到文件结尾 / a quote opened here is never closed");
         if (record.FieldCount != _headers.Count && !OnlyBlankExtraColumns(record))
             return Reject(record, RejectReason.WrongColumnCount, $"应有 {_headers.Count} 列，实际 {record.FieldCount} 列 / expected {_headers.Count} columns, found {record.FieldCount}");
 

@@ -14,6 +14,7 @@ public enum RejectReason
     BadFieldValue,
     WrongColumnCount,
     MissingRequiredField,
+    UnterminatedQuote,
 }
 
 public static class RejectReasons
@@ -31,6 +32,7 @@ public static class RejectReasons
         [RejectReason.BadFieldValue] = "bad_field_value",
         [RejectReason.WrongColumnCount] = "wrong_column_count",
         [RejectReason.MissingRequiredField] = "missing_required_field",
+        [RejectReason.UnterminatedQuote] = "unterminated_quote",
     };
 
     private static readonly Dictionary<string, RejectReason> ByCode = Codes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

@@ -48,7 +48,7 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
             var campaignPhones = await LoadPhonesAsync(connection, tx, "SELECT phone_e164 FROM leads WHERE campaign_id = @c", ("c", request.Campaign.Value), ct);
             var dncPhones = await LoadPhonesAsync(connection, tx, "SELECT phone_e164 FROM dnc_numbers WHERE tenant_id IS NULL OR tenant_id = @t", ("t", request.Tenant.Value), ct);
 
-            using var text = new StreamReader(source, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            using var text = new StreamReader(source, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
             if (encoding.HasBom) text.Read(new char[1], 0, 1); // the BOM decodes to U+FEFF: drop it
             var reader = new CsvRecordReader(text);
             if (!reader.Read()) throw new ListFormatException("文件为空 / the file is empty");
