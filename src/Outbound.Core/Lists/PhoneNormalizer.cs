@@ -23,14 +23,15 @@ public sealed class PhoneNormalizer
     private readonly string _defaultRegion;
     private readonly Regex? _cnMobile;
 
+    // libphonenumber's own CN mobile pattern, compiled once per process.
+    private static readonly Lazy<Regex> CnMobilePattern = new(() => new Regex(
+        $"^(?:{PhoneNumberUtil.GetInstance().GetMetadataForRegion("CN").Mobile.NationalNumberPattern})$",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant));
+
     public PhoneNormalizer(string defaultRegion = DefaultRegion)
     {
         _defaultRegion = defaultRegion;
-        if (defaultRegion == "CN")
-        {
-            var pattern = _util.GetMetadataForRegion("CN").Mobile.NationalNumberPattern;
-            _cnMobile = new Regex($"^(?:{pattern})$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-        }
+        if (defaultRegion == "CN") _cnMobile = CnMobilePattern.Value;
     }
 
     public PhoneParseResult Normalize(ReadOnlySpan<char> raw)
