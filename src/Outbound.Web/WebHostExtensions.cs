@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outbound.Data.Identity;
+using Outbound.Web.Areas.Campaigns.Uploads;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
@@ -33,6 +34,9 @@ public static class WebHostExtensions
         services.AddAuthorizationBuilder().AddOutboundPolicies();
         services.AddTenantScope();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         // Write Chinese as characters, not as &#x…; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
