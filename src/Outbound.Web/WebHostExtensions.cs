@@ -44,7 +44,7 @@ public static class WebHostExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        });
+        }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
         return builder;
     }
 

@@ -47,6 +47,14 @@ public sealed class LanguageTests(OutboundWebFactory app)
     }
 
     [Fact]
+    public async Task A_word_in_a_number_field_gets_a_chinese_message()
+    {
+        var browser = await app.SignedInAs("manager@demo.local");
+        var response = await browser.PostFormAsync("/Campaigns/Create", [new("Form.Code", "x-y"), new("Form.MaxAttempts", "abc")]);
+        Assert.Contains("“abc”不是“MaxAttempts”的有效值。", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_language_is_refused()
     {
         var browser = app.NewBrowser();
