@@ -160,6 +160,8 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
             COPY leads (tenant_id, campaign_id, import_id, line_number, phone_e164, phone_kind, region, time_zone, name, fields)
             FROM STDIN (FORMAT BINARY)
             """, ct);
+        // A million rows into an indexed table can outlast the default command timeout; cancellation goes through ct.
+        copy.Timeout = TimeSpan.Zero;
         var tenant = request.Tenant.Value;
         var campaign = request.Campaign.Value;
         await foreach (var batch in input.ReadAllAsync(ct))
@@ -189,6 +191,7 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
         if (rejects.Count == 0) return;
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY list_import_rejects (import_id, tenant_id, line_number, reason, detail, raw) FROM STDIN (FORMAT BINARY)", ct);
+        copy.Timeout = TimeSpan.Zero;
         foreach (var row in rejects)
         {
             await copy.StartRowAsync(ct);
