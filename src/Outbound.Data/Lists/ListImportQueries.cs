@@ -74,9 +74,9 @@ public sealed class ListImportQueries(NpgsqlDataSource dataSource)
         {
             await writer.WriteLineAsync(string.Join(',',
                 reader.GetInt32(0).ToString(CultureInfo.InvariantCulture),
-                Csv.Quote(reader.GetString(1)),
-                Csv.Quote(reader.IsDBNull(2) ? "" : reader.GetString(2)),
-                Csv.Quote(reader.GetString(3))));
+                Csv.QuoteForSpreadsheet(reader.GetString(1)),
+                Csv.QuoteForSpreadsheet(reader.IsDBNull(2) ? "" : reader.GetString(2)),
+                Csv.QuoteForSpreadsheet(reader.GetString(3))));
             count++;
         }
         return count;

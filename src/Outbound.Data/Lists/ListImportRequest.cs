@@ -16,8 +16,11 @@ public sealed record ListImportRequest(
     IReadOnlyDictionary<string, string>? ColumnOverrides = null,
     string? CreatedBy = null);
 
-/// <summary>Live progress of an import, for the upload page's bar: fraction = BytesRead / TotalBytes when the size is known.</summary>
-public sealed record ListImportProgress(Guid ImportId, long RowsRead, long BytesRead, long? TotalBytes);
+/// <summary>
+/// Live progress of an import, for the upload page's bar. Two phases: reading (BytesRead / TotalBytes
+/// when the size is known), then writing (LeadsWritten climbs to the number of leads being loaded).
+/// </summary>
+public sealed record ListImportProgress(Guid ImportId, long RowsRead, long BytesRead, long? TotalBytes, long LeadsWritten = 0);
 
 /// <summary>
 /// The totals of a finished import. Rows = Imported + Rejected (blank rows are not counted);

@@ -167,6 +167,8 @@ public sealed class ListImporterTests(PgTestDatabase db) : IClassFixture<PgTestD
         Assert.Equal(45_000, reports[^1].RowsRead);
         Assert.Equal(file.Length, reports[^1].BytesRead);
         Assert.Equal(file.Length, reports[^1].TotalBytes);
+        Assert.Equal(45_000, reports[^1].LeadsWritten);
+        Assert.Contains(reports, r => r.LeadsWritten > 0 && r.LeadsWritten < 45_000); // the write phase reports as it goes
     }
 
     [Fact]
