@@ -15,6 +15,8 @@ public static class CliApp
             ["db migrate"] = DbCommands.MigrateAsync,
             ["bench pacing"] = BenchPacingCommand.RunAsync,
             ["demo seed"] = DemoCommands.SeedAsync,
+            ["lists import"] = ListsCommands.ImportAsync,
+            ["bench lists"] = BenchListsCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Outbound.Data.Campaigns;
@@ -7,6 +8,7 @@ using Outbound.Data.Database;
 using Outbound.Data.Demo;
 using Outbound.Data.Identity;
 using Outbound.Data.Tenants;
+using Outbound.Data.Lists;
 
 namespace Outbound.Data;
 
@@ -29,6 +31,9 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<CampaignImports>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ListImporter>();
+        builder.Services.AddSingleton<ListImportQueries>();
         return builder;
     }
 }

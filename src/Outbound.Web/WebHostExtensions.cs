@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outbound.Data.Identity;
 using Outbound.Web.Areas.Campaigns.Live;
+using Outbound.Web.Areas.Campaigns.Uploads;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
@@ -35,6 +36,9 @@ public static class WebHostExtensions
         services.AddTenantScope();
         services.AddCampaignLiveStatus();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         // Write Chinese as characters, not as &#x…; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
@@ -42,7 +46,7 @@ public static class WebHostExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        });
+        }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
         return builder;
     }
 

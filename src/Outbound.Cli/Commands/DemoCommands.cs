@@ -10,7 +10,7 @@ namespace Outbound.Cli.Commands;
 
 public static class DemoCommands
 {
-    /// <summary><c>demo seed</c>: migrates, then (re)creates the demo tenants, campaigns and logins.</summary>
+    /// <summary><c>demo seed [--lists DIR]</c>: migrates, then (re)creates the demo tenants, campaigns and logins, and loads campaigns/lists/CODE.csv once.</summary>
     public static async Task<int> SeedAsync(CliArgs args)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -21,12 +21,18 @@ public static class DemoCommands
 
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await using var scope = host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        var lists = args.Optional("lists") ?? Path.Combine(Environment.GetEnvironmentVariable("OUTBOUND_ROOT") ?? ".", "campaigns", "lists");
+        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(lists);
 
         if (args.Flag("json"))
-            Console.WriteLine(JsonSerializer.Serialize(new { tenants = result.Tenants.Keys, campaigns = result.Campaigns.Keys, users = result.Users }));
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                tenants = result.Tenants.Keys, campaigns = result.Campaigns.Keys, users = result.Users,
+                lists = result.ListsLoaded.Select(l => new { l.ImportId, l.Rows, l.Imported, l.Rejected }),
+            }));
         else
-            Console.Error.WriteLine($"demo seeded: tenants {string.Join(", ", result.Tenants.Keys)}; campaigns {string.Join(", ", result.Campaigns.Keys)}; {result.Users} users (password {DemoUsers.Password})");
+            Console.Error.WriteLine($"demo seeded: tenants {string.Join(", ", result.Tenants.Keys)}; campaigns {string.Join(", ", result.Campaigns.Keys)}; " +
+                $"{result.Users} users (password {DemoUsers.Password}); lists loaded: {string.Join(", ", result.ListsLoaded.Select(l => $"{l.Imported}/{l.Rows} rows"))}");
         return 0;
     }
 }

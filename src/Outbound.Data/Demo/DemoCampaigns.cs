@@ -20,13 +20,13 @@ public static class DemoCampaigns
             CallingWindows = EveryDay((9, 0, 12, 0), (13, 30, 20, 30)),
             MaxAttempts = 6,
             CallerId = "+862160001234",
-            Script = "您好，这里是示范银行信用卡中心。请问是{name}先生/女士本人吗？您尾号的信用卡目前逾期{days_past_due}天，欠款{amount_due}元，请问您今天能安排还款吗？",
+            Script = "您好，这里是示范银行信用卡中心。请问是{name}先生/女士本人吗？您尾号的信用卡目前逾期{days_past_due}天，欠款{amount}元，请问您今天能安排还款吗？",
             CustomFields =
             [
-                new("amount_due", "逾期金额（元）", LeadFieldType.Money, Required: true),
+                // amount and days_past_due refine the list loader's standard fields of those keys.
+                new("amount", "逾期金额（元）", LeadFieldType.Money, Required: true),
                 new("days_past_due", "逾期天数", LeadFieldType.Number, Required: true),
                 new("product", "产品", LeadFieldType.Text),
-                new("due_date", "到期日", LeadFieldType.Date),
             ],
             Dispositions =
             [
@@ -54,8 +54,9 @@ public static class DemoCampaigns
             CustomFields =
             [
                 new("work_order", "工单号", LeadFieldType.Text, Required: true),
-                new("complaint_type", "诉求类型", LeadFieldType.Text),
-                new("accepted_on", "受理日期", LeadFieldType.Date),
+                new("account_no", "户号", LeadFieldType.Text),
+                new("complaint_type", "工单类型", LeadFieldType.Text),
+                new("accepted_at", "受理时间", LeadFieldType.Text),
             ],
             Dispositions =
             [

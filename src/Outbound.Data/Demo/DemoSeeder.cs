@@ -4,6 +4,7 @@ using Outbound.Core.Identity;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Identity;
+using Outbound.Data.Lists;
 using Outbound.Data.Tenants;
 
 namespace Outbound.Data.Demo;
@@ -14,11 +15,14 @@ namespace Outbound.Data.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
-    UserAccounts accounts, UserManager<OutboundUser> users)
+    UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports)
 {
-    public sealed record Result(IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users);
+    public sealed record Result(
+        IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users,
+        IReadOnlyList<ListImportResult> ListsLoaded);
 
-    public async Task<Result> SeedAsync(CancellationToken ct = default)
+    /// <param name="listsDirectory">Where <c>CODE.csv</c> call lists for the demo campaigns are (campaigns/lists); null loads none.</param>
+    public async Task<Result> SeedAsync(string? listsDirectory = null, CancellationToken ct = default)
     {
         var tenantIds = new Dictionary<string, TenantId>
         {
@@ -43,7 +47,25 @@ public sealed class DemoSeeder(
                 foreach (var campaign in campaignIds.Values) await assignments.AssignAsync(campaign, user.Id, ct);
             }
         }
-        return new Result(tenantIds, campaignIds, DemoUsers.All.Count);
+        var loaded = new List<ListImportResult>();
+        foreach (var (code, campaign) in campaignIds)
+        {
+            var tenant = code == DemoCampaigns.BankCollections ? tenantIds[DemoCampaigns.BankTenant] : tenantIds[DemoCampaigns.PowerTenant];
+            if (await LoadListAsync(listsDirectory, code, tenant, campaign, ct) is { } result) loaded.Add(result);
+        }
+        return new Result(tenantIds, campaignIds, DemoUsers.All.Count, loaded);
+    }
+
+    /// <summary>Loads CODE.csv once: a campaign that already has a completed import of that file keeps its leads.</summary>
+    private async Task<ListImportResult?> LoadListAsync(string? directory, string code, TenantId tenant, CampaignId campaign, CancellationToken ct)
+    {
+        var path = directory is null ? null : Path.Combine(directory, code + ".csv");
+        if (path is null || !File.Exists(path)) return null;
+        var fileName = Path.GetFileName(path);
+        var earlier = await imports.OfCampaignAsync(campaign, TenantScope.For(tenant), ct);
+        if (earlier.Any(i => i.FileName == fileName && i.Status == "completed")) return null;
+        await using var file = File.OpenRead(path);
+        return await importer.ImportAsync(new ListImportRequest(tenant, campaign, fileName, CreatedBy: "demo seed"), file, ct: ct);
     }
 
     private async Task<CampaignId> EnsureCampaign(TenantId tenant, CampaignDefinition definition, CancellationToken ct)

@@ -27,6 +27,19 @@ public sealed partial class Browser(HttpClient client)
         return await client.PostAsync(action ?? formPage, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Posts a file upload form (multipart) with the antiforgery token of <paramref name="formPage"/>.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string formPage, string action, string fileField, string fileName, byte[] content,
+        IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await GetPageAsync(formPage);
+        var token = TokenField().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {formPage}");
+        var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        form.Add(new ByteArrayContent(content), fileField, fileName);
+        return await client.PostAsync(action, form);
+    }
+
     public Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         PostFormAsync("/Account/Login", [new("Email", email), new("Password", password)]);
 

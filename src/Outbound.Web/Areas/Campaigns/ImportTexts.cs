@@ -31,7 +31,12 @@ public static class ImportTexts
     public static readonly Text FileTooLarge = new("文件过大（上限 {0} MB）。", "The file is too large (limit {0} MB).");
     public static readonly Text UploadExpired = new("上传的文件已过期，请重新上传。", "The uploaded file has expired; upload it again.");
     public static readonly Text BadEncoding = new("不支持的编码。", "Unsupported encoding.");
-    public static readonly Text ImporterMissing = new("名单导入引擎尚未安装。", "The list import engine is not installed yet.");
+    public static readonly Text FieldTwice = new("字段“{0}”被选给了多列，请只选一列。", "The field {0} is chosen for more than one column; choose one.");
+    public static readonly Text Unsure = new("待确认", "Check");
+    public static readonly Text Done = new("导入完成。", "Import finished.");
+    public static readonly Text Failed = new("导入失败：", "The import failed: ");
+    public static readonly Text ViewResult = new("查看导入结果", "View the import");
+    public static readonly Text MissingRequired = new("以下必填字段还没有对应的列：{0}", "These required fields have no column yet: {0}");
 
     public static Text StatusName(string status) => status switch
     {

@@ -1,0 +1,130 @@
+using Outbound.Core.Lists;
+using PhoneNumbers;
+
+namespace Outbound.Core.Tests.Lists;
+
+public sealed class PhoneNormalizerTests
+{
+    private readonly PhoneNormalizer _phones = new();
+
+    [Theory]
+    [InlineData("13812345678")]
+    [InlineData("+8613812345678")]
+    [InlineData("+86 138 1234 5678")]
+    [InlineData("008613812345678")]
+    [InlineData("8613812345678")]
+    [InlineData("86-138-1234-5678")]
+    [InlineData("138-1234-5678")]
+    [InlineData(" 138 1234 5678 ")]
+    [InlineData("(+86) 138-1234-5678")]
+    public void Chinese_mobiles_in_every_common_spelling_become_the_same_e164(string raw)
+    {
+        var result = _phones.Normalize(raw);
+        Assert.True(result.IsValid, result.Detail);
+        Assert.Equal("+8613812345678", result.Phone!.E164);
+        Assert.Equal(PhoneKind.Mobile, result.Phone.Kind);
+        Assert.Equal("Asia/Shanghai", result.Phone.TimeZone);
+        Assert.Equal("CN", result.Phone.RegionCode);
+    }
+
+    [Theory]
+    [InlineData("010-62345678", "+861062345678")]
+    [InlineData("(010) 6234 5678", "+861062345678")]
+    [InlineData("021-52345678", "+862152345678")]
+    [InlineData("02152345678", "+862152345678")]
+    [InlineData("0755-82345678", "+8675582345678")]
+    [InlineData("+86 755 8234 5678", "+8675582345678")]
+    public void Landlines_with_area_codes_are_landlines_in_china_time(string raw, string e164)
+    {
+        var result = _phones.Normalize(raw);
+        Assert.True(result.IsValid, result.Detail);
+        Assert.Equal(e164, result.Phone!.E164);
+        Assert.Equal(PhoneKind.Landline, result.Phone.Kind);
+        Assert.Equal("Asia/Shanghai", result.Phone.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("1381234567")]      // one digit short
+    [InlineData("138123456789")]    // one digit long
+    [InlineData("10086")]
+    [InlineData("abc")]
+    [InlineData("11012345678")]     // no 110 mobile range
+    public void Garbage_and_wrong_lengths_are_invalid_phones(string raw)
+    {
+        var result = _phones.Normalize(raw);
+        Assert.False(result.IsValid);
+        Assert.Equal(RejectReason.InvalidPhone, result.Failure);
+        Assert.False(string.IsNullOrEmpty(result.Detail));
+    }
+
+    [Theory]
+    [InlineData("4008123456")]      // shared cost
+    [InlineData("8001234567")]      // toll free
+    public void Service_numbers_are_refused_as_unsupported(string raw)
+    {
+        var result = _phones.Normalize(raw);
+        Assert.Equal(RejectReason.UnsupportedNumberType, result.Failure);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Empty_text_is_a_missing_phone(string raw) => Assert.Equal(RejectReason.MissingPhone, _phones.Normalize(raw).Failure);
+
+    [Fact]
+    public void Foreign_numbers_get_their_own_time_zone()
+    {
+        var result = _phones.Normalize("+1 212 555 0123");
+        Assert.True(result.IsValid, result.Detail);
+        Assert.Equal("+12125550123", result.Phone!.E164);
+        Assert.Equal("US", result.Phone.RegionCode);
+        Assert.Equal("America/New_York", result.Phone.TimeZone);
+    }
+
+    /// <summary>The fast path must never disagree with libphonenumber: every 1xxx prefix, several spellings.</summary>
+    [Fact]
+    public void Fast_path_agrees_with_libphonenumber_for_every_mobile_prefix()
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var random = new Random(42);
+        var checkedNumbers = 0;
+        for (var prefix = 1000; prefix <= 1999; prefix++)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                var national = prefix.ToString() + random.Next(0, 10_000_000).ToString("D7");
+                foreach (var spelling in new[] { national, "+86" + national, "0086" + national, "86" + national, $"{national[..3]}-{national[3..7]}-{national[7..]}" })
+                {
+                    var actual = _phones.Normalize(spelling);
+                    var expected = Library(util, spelling);
+                    Assert.True(expected.E164 == actual.Phone?.E164 && expected.Kind == actual.Phone?.Kind,
+                        $"{spelling}: libphonenumber says {expected.E164} {expected.Kind}, we say {actual.Phone?.E164} {actual.Phone?.Kind} {actual.Failure}");
+                    checkedNumbers++;
+                }
+            }
+        }
+        Assert.Equal(15_000, checkedNumbers);
+    }
+
+    private static (string? E164, PhoneKind? Kind) Library(PhoneNumberUtil util, string text)
+    {
+        try
+        {
+            var number = util.Parse(text, "CN");
+            if (!util.IsValidNumber(number)) return (null, null);
+            PhoneKind? kind = util.GetNumberType(number) switch
+            {
+                PhoneNumberType.MOBILE => PhoneKind.Mobile,
+                PhoneNumberType.FIXED_LINE => PhoneKind.Landline,
+                PhoneNumberType.FIXED_LINE_OR_MOBILE or PhoneNumberType.VOIP or PhoneNumberType.PERSONAL_NUMBER => PhoneKind.Other,
+                _ => null,
+            };
+            return kind is null ? (null, null) : (util.Format(number, PhoneNumberFormat.E164), kind);
+        }
+        catch (NumberParseException)
+        {
+            return (null, null);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Tenants;
+using Outbound.Data.Campaigns;
+using Outbound.Data.Demo;
+using Outbound.Data.Identity;
+using Outbound.Testing;
+
+namespace Outbound.Data.Tests.Demo;
+
+public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDatabase>
+{
+    private IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration[$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = db.ConnectionString;
+        builder.AddOutboundData();
+        return builder.Build();
+    }
+
+    private static string ListsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "campaigns", "lists"))) return Path.Combine(dir.FullName, "campaigns", "lists");
+        throw new DirectoryNotFoundException("campaigns/lists");
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    [Fact]
+    public async Task Seeding_twice_restores_the_demo_without_duplicating_it()
+    {
+        using var host = BuildHost();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var first = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ListsDirectory());
+            Assert.Equal(2, first.ListsLoaded.Count);
+            Assert.Equal(292 + 120, first.ListsLoaded.Sum(l => l.Imported));
+        }
+        var leads = await CountAsync("SELECT count(*) FROM leads");
+
+        // Someone breaks the demo: locks a user, changes a password and a campaign's settings.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OutboundUser>>();
+            var agent = (await users.FindByEmailAsync("agent1@demo.local"))!;
+            await users.SetLockoutEndDateAsync(agent, DateTimeOffset.UtcNow.AddDays(1));
+            var manager = (await users.FindByEmailAsync("manager@demo.local"))!;
+            await users.ChangePasswordAsync(manager, DemoUsers.Password, "Changed!2026");
+            var campaigns = scope.ServiceProvider.GetRequiredService<CampaignRepository>();
+            var bank = (await campaigns.FindByCodeAsync(DemoCampaigns.BankCollections, TenantScope.AllTenants))!;
+            await campaigns.UpdateAsync(bank.Id, TenantScope.AllTenants, bank.Definition with { Name = "改坏了" });
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var second = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ListsDirectory());
+            Assert.Empty(second.ListsLoaded);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OutboundUser>>();
+            var agent = (await users.FindByEmailAsync("agent1@demo.local"))!;
+            Assert.False(await users.IsLockedOutAsync(agent));
+            Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync("manager@demo.local"))!, DemoUsers.Password));
+            var bank = await scope.ServiceProvider.GetRequiredService<CampaignRepository>().FindByCodeAsync(DemoCampaigns.BankCollections, TenantScope.AllTenants);
+            Assert.Equal(DemoCampaigns.Bank.Name, bank!.Definition.Name);
+        }
+        Assert.Equal(leads, await CountAsync("SELECT count(*) FROM leads"));
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM tenants"));
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM campaigns"));
+        Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM users"));
+        Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM user_roles"));
+        Assert.Equal(7 * 2, await CountAsync("SELECT count(*) FROM campaign_agents"));
+    }
+
+    [Fact]
+    public async Task Client_users_belong_to_their_tenant_and_staff_to_none()
+    {
+        using var host = BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OutboundUser>>();
+        Assert.Equal(result.Tenants[DemoCampaigns.BankTenant].Value, (await users.FindByEmailAsync("client@demo-bank.local"))!.TenantId);
+        Assert.Equal(result.Tenants[DemoCampaigns.PowerTenant].Value, (await users.FindByEmailAsync("client@demo-power.local"))!.TenantId);
+        Assert.Null((await users.FindByEmailAsync("admin@demo.local"))!.TenantId);
+    }
+
+    [Fact]
+    public void Demo_campaigns_pass_validation() =>
+        Assert.All(new[] { DemoCampaigns.Bank, DemoCampaigns.Power }, c => Assert.Empty(CampaignSettingsValidator.Validate(c)));
+}
