@@ -4,16 +4,16 @@ using Outbound.Core.Campaigns;
 namespace Outbound.Data.Demo;
 
 /// <summary>
-/// Synthetic leads for a demo campaign that has no list yet. Debtors are spread over several time zones
-/// (customers living abroad) so that, whatever the hour, some are inside their local calling window
-/// and the demo visibly dials while the rest are refused as outside the window.
+/// Synthetic leads added to a demo campaign besides its sample list: customers living abroad, spread over
+/// several time zones, so that whatever the hour some are inside their local calling window and the demo
+/// visibly dials while the rest are refused as outside the window. Idempotent: the numbers are fixed.
 /// </summary>
 public static class DemoLeads
 {
     private static readonly string[] Zones =
         ["Asia/Shanghai", "Asia/Urumqi", "Europe/London", "America/New_York", "America/Los_Angeles", "Australia/Sydney", "Asia/Dubai"];
 
-    /// <returns>The number of leads added (0 when the campaign already has leads).</returns>
+    /// <returns>The number of leads added (0 when they are already there).</returns>
     public static async Task<int> EnsureAsync(NpgsqlDataSource db, CampaignId campaign, int count, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("""
@@ -23,7 +23,7 @@ public static class DemoLeads
                    'mobile', 'CN', (@zones)[1 + n % array_length(@zones, 1)], '示范客户' || n,
                    jsonb_build_object('amount_due', 500 + (n * 37) % 9000, 'days_past_due', 1 + n % 60, 'work_order', 'WO' || lpad(n::text, 6, '0'))
             FROM campaigns c, generate_series(1, @count) AS n
-            WHERE c.id = @campaign AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.campaign_id = c.id)
+            WHERE c.id = @campaign
             ON CONFLICT (campaign_id, phone_e164) DO NOTHING
             """);
         cmd.Parameters.AddWithValue("campaign", campaign.Value);

@@ -10,7 +10,7 @@ public sealed record DemoOptions
     public bool Enabled { get; init; }
     public IReadOnlyList<string> Campaigns { get; init; } = ["bank-collect-1", "power-survey-1"];
     public int BotsPerCampaign { get; init; } = 6;
-    /// <summary>Synthetic leads given to a demo campaign that has none (no list imported yet).</summary>
-    public int LeadsPerCampaign { get; init; } = 2000;
+    /// <summary>Synthetic leads abroad added to each demo campaign (see DemoLeads), so the demo dials at any hour.</summary>
+    public int LeadsPerCampaign { get; init; } = 1000;
     public BotAgentOptions Bots { get; init; } = new();
 }
