@@ -66,3 +66,25 @@ public sealed class DeductionWorkflowTests
         Assert.False(DeductionState.Voided.Counts());
     }
 }
+
+public sealed class AssessmentAccessTests
+{
+    private static readonly AgentId Alice = AgentId.New(), Bob = AgentId.New(), Lead = AgentId.New();
+
+    [Fact]
+    public void An_agent_sees_only_their_own_deductions()
+    {
+        var alice = new AssessmentActor(Alice, AssessmentRole.Agent);
+        Assert.True(AssessmentAccess.MayView(alice, Alice, new HashSet<AgentId>()));
+        Assert.False(AssessmentAccess.MayView(alice, Bob, new HashSet<AgentId> { Bob }));
+    }
+
+    [Fact]
+    public void A_supervisor_sees_their_team_and_hr_sees_everyone()
+    {
+        var lead = new AssessmentActor(Lead, AssessmentRole.Supervisor);
+        Assert.True(AssessmentAccess.MayView(lead, Alice, new HashSet<AgentId> { Alice }));
+        Assert.False(AssessmentAccess.MayView(lead, Bob, new HashSet<AgentId> { Alice }));
+        Assert.True(AssessmentAccess.MayView(new AssessmentActor(AgentId.New(), AssessmentRole.Hr), Bob, new HashSet<AgentId>()));
+    }
+}
