@@ -15,6 +15,7 @@ public static class CliApp
             ["db migrate"] = DbCommands.MigrateAsync,
             ["assessment rules"] = AssessmentCommands.RulesAsync,
             ["assessment settle"] = AssessmentCommands.SettleAsync,
+            ["assessment statement"] = AssessmentCommands.StatementAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

@@ -3,6 +3,7 @@ using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Data.Database;
+using Outbound.Data.Workforce;
 using Outbound.Reports.Assessment;
 
 namespace Outbound.Cli.Commands;
@@ -77,6 +78,27 @@ public static class AssessmentCommands
             }, Json));
         else
             Console.Error.WriteLine($"{s.Month}: {s.Agents} agents, {s.TotalPoints} points, fines ¥{s.TotalFines:0.00}, net ¥{s.TotalNetPay:0.00} → {outPath}");
+        return 0;
+    }
+
+    public static async Task<int> StatementAsync(CliArgs args)
+    {
+        if (!CalendarMonth.TryParse(args.Required("month"), out var month))
+            throw new CliUsageException("--month must be YYYY-MM");
+        var employeeNo = args.Required("agent");
+        var outPath = args.Required("out");
+        await using var dataSource = CliDatabase.Open();
+        await new DatabaseMigrator(dataSource).MigrateAsync();
+        var staff = (await new Staff(dataSource).ListAsync()).FirstOrDefault(s => s.EmployeeNo == employeeNo);
+        if (staff is null)
+        {
+            Console.Error.WriteLine($"outbound assessment statement: no agent with employee number '{employeeNo}'");
+            return 1;
+        }
+        var model = await new AssessmentStatementDataSource(dataSource, TimeProvider.System).LoadAsync(staff.Agent, month, ConsoleOperator);
+        await File.WriteAllBytesAsync(outPath, new AssessmentStatementDocument(model).GeneratePdf());
+        if (args.Flag("json"))
+            Console.WriteLine(JsonSerializer.Serialize(new { agent = employeeNo, month = month.ToString(), settled = model.Settled, @out = outPath }));
         return 0;
     }
 

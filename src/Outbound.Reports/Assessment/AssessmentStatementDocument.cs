@@ -12,10 +12,10 @@ public sealed class AssessmentStatementDocument(AssessmentStatementModel model)
     private const double Margin = 50, LineHeight = 16;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private readonly XFont _title = new(ReportFonts.Family, 18, XFontStyleEx.Bold);
-    private readonly XFont _heading = new(ReportFonts.Family, 12, XFontStyleEx.Bold);
-    private readonly XFont _body = new(ReportFonts.Family, 10);
-    private readonly XFont _small = new(ReportFonts.Family, 8);
+    private readonly XFont _title = ReportFonts.Font(18, XFontStyleEx.Bold);
+    private readonly XFont _heading = ReportFonts.Font(12, XFontStyleEx.Bold);
+    private readonly XFont _body = ReportFonts.Font(10);
+    private readonly XFont _small = ReportFonts.Font(8);
 
     private PdfDocument _pdf = null!;
     private PdfPage _page = null!;
@@ -24,7 +24,6 @@ public sealed class AssessmentStatementDocument(AssessmentStatementModel model)
 
     public byte[] GeneratePdf()
     {
-        ReportFonts.EnsureInstalled();
         using var pdf = new PdfDocument();
         _pdf = pdf;
         pdf.Info.Title = $"绩效考核结算单 {model.Month} {model.EmployeeNo}";

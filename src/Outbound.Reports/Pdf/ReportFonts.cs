@@ -1,3 +1,4 @@
+using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 
 namespace Outbound.Reports.Pdf;
@@ -31,6 +32,13 @@ public sealed class ReportFonts : IFontResolver
             GlobalFontSettings.FontResolver = new ReportFonts(collectionPath);
             _installed = true;
         }
+    }
+
+    /// <summary>A report font; installs the resolver first, so it is safe to call from field initialisers.</summary>
+    public static XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular)
+    {
+        EnsureInstalled();
+        return new XFont(Family, size, style);
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>

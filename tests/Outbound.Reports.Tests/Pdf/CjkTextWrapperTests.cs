@@ -18,7 +18,7 @@ public sealed class CjkTextWrapperTests
     {
         var (gfx, doc) = Canvas();
         using var _ = doc;
-        var font = new XFont(ReportFonts.Family, 10);
+        var font = ReportFonts.Font(10);
         const string text = "由于工作上的怠慢或失误引起火灾、人员伤害、财物损坏和遗失以及其它事故者,照价赔偿,情节严重者除名";
         var lines = CjkTextWrapper.Wrap(gfx, text, font, 120);
 
@@ -34,7 +34,7 @@ public sealed class CjkTextWrapperTests
     {
         var (gfx, doc) = Canvas();
         using var _ = doc;
-        var font = new XFont(ReportFonts.Family, 10);
+        var font = ReportFonts.Font(10);
         var lines = CjkTextWrapper.Wrap(gfx, "Never argue with a customer; serious cases are dismissed", font, 90);
         Assert.True(lines.Count > 1);
         var words = "Never argue with a customer; serious cases are dismissed".Split(' ');
