@@ -13,6 +13,7 @@ public static class CliApp
         var verbs = new Dictionary<string, Func<CliArgs, Task<int>>>
         {
             ["db migrate"] = DbCommands.MigrateAsync,
+            ["demo seed"] = DemoCommands.SeedAsync,
             ["assessment rules"] = AssessmentCommands.RulesAsync,
             ["assessment settle"] = AssessmentCommands.SettleAsync,
             ["assessment statement"] = AssessmentCommands.StatementAsync,

@@ -2,7 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Outbound.Data.Campaigns;
 using Outbound.Data.Database;
+using Outbound.Data.Demo;
+using Outbound.Data.Identity;
+using Outbound.Data.Tenants;
 
 namespace Outbound.Data;
 
@@ -18,6 +22,13 @@ public static class DataServiceCollectionExtensions
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start PostgreSQL with 'ops/pg up' and pass 'ops/pg url'.");
         builder.Services.AddSingleton(_ => OutboundDataSource.Create(connectionString));
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddOutboundIdentityStores();
+        builder.Services.AddSingleton<TenantRepository>();
+        builder.Services.AddSingleton<CampaignRepository>();
+        builder.Services.AddSingleton<CampaignAgentRepository>();
+        builder.Services.AddSingleton<CampaignImports>();
+        builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }
 }

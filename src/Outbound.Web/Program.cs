@@ -1,14 +1,14 @@
 using Outbound.Data;
+using Outbound.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOutboundData();
-builder.Services.AddRazorPages();
+builder.AddOutboundWeb();
 
 var app = builder.Build();
 
-app.MapRazorPages();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.UseOutboundWeb();
 
 app.Run();
 

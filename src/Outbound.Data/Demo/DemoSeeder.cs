@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Identity;
+using Outbound.Core.Tenants;
+using Outbound.Data.Campaigns;
+using Outbound.Data.Identity;
+using Outbound.Data.Tenants;
+
+namespace Outbound.Data.Demo;
+
+/// <summary>
+/// (Re)creates the demo of DESIGN.md: two client tenants, their campaigns and the demo logins. Idempotent:
+/// running it again puts tenants, campaign settings, users, roles and passwords back to the demo state.
+/// </summary>
+public sealed class DemoSeeder(
+    TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
+    UserAccounts accounts, UserManager<OutboundUser> users)
+{
+    public sealed record Result(IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users);
+
+    public async Task<Result> SeedAsync(CancellationToken ct = default)
+    {
+        var tenantIds = new Dictionary<string, TenantId>
+        {
+            [DemoCampaigns.BankTenant] = await tenants.UpsertAsync(DemoCampaigns.BankTenant, "示范银行股份有限公司", ct),
+            [DemoCampaigns.PowerTenant] = await tenants.UpsertAsync(DemoCampaigns.PowerTenant, "示范供电公司（95598）", ct),
+        };
+        var campaignIds = new Dictionary<string, CampaignId>
+        {
+            [DemoCampaigns.BankCollections] = await EnsureCampaign(tenantIds[DemoCampaigns.BankTenant], DemoCampaigns.Bank, ct),
+            [DemoCampaigns.PowerSurvey] = await EnsureCampaign(tenantIds[DemoCampaigns.PowerTenant], DemoCampaigns.Power, ct),
+        };
+
+        foreach (var demo in DemoUsers.All)
+        {
+            var tenant = demo.TenantCode is null ? null : tenantIds[demo.TenantCode];
+            var result = await accounts.EnsureAsync(demo.Email, demo.DisplayName, demo.Role, tenant, DemoUsers.Password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Demo user {demo.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            if (demo.Role is Roles.Agent or Roles.Supervisor)
+            {
+                var user = await users.FindByEmailAsync(demo.Email) ?? throw new InvalidOperationException($"{demo.Email} vanished.");
+                foreach (var campaign in campaignIds.Values) await assignments.AssignAsync(campaign, user.Id, ct);
+            }
+        }
+        return new Result(tenantIds, campaignIds, DemoUsers.All.Count);
+    }
+
+    private async Task<CampaignId> EnsureCampaign(TenantId tenant, CampaignDefinition definition, CancellationToken ct)
+    {
+        var problems = CampaignSettingsValidator.Validate(definition);
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"Demo campaign {definition.Code} is invalid: {string.Join(", ", problems.Select(p => $"{p.Field} {p.Problem}"))}");
+        var existing = await campaigns.FindByCodeAsync(definition.Code, TenantScope.AllTenants, ct);
+        if (existing is null)
+            return await campaigns.CreateAsync(tenant, definition, ct)
+                ?? throw new InvalidOperationException($"Campaign code {definition.Code} was taken meanwhile.");
+        if (existing.TenantId != tenant)
+            throw new InvalidOperationException($"Campaign {definition.Code} exists under tenant {existing.TenantCode}; not touching it.");
+        await campaigns.UpdateAsync(existing.Id, TenantScope.AllTenants, definition, ct);
+        return existing.Id;
+    }
+}

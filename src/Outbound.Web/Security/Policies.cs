@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Outbound.Core.Identity;
+
+namespace Outbound.Web.Security;
+
+/// <summary>Authorisation policies by role. Pages name a policy; the role lists live only here.</summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    /// <summary>See campaigns, their imports and reject files (Client users: only their own tenant's).</summary>
+    public const string CampaignsRead = nameof(CampaignsRead);
+    /// <summary>Create and edit campaigns and load lists.</summary>
+    public const string CampaignsWrite = nameof(CampaignsWrite);
+
+    public static AuthorizationBuilder AddOutboundPolicies(this AuthorizationBuilder builder) => builder
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(CampaignsRead, p => p.RequireRole(Roles.Admin, Roles.CampaignManager, Roles.Supervisor, Roles.Client))
+        .AddPolicy(CampaignsWrite, p => p.RequireRole(Roles.Admin, Roles.CampaignManager));
+}

@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Outbound.Data.Identity;
+using Outbound.Web.Localization;
+using Outbound.Web.Security;
+
+namespace Outbound.Web;
+
+/// <summary>The web host's own wiring: sign-in, policies, tenant scope, localisation and Razor Pages by area.</summary>
+public static class WebHostExtensions
+{
+    public static WebApplicationBuilder AddOutboundWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOutboundIdentityStores().AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "outbound.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        // An admin's unlock, reset or role change reaches live sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder().AddOutboundPolicies();
+        services.AddTenantScope();
+        services.TryAddSingleton(TimeProvider.System);
+        // Write Chinese as characters, not as &#x…; entities (smaller pages, readable source).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+            options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
+            options.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        return builder;
+    }
+
+    public static WebApplication UseOutboundWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization(Cultures.Options());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        return app;
+    }
+}
