@@ -1,10 +1,12 @@
 using Outbound.Data;
+using Outbound.Reports.Assessment;
 using Outbound.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOutboundData();
 builder.AddOutboundWeb();
+builder.AddOutboundAssessment();
 
 var app = builder.Build();
 

@@ -36,21 +36,7 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
         var settled = await Deductions.SettledMonthsAsync(connection, ct, tx);
         if (SettlementLock.RefuseSettlement(month, settled) is { } why) throw new AssessmentRefusedException(why);
 
-        var staff = await StaffAsync(connection, tx, ct);
-        var charged = await Deductions.ChargedInMonthAsync(connection, tx, month, ct);
-        var unknown = charged.Select(g => g.Key).Where(a => !staff.ContainsKey(a)).ToList();
-        if (unknown.Count > 0)
-            throw new AssessmentRefusedException($"deductions of {month} name agents without an active staff record: {string.Join(", ", unknown)}");
-
-        var adjustments = await AdjustmentsDueAsync(connection, tx, month, settled, ct);
-        var rows = staff.Values.OrderBy(s => s.EmployeeNo, StringComparer.Ordinal).Select(s =>
-        {
-            var due = adjustments[s.Agent].Sum(a => a.Amount);
-            var line = MonthlySettlement.SettleAgent(s.Agent, month, s.BaseSalary, charged[s.Agent].Select(d => d.Charge).ToList(), due);
-            return new PayrollRow(s.EmployeeNo, s.Name, line);
-        }).ToList();
-        var summary = new SettlementSummary(month, rows.Count, rows.Sum(r => r.Line.Points), rows.Sum(r => r.Line.Fines),
-            rows.Sum(r => r.Line.NetPerformancePay), now);
+        var (summary, rows, adjustments) = await ComputeAsync(connection, tx, month, settled, now, ct);
 
         await using (var cmd = connection.Command("""
             INSERT INTO assessment_settlements (month, settled_at, settled_by, agents, total_points, total_fines, total_net_pay)
@@ -68,6 +54,39 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
         }
         await tx.CommitAsync(ct);
         return new Settlement(summary, rows);
+    }
+
+    /// <summary>What settling the month now would give, without writing or locking anything (Hr's overview of an open month).</summary>
+    public async Task<Settlement> PreviewAsync(CalendarMonth month, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var settled = await Deductions.SettledMonthsAsync(connection, ct, tx);
+        var (summary, rows, _) = await ComputeAsync(connection, tx, month, settled, now, ct);
+        return new Settlement(summary, rows);
+    }
+
+    private static async Task<(SettlementSummary, List<PayrollRow>, ILookup<AgentId, DueAdjustment>)> ComputeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, CalendarMonth month, IReadOnlySet<CalendarMonth> settled, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var staff = await StaffAsync(connection, tx, ct);
+        var charged = await Deductions.ChargedInMonthAsync(connection, tx, month, ct);
+        var unknown = charged.Select(g => g.Key).Where(a => !staff.ContainsKey(a)).ToList();
+        if (unknown.Count > 0)
+            throw new AssessmentRefusedException($"deductions of {month} name agents without an active staff record: {string.Join(", ", unknown)}");
+
+        var adjustments = await AdjustmentsDueAsync(connection, tx, month, settled, ct);
+        var rows = staff.Values.OrderBy(s => s.EmployeeNo, StringComparer.Ordinal).Select(s =>
+        {
+            var due = adjustments[s.Agent].Sum(a => a.Amount);
+            var line = MonthlySettlement.SettleAgent(s.Agent, month, s.BaseSalary, charged[s.Agent].Select(d => d.Charge).ToList(), due);
+            return new PayrollRow(s.EmployeeNo, s.Name, line);
+        }).ToList();
+        var summary = new SettlementSummary(month, rows.Count, rows.Sum(r => r.Line.Points), rows.Sum(r => r.Line.Fines),
+            rows.Sum(r => r.Line.NetPerformancePay), now);
+
+        return (summary, rows, adjustments);
     }
 
     public async Task<IReadOnlySet<CalendarMonth>> SettledMonthsAsync(CancellationToken ct = default)
