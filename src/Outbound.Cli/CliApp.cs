@@ -17,6 +17,9 @@ public static class CliApp
             ["demo seed"] = DemoCommands.SeedAsync,
             ["lists import"] = ListsCommands.ImportAsync,
             ["bench lists"] = BenchListsCommand.RunAsync,
+            ["assessment rules"] = AssessmentCommands.RulesAsync,
+            ["assessment settle"] = AssessmentCommands.SettleAsync,
+            ["assessment statement"] = AssessmentCommands.StatementAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

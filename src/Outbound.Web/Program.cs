@@ -1,5 +1,6 @@
 using Outbound.Data;
 using Outbound.Dialer.Hosting;
+using Outbound.Reports.Assessment;
 using Outbound.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOutboundData();
 builder.AddOutboundWeb();
 builder.AddOutboundDialer();
+builder.AddOutboundAssessment();
 
 var app = builder.Build();
 

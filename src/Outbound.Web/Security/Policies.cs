@@ -12,9 +12,19 @@ public static class Policies
     /// <summary>Create and edit campaigns and load lists.</summary>
     public const string CampaignsWrite = nameof(CampaignsWrite);
 
+    /// <summary>Keep the assessment catalogue, record and decide deductions, settle months.</summary>
+    public const string Hr = nameof(Hr);
+    /// <summary>See one's own points and deductions, and appeal them.</summary>
+    public const string AssessmentSelf = nameof(AssessmentSelf);
+    /// <summary>See the points and deductions of the team one leads.</summary>
+    public const string SupervisorTeam = nameof(SupervisorTeam);
+
     public static AuthorizationBuilder AddOutboundPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
         .AddPolicy(CampaignsRead, p => p.RequireRole(Roles.Admin, Roles.CampaignManager, Roles.Supervisor, Roles.Client))
-        .AddPolicy(CampaignsWrite, p => p.RequireRole(Roles.Admin, Roles.CampaignManager));
+        .AddPolicy(CampaignsWrite, p => p.RequireRole(Roles.Admin, Roles.CampaignManager))
+        .AddPolicy(Hr, p => p.RequireRole(Roles.Hr))
+        .AddPolicy(AssessmentSelf, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
+        .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor));
 }

@@ -1,0 +1,57 @@
+using Npgsql;
+using Outbound.Core.Workforce;
+using Outbound.Data.Assessment;
+
+namespace Outbound.Data.Workforce;
+
+/// <summary>Agent logins and logouts (the attendance machine of the seed's rule 2), and the month's classification.</summary>
+public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
+{
+    public async Task LoginAsync(AgentId agent, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("INSERT INTO workforce_sessions (agent_id, logged_in_at) VALUES (@a, @at)", null,
+            ("a", agent.Value), ("at", at.ToUniversalTime()));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Closes the agent's open session; a logout without a login is refused rather than invented.</summary>
+    public async Task LogoutAsync(AgentId agent, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("""
+            UPDATE workforce_sessions SET logged_out_at = @at
+             WHERE id = (SELECT id FROM workforce_sessions WHERE agent_id = @a AND logged_out_at IS NULL AND logged_in_at <= @at
+                          ORDER BY logged_in_at DESC LIMIT 1)
+            """, null, ("a", agent.Value), ("at", at.ToUniversalTime()));
+        if (await cmd.ExecuteNonQueryAsync(ct) == 0) throw new AssessmentRefusedException("the agent has no open session to log out of");
+    }
+
+    public async Task<IReadOnlyList<AgentSession>> SessionsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("""
+            SELECT agent_id, logged_in_at, logged_out_at FROM workforce_sessions
+             WHERE logged_in_at < @to AND (logged_out_at IS NULL OR logged_out_at > @from)
+            """, null, ("from", from.ToUniversalTime()), ("to", to.ToUniversalTime()));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<AgentSession>();
+        while (await r.ReadAsync(ct))
+            list.Add(new AgentSession(new AgentId(r.GetGuid(0)), time.ToLocal(r.GetFieldValue<DateTimeOffset>(1)),
+                r.IsDBNull(2) ? null : time.ToLocal(r.GetFieldValue<DateTimeOffset>(2))));
+        return list;
+    }
+
+    /// <summary>Attendance for every rostered shift that has ended by <paramref name="now"/> in the day range.</summary>
+    public async Task<IReadOnlyList<AttendanceRecord>> ClassifyAsync(DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var nowLocal = time.ToLocal(now);
+        var roster = (await new Rosters(dataSource, time).ForDaysAsync(from, to, ct: ct)).Where(r => r.End <= nowLocal).ToList();
+        if (roster.Count == 0) return [];
+        var policy = AttendancePolicy.Seed;
+        var sessions = await SessionsAsync(
+            new DateTimeOffset(time.ToUtc(roster.Min(r => r.Start) - policy.Lookback), TimeSpan.Zero),
+            new DateTimeOffset(time.ToUtc(roster.Max(r => r.End)), TimeSpan.Zero), ct);
+        return AttendanceClassifier.ClassifyAll(roster, sessions, policy);
+    }
+}

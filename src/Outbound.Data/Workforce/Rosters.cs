@@ -1,0 +1,89 @@
+using Npgsql;
+using Outbound.Core.Workforce;
+using Outbound.Data.Assessment;
+
+namespace Outbound.Data.Workforce;
+
+/// <summary>Shift templates, the floor's rotation and the generated monthly roster.</summary>
+public sealed class Rosters(NpgsqlDataSource dataSource, CenterTime time)
+{
+    public async Task SaveTemplateAsync(ShiftTemplate template, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("""
+            INSERT INTO workforce_shift_templates (code, name, start_time, length_minutes) VALUES (@c, @n, @s, @l)
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, start_time = EXCLUDED.start_time, length_minutes = EXCLUDED.length_minutes
+            """, null, ("c", template.Code.Value), ("n", template.Name), ("s", template.Start), ("l", (int)template.Length.TotalMinutes));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task SaveRotationAsync(Rotation rotation, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("""
+            INSERT INTO workforce_rotation (id, cycle, anchor) VALUES (1, @c, @a)
+            ON CONFLICT (id) DO UPDATE SET cycle = EXCLUDED.cycle, anchor = EXCLUDED.anchor
+            """, null, ("c", rotation.Cycle.Select(c => c?.Value ?? "").ToArray()), ("a", rotation.Anchor));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>(Re)generates the month's roster from the rotation and the teams; returns the entries written.</summary>
+    public async Task<IReadOnlyList<RosterEntry>> GenerateAsync(CalendarMonth month, CancellationToken ct = default)
+    {
+        var teams = await new Staff(dataSource).TeamsAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var templates = new List<ShiftTemplate>();
+        await using (var cmd = connection.Command("SELECT code, name, start_time, length_minutes FROM workforce_shift_templates"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                templates.Add(new ShiftTemplate(new ShiftCode(r.GetString(0)), r.GetString(1), r.GetFieldValue<TimeOnly>(2), TimeSpan.FromMinutes(r.GetInt32(3))));
+        Rotation rotation;
+        await using (var cmd = connection.Command("SELECT cycle, anchor FROM workforce_rotation WHERE id = 1"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            if (!await r.ReadAsync(ct)) throw new AssessmentRefusedException("no rotation is set up");
+            rotation = new Rotation(r.GetFieldValue<string[]>(0).Select(c => c == "" ? null : new ShiftCode(c)).ToList(), r.GetFieldValue<DateOnly>(1));
+        }
+
+        IReadOnlyList<RosterEntry> roster;
+        try { roster = RosterGenerator.Generate(month, rotation, teams, templates); }
+        catch (ArgumentException e) { throw new AssessmentRefusedException(e.Message); }
+
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using (var del = connection.Command("DELETE FROM workforce_roster WHERE day BETWEEN @f AND @t", tx, ("f", month.FirstDay), ("t", month.LastDay)))
+            await del.ExecuteNonQueryAsync(ct);
+        await using (var writer = await connection.BeginBinaryImportAsync(
+                         "COPY workforce_roster (agent_id, day, shift_code, team_id, starts_at, ends_at) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var e in roster)
+            {
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(e.Agent.Value, ct);
+                await writer.WriteAsync(e.Day, NpgsqlTypes.NpgsqlDbType.Date, ct);
+                await writer.WriteAsync(e.Shift.Value, ct);
+                await writer.WriteAsync(e.Team.Value, ct);
+                await writer.WriteAsync(time.ToUtc(e.Start), NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(time.ToUtc(e.End), NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+            }
+            await writer.CompleteAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return roster;
+    }
+
+    /// <summary>The stored roster for a range of days, optionally one agent.</summary>
+    public async Task<IReadOnlyList<RosterEntry>> ForDaysAsync(DateOnly from, DateOnly to, AgentId? agent = null, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command($"""
+            SELECT agent_id, team_id, day, shift_code, starts_at, ends_at FROM workforce_roster
+             WHERE day BETWEEN @f AND @t {(agent is null ? "" : "AND agent_id = @a")} ORDER BY day, starts_at, agent_id
+            """, null, ("f", from), ("t", to), ("a", agent?.Value));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<RosterEntry>();
+        while (await r.ReadAsync(ct))
+            list.Add(new RosterEntry(new AgentId(r.GetGuid(0)), new TeamId(r.GetGuid(1)), r.GetFieldValue<DateOnly>(2), new ShiftCode(r.GetString(3)),
+                time.ToLocal(r.GetFieldValue<DateTimeOffset>(4)), time.ToLocal(r.GetFieldValue<DateTimeOffset>(5))));
+        return list;
+    }
+}

@@ -1,0 +1,68 @@
+using Npgsql;
+using Outbound.Core.Workforce;
+using Outbound.Data.Assessment;
+
+namespace Outbound.Data.Workforce;
+
+public sealed record StaffRecord(AgentId Agent, string EmployeeNo, string Name, TeamId? Team, decimal BaseSalary, bool Active = true);
+
+/// <summary>Hr's staff records and teams (班组 with their 班长).</summary>
+public sealed class Staff(NpgsqlDataSource dataSource)
+{
+    public async Task SaveTeamAsync(TeamId id, string name, AgentId leader, int rotationOffset, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("""
+            INSERT INTO workforce_teams (id, name, leader_id, rotation_offset) VALUES (@id, @name, @leader, @off)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, leader_id = EXCLUDED.leader_id, rotation_offset = EXCLUDED.rotation_offset
+            """, null, ("id", id.Value), ("name", name), ("leader", leader.Value), ("off", rotationOffset));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task SaveAgentAsync(StaffRecord record, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(record.EmployeeNo) || string.IsNullOrWhiteSpace(record.Name))
+            throw new AssessmentRefusedException("an agent needs an employee number and a name");
+        if (record.BaseSalary < 0) throw new AssessmentRefusedException("base salary must not be negative");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("""
+            INSERT INTO workforce_agents (id, employee_no, name, team_id, base_salary, active) VALUES (@id, @no, @name, @team, @base, @active)
+            ON CONFLICT (id) DO UPDATE SET employee_no = EXCLUDED.employee_no, name = EXCLUDED.name, team_id = EXCLUDED.team_id,
+                                           base_salary = EXCLUDED.base_salary, active = EXCLUDED.active
+            """, null, ("id", record.Agent.Value), ("no", record.EmployeeNo.Trim()), ("name", record.Name.Trim()),
+            ("team", record.Team?.Value), ("base", record.BaseSalary), ("active", record.Active));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<StaffRecord>> ListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("SELECT id, employee_no, name, team_id, base_salary, active FROM workforce_agents ORDER BY employee_no");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<StaffRecord>();
+        while (await r.ReadAsync(ct))
+            list.Add(new StaffRecord(new AgentId(r.GetGuid(0)), r.GetString(1), r.GetString(2),
+                r.Nullable<Guid>(3) is { } t ? new TeamId(t) : null, r.GetDecimal(4), r.GetBoolean(5)));
+        return list;
+    }
+
+    /// <summary>The agents of the team a supervisor leads (empty if they lead none).</summary>
+    public async Task<IReadOnlySet<AgentId>> TeamLedByAsync(AgentId leader, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await Deductions.TeamLedByAsync(connection, leader, ct);
+    }
+
+    /// <summary>Teams with their members and rotation offsets, as roster generation needs them.</summary>
+    public async Task<IReadOnlyList<TeamRotation>> TeamsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var teams = new List<(TeamId Id, string Name, AgentId Leader, int Offset)>();
+        await using (var cmd = connection.Command("SELECT id, name, leader_id, rotation_offset FROM workforce_teams ORDER BY name"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) teams.Add((new TeamId(r.GetGuid(0)), r.GetString(1), new AgentId(r.GetGuid(2)), r.GetInt32(3)));
+        var members = (await ListAsync(ct)).Where(s => s.Active && s.Team is not null).ToLookup(s => s.Team!);
+        return teams.Select(t => new TeamRotation(
+            new Team(t.Id, t.Name, t.Leader, members[t.Id].Select(m => m.Agent).Where(a => a != t.Leader).ToList()), t.Offset)).ToList();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Outbound.Data.Assessment;
+using Outbound.Data.Workforce;
+
+namespace Outbound.Reports.Assessment;
+
+public static class AssessmentServiceCollectionExtensions
+{
+    /// <summary>Assessment and workforce stores, and the statement data source (needs AddOutboundData first).</summary>
+    public static IHostApplicationBuilder AddOutboundAssessment(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(CenterTime.China);
+        services.AddSingleton(sp => new AssessmentRules(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Deductions(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Settlements(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Staff(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new DetectionRun(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
+        services.AddSingleton(sp => new AssessmentStatementDataSource(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+}

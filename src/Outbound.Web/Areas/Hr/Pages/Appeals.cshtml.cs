@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outbound.Core.Assessment;
+using Outbound.Core.Workforce;
+using Outbound.Data.Assessment;
+using Outbound.Data.Workforce;
+using Outbound.Web.Security;
+
+namespace Outbound.Web.Areas.Hr.Pages;
+
+/// <summary>Appeals waiting for Hr: uphold the deduction or void it (the refund then reaches the agent as an adjustment).</summary>
+[Authorize(Policy = Policies.Hr)]
+public sealed class AppealsModel(Deductions deductions, Staff staff) : PageModel
+{
+    public sealed record Row(DeductionView Deduction, string? AppealReason);
+
+    public IReadOnlyList<Row> Appeals { get; private set; } = [];
+    public IReadOnlyDictionary<AgentId, StaffRecord> People { get; private set; } = new Dictionary<AgentId, StaffRecord>();
+    [TempData] public string? Message { get; set; }
+    public string? Problem { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task<IActionResult> OnPostUpholdAsync(Guid id, string? reason, CancellationToken ct) => Decide(id, DeductionAction.Uphold, reason, ct);
+
+    public Task<IActionResult> OnPostVoidAsync(Guid id, string? reason, CancellationToken ct) => Decide(id, DeductionAction.Void, reason, ct);
+
+    private async Task<IActionResult> Decide(Guid id, DeductionAction action, string? reason, CancellationToken ct)
+    {
+        try
+        {
+            await deductions.ApplyAsync(new DeductionId(id), action, User.ToAssessmentActor(), reason, ct);
+            Message = AssessmentTexts.Done;
+            return RedirectToPage();
+        }
+        catch (AssessmentRefusedException e)
+        {
+            Problem = e.Message;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var actor = User.ToAssessmentActor();
+        var rows = new List<Row>();
+        foreach (var d in await deductions.InStateAsync(DeductionState.Appealed, actor, ct))
+        {
+            var audit = await deductions.AuditAsync(d.Id, actor, ct);
+            rows.Add(new Row(d, audit.LastOrDefault(a => a.To == DeductionState.Appealed)?.Reason));
+        }
+        Appeals = rows;
+        People = (await staff.ListAsync(ct)).ToDictionary(s => s.Agent);
+    }
+}

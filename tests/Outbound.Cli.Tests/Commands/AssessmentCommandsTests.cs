@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Outbound.Core.Assessment;
+using Outbound.Core.Workforce;
+using Outbound.Data.Assessment;
+using Outbound.Data.Workforce;
+using Outbound.Testing;
+
+namespace Outbound.Cli.Tests.Commands;
+
+/// <summary>Runs the real <c>outbound</c> executable against a throwaway database, as ops/outbound does.</summary>
+public sealed class AssessmentCommandsTests : IAsyncLifetime
+{
+    private readonly PgTestDatabase _db = new();
+
+    public Task InitializeAsync() => _db.InitializeAsync();
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    private async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outbound.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["OUTBOUND_DB"] = _db.ConnectionString;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Rules_json_lists_the_seeded_catalogue_with_the_seed_points_and_fines()
+    {
+        var (code, stdout, _) = await Run("assessment", "rules", "--json");
+        Assert.Equal(0, code);
+        var rules = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("number").GetInt32());
+        Assert.Equal(15, rules.Count);
+        Assert.Equal(7, rules[15].GetProperty("points").GetInt32());
+        Assert.Equal(50m, rules[15].GetProperty("fine_min").GetDecimal());
+        Assert.Equal(1000m, rules[5].GetProperty("fine_min").GetDecimal());
+        Assert.Equal(10000m, rules[5].GetProperty("fine_max").GetDecimal());
+        Assert.True(rules[9].GetProperty("may_dismiss").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, rules[2].GetProperty("fine_min").ValueKind);
+        Assert.Equal("office", rules[2].GetProperty("category").GetString());
+        Assert.StartsWith("严禁与客户发生争吵", rules[9].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Settle_writes_a_bom_csv_and_one_json_summary_and_locks_the_month()
+    {
+        var hr = new AssessmentActor(AgentId.New(), AssessmentRole.Hr);
+        var alice = AgentId.New();
+        await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(alice, "A001", "李丽", null, 3000m));
+        await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(AgentId.New(), "A002", "张波", null, 3000m));
+        var deductions = new Deductions(_db.DataSource);
+        foreach (var (rule, day) in new[] { (2, 2), (2, 3), (2, 4), (9, 10), (15, 20) })
+        {
+            var id = await deductions.RecordAsync(new NewDeduction(alice, new RuleNumber(rule), new DateOnly(2026, 3, day), null, Evidence.Written("记录")), hr);
+            await deductions.ApplyAsync(id, DeductionAction.Confirm, hr, null);
+        }
+        var csv = Path.Combine(Path.GetTempPath(), $"payroll-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (code, stdout, stderr) = await Run("assessment", "settle", "--month", "2026-03", "--out", csv, "--json");
+            Assert.True(code == 0, stderr);
+            var summary = JsonDocument.Parse(stdout).RootElement;
+            Assert.Equal("2026-03", summary.GetProperty("month").GetString());
+            Assert.Equal(2, summary.GetProperty("agents").GetInt32());
+            Assert.Equal(189, summary.GetProperty("total_points").GetInt32());
+            Assert.Equal(150m, summary.GetProperty("total_fines").GetDecimal());
+            Assert.Equal(795m, summary.GetProperty("total_net_pay").GetDecimal()); // 295 + 500
+            Assert.True(summary.GetProperty("locked").GetBoolean());
+
+            var bytes = await File.ReadAllBytesAsync(csv);
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+            var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("月份 month,工号 employee_no,姓名 name", lines[0]);
+            Assert.Equal("2026-03,A001,李丽,37,52,89,445.00,150.00,0.00,295.00,3000.00,0.00,0.00,3295.00,5", lines[1]);
+            Assert.Equal(3, lines.Length);
+
+            // Settling again exports the same locked settlement rather than recomputing it.
+            var again = await Run("assessment", "settle", "--month", "2026-03", "--out", csv, "--json");
+            Assert.Equal(0, again.Code);
+            Assert.Contains("locked", again.Stderr);
+            Assert.Equal(795m, JsonDocument.Parse(again.Stdout).RootElement.GetProperty("total_net_pay").GetDecimal());
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    [Fact]
+    public async Task Settle_with_a_malformed_month_is_a_usage_error()
+    {
+        var (code, stdout, stderr) = await Run("assessment", "settle", "--month", "March", "--out", "x.csv", "--json");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("YYYY-MM", stderr);
+    }
+}
