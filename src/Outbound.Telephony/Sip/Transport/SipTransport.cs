@@ -19,6 +19,7 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
     private Socket? _udp;
     private TcpListener? _tcp;
     private long _dropped;
+    private int _disposed;
 
     public SipTransport(IPEndPoint bind) => _bind = bind;
 
@@ -220,6 +221,7 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         _udp?.Dispose();
         _tcp?.Stop();
