@@ -65,6 +65,8 @@ public static class BenchSipCommand
         var failed = stats.Count == 0 ? calls : calls - succeeded;
         if (uacExit != 0 && failed == 0) failed = Math.Max(1, Long(stats, "FailedCall(C)"));
         var times = uac.ResponseTimesMs();
+        Console.Error.WriteLine($"bench sip: setup ms p50 {Percentile(times, 0.5)}, p90 {Percentile(times, 0.9)}, p99 {Percentile(times, 0.99)}; "
+            + $"B2BUA answered {b2bua.Answered}, failed {b2bua.Failed}, dropped datagrams {transport.DroppedCount}");
         return new Result(calls, failed, Math.Round(succeeded / seconds, 1), Percentile(times, 0.99));
     }
 

@@ -19,21 +19,23 @@ public enum DigestVerdict
 /// <summary>
 /// Challenges and verifies requests from agent phones (RFC 3261 §22.4, RFC 7616 qop=auth, MD5 and SHA-256).
 /// Nonces are self-validating (time stamp + HMAC), so no per-nonce state is needed except the replay guard
-/// on nonce-counts.
+/// on nonce-counts. <paramref name="algorithms"/> are offered in order of preference (default SHA-256 then MD5,
+/// RFC 8760 §2.4); phones that give up on the first unknown algorithm (baresip 1.0) need MD5 alone.
 /// </summary>
-public sealed class DigestServer(string realm, TimeProvider time, Func<string, string?> passwordOf)
+public sealed class DigestServer(string realm, TimeProvider time, Func<string, string?> passwordOf, IReadOnlyList<DigestAlgorithm>? algorithms = null)
 {
+    private readonly IReadOnlyList<DigestAlgorithm> _algorithms = algorithms ?? [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
     private static readonly TimeSpan NonceLifetime = TimeSpan.FromMinutes(5);
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, long> _lastNonceCount = new();
 
     public string Realm => realm;
 
-    /// <summary>WWW-Authenticate values to send with a 401: SHA-256 first, then MD5 for older phones (RFC 8760 §2.4).</summary>
+    /// <summary>WWW-Authenticate values to send with a 401, one per offered algorithm, sharing one nonce.</summary>
     public IReadOnlyList<string> Challenges(bool stale = false)
     {
         var nonce = IssueNonce();
-        return [Challenge(DigestAlgorithm.Sha256, nonce, stale), Challenge(DigestAlgorithm.Md5, nonce, stale)];
+        return _algorithms.Select(a => Challenge(a, nonce, stale)).ToList();
     }
 
     private string Challenge(DigestAlgorithm algorithm, string nonce, bool stale)
