@@ -42,6 +42,15 @@ internal sealed class SippProcess : IDisposable
         return new SippProcess(Launch(args)) { Port = port };
     }
 
+    /// <summary>Starts sipp's built-in UAC towards <paramref name="target"/> (host:port) for <paramref name="calls"/> calls at <paramref name="rate"/>/s.</summary>
+    public static SippProcess Uac(string target, int calls, int rate)
+    {
+        var port = FreeUdpPort();
+        var args = new[] { "-sn", "uac", target, "-i", "127.0.0.1", "-p", port.ToString(), "-m", calls.ToString(), "-r", rate.ToString(),
+            "-nostdin", "-timeout", "30s", "-timeout_error" };
+        return new SippProcess(Launch(args)) { Port = port };
+    }
+
     public static Process Launch(IEnumerable<string> args)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install the Debian package sip-tester (ops/install-deps does).");
