@@ -44,8 +44,8 @@ public sealed class BaresipAgentTests
         Assert.True(unauthenticatedRegisters >= 1, "the first REGISTER should have been challenged");
         Assert.Equal(IPAddress.Loopback, binding!.Source.Address.Address);
 
-        var call = SipOutboundCall.Start(stack, new OriginateRequest(binding.Contact, NameAddress.For(SipUri.Create("platform", "127.0.0.1")),
-            Offer, TimeSpan.FromSeconds(10), binding.Source));
+        Assert.Null(SipAgentLegs.Dial(stack, registrar, "agent2", NameAddress.For(SipUri.Create("platform", "127.0.0.1")), Offer, TimeSpan.FromSeconds(10)));
+        var call = SipAgentLegs.Dial(stack, registrar, "agent1", NameAddress.For(SipUri.Create("platform", "127.0.0.1")), Offer, TimeSpan.FromSeconds(10))!;
         var result = await call.Setup.WaitAsync(TimeSpan.FromSeconds(15));
 
         Assert.True(result.Outcome == CallOutcome.Answered, $"{result.Outcome} ({result.StatusCode}); baresip said:\n" + phone.Output);
