@@ -33,7 +33,7 @@ public sealed class B2buaTests
         var b2bua = new SipB2bua(platform, new B2buaRoute(new SipEndPoint(SipTransportKind.Udp, carrier.EndPoint), "127.0.0.1", carrier.Port, TimeSpan.FromSeconds(10)));
         await using var caller = LoopbackPlatform();
 
-        var call = SipOutboundCall.Start(caller, new OriginateRequest(SipUri.Create("13900000000", "127.0.0.1", platform.Port),
+        var call = SipOutboundCall.Start(caller, new SipOriginateRequest(SipUri.Create("13900000000", "127.0.0.1", platform.Port),
             NameAddress.For(SipUri.Create("caller", "127.0.0.1")), null, TimeSpan.FromSeconds(10),
             new SipEndPoint(SipTransportKind.Udp, platform.Transport.LocalEndPoint)));
         var result = await call.Setup.WaitAsync(TimeSpan.FromSeconds(10));

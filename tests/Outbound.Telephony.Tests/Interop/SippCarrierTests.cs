@@ -24,7 +24,7 @@ public sealed class SippCarrierTests : IAsyncLifetime
 
     private SipOutboundCall Dial(SippProcess carrier, TimeSpan ring, SipCredentials? credentials = null, SipTransportKind transport = SipTransportKind.Udp,
         Action<int, string?>? progress = null) =>
-        SipOutboundCall.Start(_stack, new OriginateRequest(
+        SipOutboundCall.Start(_stack, new SipOriginateRequest(
             SipUri.Create("13800138000", "127.0.0.1", carrier.Port),
             new NameAddress { DisplayName = "Outbound", Uri = SipUri.Create("02150001234", "127.0.0.1") },
             Offer, ring, new SipEndPoint(transport, carrier.EndPoint), credentials), progress);

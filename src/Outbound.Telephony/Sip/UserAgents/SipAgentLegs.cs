@@ -15,6 +15,6 @@ public static class SipAgentLegs
         var binding = registrar.Lookup(agentUser).MaxBy(b => b.ExpiresAt);
         return binding is null
             ? null
-            : SipOutboundCall.Start(stack, new OriginateRequest(binding.Contact, platformIdentity, sdpOffer, ringTimeout, binding.Source));
+            : SipOutboundCall.Start(stack, new SipOriginateRequest(binding.Contact, platformIdentity, sdpOffer, ringTimeout, binding.Source));
     }
 }

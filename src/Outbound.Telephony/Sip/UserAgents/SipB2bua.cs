@@ -57,7 +57,7 @@ public sealed class SipB2bua
         var target = SipUri.Create(invite.Uri.User, _route.TargetHost, _route.TargetPort);
         var from = invite.From;
         var callerId = new NameAddress { DisplayName = from.DisplayName, Uri = from.Uri.WithoutParameters() };
-        var outbound = SipOutboundCall.Start(_stack, new OriginateRequest(target, callerId, offer, _route.RingTimeout, _route.NextHop),
+        var outbound = SipOutboundCall.Start(_stack, new SipOriginateRequest(target, callerId, offer, _route.RingTimeout, _route.NextHop),
             (status, sdp) => inbound.Ring(status == 183 && sdp is not null ? 183 : 180, status == 183 ? sdp : null));
         inbound.Cancelled += outbound.Cancel;
 

@@ -120,12 +120,16 @@ public sealed class SipInboundCall : ISipDialogUser
     {
         _retransmit?.Dispose();
         if (!_ended.TrySetResult("local") && _ended.Task.Result != "no-ack") return;
-        var bye = Dialog.CreateRequest(SipMethods.Bye, _stack.NewVia(Dialog.Peer.Transport), _stack.ContactUri(null));
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _stack.Transactions.StartNonInvite(bye, Dialog.NextHop(), r => { if (!r.IsProvisional) done.TrySetResult(); }, _ => done.TrySetResult());
-        await done.Task;
+        await InDialogClient.SendAsync(_stack, Dialog, SipMethods.Bye, null, null);
         _stack.RemoveDialog(Dialog.Id);
     }
+
+    /// <summary>Hold or resume from our side: re-INVITE with our answer rewritten to <paramref name="direction"/> (RFC 3264 §8.4).</summary>
+    public Task<SipResponse?> ChangeDirectionAsync(MediaDirection direction) =>
+        InDialogClient.SendAsync(_stack, Dialog, SipMethods.Invite, "application/sdp", MediaDirectionSdp.Apply(_localSdp ?? string.Empty, direction));
+
+    /// <summary>INFO in the dialog (RFC 6086).</summary>
+    public Task<SipResponse?> SendInfoAsync(string contentType, string body) => InDialogClient.SendAsync(_stack, Dialog, SipMethods.Info, contentType, body);
 
     void ISipDialogUser.OnRequest(IncomingRequest request) => InDialogRequests.Handle(_stack, Dialog, request, () =>
     {

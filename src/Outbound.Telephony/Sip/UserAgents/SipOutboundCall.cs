@@ -13,7 +13,7 @@ namespace Outbound.Telephony.Sip.UserAgents;
 public sealed class SipOutboundCall : ISipDialogUser
 {
     private readonly SipStack _stack;
-    private readonly OriginateRequest _request;
+    private readonly SipOriginateRequest _request;
     private readonly TaskCompletionSource<CallSetupResult> _setup = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
@@ -28,7 +28,7 @@ public sealed class SipOutboundCall : ISipDialogUser
     private SipRequest? _ack;
     private ITimer? _ringTimer;
 
-    private SipOutboundCall(SipStack stack, OriginateRequest request)
+    private SipOutboundCall(SipStack stack, SipOriginateRequest request)
     {
         _stack = stack;
         _request = request;
@@ -45,7 +45,7 @@ public sealed class SipOutboundCall : ISipDialogUser
     public SipDialog? Dialog { get; private set; }
     public string CallId => _callId;
 
-    public static SipOutboundCall Start(SipStack stack, OriginateRequest request, Action<int, string?>? progress = null)
+    public static SipOutboundCall Start(SipStack stack, SipOriginateRequest request, Action<int, string?>? progress = null)
     {
         var call = new SipOutboundCall(stack, request);
         if (progress is not null) call.Progress += progress;
@@ -187,45 +187,20 @@ public sealed class SipOutboundCall : ISipDialogUser
     }
 
     /// <summary>re-INVITE with the same offer rewritten to <paramref name="direction"/> (sendonly/inactive hold, sendrecv resume).</summary>
-    public async Task<SipResponse?> ChangeDirectionAsync(MediaDirection direction)
-    {
-        var sdp = MediaDirectionSdp.Apply(_request.SdpOffer ?? string.Empty, direction);
-        var response = await SendInDialogAsync(SipMethods.Invite, "application/sdp", sdp);
-        if (response is { IsSuccess: true } && Dialog is { } dialog)
-        {
-            dialog.RefreshTarget(response);
-            _stack.SendStateless(dialog.CreateAck(response.CSeq.Number, _stack.NewVia(dialog.Peer.Transport), _stack.ContactUri(null)), dialog.NextHop());
-        }
-        return response;
-    }
+    public Task<SipResponse?> ChangeDirectionAsync(MediaDirection direction) =>
+        SendInDialogAsync(SipMethods.Invite, "application/sdp", MediaDirectionSdp.Apply(_request.SdpOffer ?? string.Empty, direction));
 
     /// <summary>INFO in the dialog (RFC 6086), e.g. application/dtmf-relay.</summary>
     public Task<SipResponse?> SendInfoAsync(string contentType, string body) => SendInDialogAsync(SipMethods.Info, contentType, body);
 
-    private Task<SipResponse?> SendInDialogAsync(string method, string? contentType, string? body)
-    {
-        var done = new TaskCompletionSource<SipResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (Dialog is not { } dialog)
-        {
-            done.SetResult(null);
-            return done.Task;
-        }
-        var request = dialog.CreateRequest(method, _stack.NewVia(dialog.Peer.Transport), _stack.ContactUri(_request.CallerId.Uri.User));
-        if (contentType is not null) request.SetBody(contentType, body ?? string.Empty);
-        void OnFinal(SipResponse r)
-        {
-            if (!r.IsProvisional) done.TrySetResult(r);
-        }
-        if (method == SipMethods.Invite) _stack.Transactions.StartInvite(request, dialog.NextHop(), OnFinal, _ => done.TrySetResult(null));
-        else _stack.Transactions.StartNonInvite(request, dialog.NextHop(), OnFinal, _ => done.TrySetResult(null));
-        return done.Task;
-    }
+    private Task<SipResponse?> SendInDialogAsync(string method, string? contentType, string? body) =>
+        Dialog is { } dialog ? InDialogClient.SendAsync(_stack, dialog, method, contentType, body) : Task.FromResult<SipResponse?>(null);
 
     void ISipDialogUser.OnRequest(IncomingRequest request) => InDialogRequests.Handle(_stack, Dialog!, request, () =>
     {
         _ended.TrySetResult("remote");
         _stack.RemoveDialog(Dialog!.Id);
-    });
+    }, () => _request.SdpOffer);
 
     void ISipDialogUser.OnAck(SipRequest ack) { }
 

@@ -33,7 +33,7 @@ public sealed class InDialogRequestTests : IAsyncLifetime
         await _callee.DisposeAsync();
     }
 
-    private SipOutboundCall Dial(TimeSpan? ring = null) => SipOutboundCall.Start(_caller, new OriginateRequest(
+    private SipOutboundCall Dial(TimeSpan? ring = null) => SipOutboundCall.Start(_caller, new SipOriginateRequest(
         SipUri.Create("agent", "127.0.0.1", _callee.Port), NameAddress.For(SipUri.Create("platform", "127.0.0.1")),
         Offer, ring ?? TimeSpan.FromSeconds(5), LoopbackStacks.Udp(_callee)));
 
@@ -68,6 +68,21 @@ public sealed class InDialogRequestTests : IAsyncLifetime
         Assert.Equal(2, held.CSeq.Number);
         Assert.Equal(MediaDirection.SendRecv, MediaDirectionSdp.Read(resumed!.BodyText));
         Assert.Equal(3, resumed.CSeq.Number);
+    }
+
+    [Fact]
+    public async Task Callee_can_put_the_caller_on_hold_with_inactive()
+    {
+        var call = Dial();
+        await call.Setup.WaitAsync(TimeSpan.FromSeconds(5));
+        var inbound = Assert.Single(_inbound);
+        await inbound.Acknowledged.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var held = await inbound.ChangeDirectionAsync(MediaDirection.Inactive).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(200, held!.StatusCode);
+        Assert.Equal(MediaDirection.Inactive, MediaDirectionSdp.Read(held.BodyText));
+        Assert.Equal(1, held.CSeq.Number);
     }
 
     [Fact]
@@ -139,7 +154,7 @@ public sealed class InDialogRequestTests : IAsyncLifetime
     public async Task Unreachable_trunk_is_reported_as_trunk_down()
     {
         var port = Outbound.Telephony.Tests.Interop.SippProcess.FreeUdpPort();
-        var call = SipOutboundCall.Start(_caller, new OriginateRequest(SipUri.Create("1", "127.0.0.1", port),
+        var call = SipOutboundCall.Start(_caller, new SipOriginateRequest(SipUri.Create("1", "127.0.0.1", port),
             NameAddress.For(SipUri.Create("platform", "127.0.0.1")), Offer, TimeSpan.FromSeconds(5),
             new Outbound.Telephony.Sip.Transport.SipEndPoint(Outbound.Telephony.Sip.Transport.SipTransportKind.Udp, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port))));
 

@@ -8,7 +8,7 @@ namespace Outbound.Telephony.Sip.UserAgents;
 /// What to dial: the Request-URI (number@trunk), the caller id (From), the SDP offer, how long to let it ring
 /// before CANCEL, the next hop (the trunk or an agent's registered address) and credentials for a challenge.
 /// </summary>
-public sealed record OriginateRequest(
+public sealed record SipOriginateRequest(
     SipUri Target,
     NameAddress CallerId,
     string? SdpOffer,
