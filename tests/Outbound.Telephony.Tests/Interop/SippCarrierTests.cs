@@ -98,6 +98,49 @@ public sealed class SippCarrierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Proxy_challenge_407_is_answered_with_proxy_authorization()
+    {
+        using var carrier = SippProcess.Uas("uas-digest-407.xml");
+
+        var call = Dial(carrier, TimeSpan.FromSeconds(10), new SipCredentials("trunkuser", "trunkpass"));
+        var result = await call.Setup.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(CallOutcome.Answered, result.Outcome);
+        await call.HangupAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, await carrier.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Proxy_challenge_scenario_turns_away_other_credentials()
+    {
+        using var carrier = SippProcess.Uas("uas-digest-407.xml");
+
+        var result = await Dial(carrier, TimeSpan.FromSeconds(10), new SipCredentials("someoneelse", "x")).Setup.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(CallOutcome.Rejected, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Early_media_183_is_reported_with_its_sdp_before_the_answer()
+    {
+        using var carrier = SippProcess.Uas("uas-early-media.xml");
+        var progress = new List<(int Status, string? Sdp)>();
+
+        var call = Dial(carrier, TimeSpan.FromSeconds(10), progress: (status, sdp) => { lock (progress) progress.Add((status, sdp)); });
+        var result = await call.Setup.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(CallOutcome.Answered, result.Outcome);
+        lock (progress)
+        {
+            var early = Assert.Single(progress);
+            Assert.Equal(183, early.Status);
+            Assert.Contains("RTP/AVP 8", early.Sdp);
+        }
+        await call.HangupAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, await carrier.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Digest_challenging_trunk_rejects_a_wrong_password()
     {
         using var carrier = SippProcess.Uas("uas-digest.xml");
