@@ -80,6 +80,17 @@ public sealed class ClientInviteTransaction : SipTransaction
         }
     });
 
+    /// <summary>
+    /// Gives up on a transaction stuck in Proceeding (§9.1: no final response 64·T1 after a CANCEL); the user is told
+    /// it timed out.
+    /// </summary>
+    public void Abandon() => Locked(() =>
+    {
+        if (State is not (SipTransactionState.Calling or SipTransactionState.Proceeding)) return;
+        Terminate();
+        Notify(() => _onError(SipTransactionError.Timeout));
+    });
+
     protected override void OnTransportError(Exception error)
     {
         if (State is not (SipTransactionState.Calling or SipTransactionState.Proceeding)) return;

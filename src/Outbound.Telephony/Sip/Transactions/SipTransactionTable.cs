@@ -13,6 +13,7 @@ public sealed class SipTransactionTable(ISipSender sender, TimeProvider time, Si
     private readonly ConcurrentDictionary<string, SipTransaction> _transactions = new();
 
     public int Count => _transactions.Count;
+    public IReadOnlyCollection<SipTransaction> Active => _transactions.Values.ToList();
     public SipTimerSettings Timers => timers;
 
     public ClientInviteTransaction StartInvite(SipRequest invite, SipEndPoint remote, Action<SipResponse> onResponse, Action<SipTransactionError> onError)

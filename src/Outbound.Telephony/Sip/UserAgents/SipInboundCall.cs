@@ -44,6 +44,8 @@ public sealed class SipInboundCall : ISipDialogUser
 
     /// <summary>The caller gave up before the answer (CANCEL).</summary>
     public event Action? Cancelled;
+    /// <summary>INFO requests from the peer (RFC 6086), e.g. DTMF as application/dtmf-relay.</summary>
+    public event Action<SipRequest>? InfoReceived;
     /// <summary>Completes with "local", "remote", "cancelled", "rejected" or "no-ack".</summary>
     public Task<string> Ended => _ended.Task;
     public Task<bool> Acknowledged => _acked.Task;
@@ -137,7 +139,7 @@ public sealed class SipInboundCall : ISipDialogUser
         _acked.TrySetResult(false);
         _ended.TrySetResult("remote");
         _stack.RemoveDialog(Dialog.Id);
-    }, () => _localSdp);
+    }, () => _localSdp, info => InfoReceived?.Invoke(info));
 
     void ISipDialogUser.OnAck(SipRequest ack)
     {

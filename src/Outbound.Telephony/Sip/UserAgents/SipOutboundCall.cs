@@ -27,6 +27,8 @@ public sealed class SipOutboundCall : ISipDialogUser
     private bool _cancelSent;
     private SipRequest? _ack;
     private ITimer? _ringTimer;
+    private ITimer? _cancelTimer;
+    private ClientInviteTransaction? _transaction;
 
     private SipOutboundCall(SipStack stack, SipOriginateRequest request)
     {
@@ -38,6 +40,9 @@ public sealed class SipOutboundCall : ISipDialogUser
 
     /// <summary>180/183 and other provisional responses: status and the early-media SDP if any.</summary>
     public event Action<int, string?>? Progress;
+
+    /// <summary>INFO requests from the peer (RFC 6086), e.g. DTMF as application/dtmf-relay.</summary>
+    public event Action<SipRequest>? InfoReceived;
 
     public Task<CallSetupResult> Setup => _setup.Task;
     /// <summary>Completes with "local" or "remote" when the answered call ends.</summary>
@@ -72,7 +77,7 @@ public sealed class SipOutboundCall : ISipDialogUser
     private void SendInvite()
     {
         var invite = _invite;
-        _stack.Transactions.StartInvite(invite, _request.NextHop, r => OnResponse(invite, r), OnTransactionError);
+        _transaction = _stack.Transactions.StartInvite(invite, _request.NextHop, r => OnResponse(invite, r), OnTransactionError);
     }
 
     /// <summary>Gives up ringing: CANCEL now if a provisional came, else as soon as one does (§9.1).</summary>
@@ -99,6 +104,9 @@ public sealed class SipOutboundCall : ISipDialogUser
             .Add(SipHeaderNames.CallId, _callId)
             .Add(SipHeaderNames.CSeq, new CSeqHeader(_invite.CSeq.Number, SipMethods.Cancel).ToString());
         _stack.Transactions.StartNonInvite(cancel, _request.NextHop, _ => { }, _ => { });
+        // §9.1: no final response 64·T1 after the CANCEL — stop waiting for the INVITE.
+        var transaction = _transaction;
+        _cancelTimer = _stack.Time.CreateTimer(_ => transaction?.Abandon(), null, _stack.Transactions.Timers.Timeout, Timeout.InfiniteTimeSpan);
     }
 
     private void OnResponse(SipRequest invite, SipResponse response)
@@ -173,6 +181,7 @@ public sealed class SipOutboundCall : ISipDialogUser
     private void Finish(CallOutcome outcome, int status, TimeSpan? retryAfter, string? sdp)
     {
         _ringTimer?.Dispose();
+        _cancelTimer?.Dispose();
         _setup.TrySetResult(new CallSetupResult(outcome, status, retryAfter, sdp, outcome == CallOutcome.Answered ? Dialog : null,
             _stack.Time.GetUtcNow() - _started));
     }
@@ -200,7 +209,7 @@ public sealed class SipOutboundCall : ISipDialogUser
     {
         _ended.TrySetResult("remote");
         _stack.RemoveDialog(Dialog!.Id);
-    }, () => _request.SdpOffer);
+    }, () => _request.SdpOffer, info => InfoReceived?.Invoke(info));
 
     void ISipDialogUser.OnAck(SipRequest ack) { }
 

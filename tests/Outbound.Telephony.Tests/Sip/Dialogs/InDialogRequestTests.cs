@@ -90,10 +90,13 @@ public sealed class InDialogRequestTests : IAsyncLifetime
     {
         var call = Dial();
         await call.Setup.WaitAsync(TimeSpan.FromSeconds(5));
+        var received = new TaskCompletionSource<string>();
+        Assert.Single(_inbound).InfoReceived += info => received.TrySetResult(info.BodyText);
 
         var response = await call.SendInfoAsync("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n").WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(200, response!.StatusCode);
+        Assert.StartsWith("Signal=5", await received.Task.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -137,6 +140,23 @@ public sealed class InDialogRequestTests : IAsyncLifetime
         Assert.Equal(CallOutcome.NoAnswer, result.Outcome);
         Assert.Equal(487, result.StatusCode);
         Assert.Equal("cancelled", await Assert.Single(_inbound).Ended.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Callee_that_ignores_cancel_does_not_leave_the_call_hanging()
+    {
+        _callee.RequestReceived = incoming =>
+        {
+            if (incoming.Request.Method != "INVITE") return;   // swallow: no 487 will ever come
+            incoming.Respond(180);
+            _callee.OnCancel(incoming, () => { });
+        };
+        var call = Dial(TimeSpan.FromMilliseconds(200));
+
+        var result = await call.Setup.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(CallOutcome.NoAnswer, result.Outcome);
+        Assert.Empty(_caller.Transactions.Active.OfType<Outbound.Telephony.Sip.Transactions.ClientInviteTransaction>());
     }
 
     [Fact]
