@@ -69,7 +69,8 @@ public sealed class SipParameters
             sb.Append(';').Append(name);
             if (value is null) continue;
             sb.Append('=');
-            if (quoteValuesWithSpecials && !SipText.IsToken(value) && !value.Contains(':') && !value.StartsWith('[')) sb.Append(SipText.Quote(value));
+            // Header parameters are token, host or quoted-string (§25.1 gen-value): quote anything else.
+            if (quoteValuesWithSpecials && !SipText.IsToken(value) && !(value.StartsWith('[') && value.EndsWith(']'))) sb.Append(SipText.Quote(value));
             else sb.Append(value);
         }
     }
