@@ -18,8 +18,11 @@ public sealed class B2buaTests
 
         using var caller = SippProcess.Uac($"127.0.0.1:{stack.Port}", calls, rate: 20);
 
-        Assert.Equal(0, await caller.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(0, await carrier.WaitAsync(TimeSpan.FromSeconds(10)));
+        var callerExit = await caller.WaitAsync(TimeSpan.FromSeconds(40));
+        var carrierExit = await carrier.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(callerExit == 0 && carrierExit == 0,
+            $"sipp uac exit {callerExit}, uas exit {carrierExit}; B2BUA answered {b2bua.Answered}, failed {b2bua.Failed}, dropped {stack.Transport.DroppedCount}\n"
+            + await caller.OutputAsync());
         Assert.Equal(calls, b2bua.Answered);
         Assert.Equal(0, b2bua.Failed);
         Assert.Equal(calls, b2bua.SetupTimes.Count);
