@@ -15,6 +15,7 @@ namespace Outbound.Telephony.Sip.UserAgents;
 public sealed class SipStack : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ISipDialogUser> _dialogs = new();
+    private readonly ConcurrentDictionary<string, Action> _cancelHandlers = new();
 
     public SipStack(SipTransport transport, TimeProvider time, SipTimerSettings? timers = null)
     {
@@ -130,8 +131,6 @@ public sealed class SipStack : IAsyncDisposable
         if (_cancelHandlers.TryRemove(invite.Key, out var handler)) handler();
         else invite.Respond(SipResponse.For(invite.Request, 487, toTag: SipIds.Tag()));
     }
-
-    private readonly ConcurrentDictionary<string, Action> _cancelHandlers = new();
 
     /// <summary>Registers what happens when the INVITE of <paramref name="incoming"/> is cancelled.</summary>
     public void OnCancel(IncomingRequest incoming, Action handler) =>
