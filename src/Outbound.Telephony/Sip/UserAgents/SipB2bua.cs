@@ -37,7 +37,7 @@ public sealed class SipB2bua
         switch (incoming.Request.Method)
         {
             case SipMethods.Invite:
-                _ = BridgeAsync(incoming);
+                _ = BridgeGuardedAsync(incoming);
                 break;
             case SipMethods.Options:
                 incoming.Respond(200);
@@ -45,6 +45,20 @@ public sealed class SipB2bua
             default:
                 incoming.Respond(405);
                 break;
+        }
+    }
+
+    /// <summary>Any failure while bridging still answers the caller (500) rather than leaving its INVITE pending.</summary>
+    private async Task BridgeGuardedAsync(IncomingRequest incoming)
+    {
+        try
+        {
+            await BridgeAsync(incoming);
+        }
+        catch (Exception)
+        {
+            Interlocked.Increment(ref _failed);
+            if (!incoming.HasFinalResponse) incoming.Respond(500);
         }
     }
 

@@ -103,8 +103,20 @@ public sealed class SipStack : IAsyncDisposable
             incoming.Respond(481);   // §12.2.2: in-dialog request for a dialog we do not know
             return;
         }
-        if (RequestReceived is { } handler) handler(incoming);
-        else incoming.Respond(request.Method == SipMethods.Options ? 200 : 405);
+        if (RequestReceived is not { } handler)
+        {
+            incoming.Respond(request.Method == SipMethods.Options ? 200 : 405);
+            return;
+        }
+        try
+        {
+            handler(incoming);
+        }
+        catch (Exception) when (!incoming.HasFinalResponse)
+        {
+            // A failing handler must not leave the server transaction waiting forever (§8.2: answer every request).
+            incoming.Respond(500);
+        }
     }
 
     private IncomingRequest CreateServerSide(SipRequest request, SipEndPoint source)

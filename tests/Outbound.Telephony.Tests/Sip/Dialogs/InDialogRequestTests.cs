@@ -160,6 +160,17 @@ public sealed class InDialogRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Failing_request_handler_still_answers_500()
+    {
+        _callee.RequestReceived = _ => throw new InvalidOperationException("handler bug");
+
+        var result = await Dial().Setup.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(500, result.StatusCode);
+        Assert.Equal(CallOutcome.Congestion, result.Outcome);
+    }
+
+    [Fact]
     public async Task Callee_rejection_with_retry_after_maps_to_congestion()
     {
         _onInvite = call => call.Reject(503, TimeSpan.FromSeconds(30));
