@@ -20,6 +20,7 @@ public static class CliApp
             ["assessment rules"] = AssessmentCommands.RulesAsync,
             ["assessment settle"] = AssessmentCommands.SettleAsync,
             ["assessment statement"] = AssessmentCommands.StatementAsync,
+            ["bench sip"] = BenchSipCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

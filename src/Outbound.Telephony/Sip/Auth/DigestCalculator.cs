@@ -1,0 +1,17 @@
+namespace Outbound.Telephony.Sip.Auth;
+
+/// <summary>The request-digest of RFC 2617 §3.2.2 / RFC 7616 §3.4.1 (qop=auth, or none for RFC 2069 servers).</summary>
+public static class DigestCalculator
+{
+    public static string Response(
+        DigestAlgorithm algorithm, string username, string realm, string password, string method, string uri,
+        string nonce, string? qop, string? nonceCount, string? clientNonce)
+    {
+        var ha1 = algorithm.Hash($"{username}:{realm}:{password}");
+        if (algorithm.IsSession) ha1 = algorithm.Hash($"{ha1}:{nonce}:{clientNonce}");
+        var ha2 = algorithm.Hash($"{method}:{uri}");
+        return qop is null
+            ? algorithm.Hash($"{ha1}:{nonce}:{ha2}")
+            : algorithm.Hash($"{ha1}:{nonce}:{nonceCount}:{clientNonce}:{qop}:{ha2}");
+    }
+}
