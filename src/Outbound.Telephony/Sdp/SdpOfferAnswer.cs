@@ -58,7 +58,7 @@ public static class SdpOfferAnswer
         var sections = new List<SdpMedia>();
         foreach (var offered in offer.Media)
         {
-            var chosen = audio is null ? Choose(offer, offered, supported) : null;
+            var chosen = audio is null ? Choose(offered, supported) : null;
             if (chosen is null || offer.ConnectionOf(offered) is not { } remoteConnection)
             {
                 sections.Add(offered with { Port = 0, Connection = null, RtpMaps = [], Fmtps = new Dictionary<int, string>(), Direction = null, Ptime = null, OtherAttributes = [] });
@@ -107,7 +107,7 @@ public static class SdpOfferAnswer
     {
         foreach (var media in answer.Media)
         {
-            if (Choose(answer, media, offered) is not { } chosen || answer.ConnectionOf(media) is not { } connection) continue;
+            if (Choose(media, offered) is not { } chosen || answer.ConnectionOf(media) is not { } connection) continue;
             var theirDirection = answer.DirectionOf(media);
             // Their sendonly is our recvonly and vice versa.
             var ours = theirDirection switch
@@ -122,7 +122,7 @@ public static class SdpOfferAnswer
         return null;
     }
 
-    private static (G711Law Law, int PayloadType, int? TelephoneEvent)? Choose(SessionDescription session, SdpMedia media, IReadOnlyList<G711Law> supported)
+    private static (G711Law Law, int PayloadType, int? TelephoneEvent)? Choose(SdpMedia media, IReadOnlyList<G711Law> supported)
     {
         if (media.Media != "audio" || media.Port == 0 || !media.Protocol.StartsWith("RTP/AVP", StringComparison.Ordinal)) return null;
         int? telephoneEvent = media.Formats.FirstOrDefault(pt => media.RtpMapFor(pt)?.Is(TelephoneEvent, 8000) == true, -1) is var te and >= 0 ? te : null;
