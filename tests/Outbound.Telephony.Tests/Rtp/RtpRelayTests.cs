@@ -1,0 +1,73 @@
+using System.Net;
+using Outbound.Telephony.Rtp;
+using Outbound.Telephony.Rtp.Recording;
+using Outbound.Telephony.Rtp.Relay;
+
+namespace Outbound.Telephony.Tests.Rtp;
+
+public sealed class RtpRelayTests
+{
+    private static RtpPacket Audio(uint ssrc, ushort sequence, uint timestamp, byte fill) => new()
+    {
+        PayloadType = 0, Ssrc = ssrc, SequenceNumber = sequence, Timestamp = timestamp, Payload = Enumerable.Repeat(fill, 160).ToArray(),
+    };
+
+    [Fact]
+    public async Task Packets_cross_with_our_ssrc_continuous_numbers_and_a_marker_on_source_switch()
+    {
+        await using var relay = RtpRelay.Start(IPAddress.Loopback);
+        using var phoneA = new UdpPeer();
+        using var phoneA2 = new UdpPeer();
+        using var agentB = new UdpPeer();
+        relay.SetRemote(RecordingLeg.B, agentB.EndPoint);
+        var towardsA = relay.LocalEndPoint(RecordingLeg.A);
+
+        var received = new List<RtpPacket>();
+        for (ushort i = 0; i < 3; i++)
+        {
+            phoneA.Send(towardsA, Audio(111, (ushort)(5000 + i), 70000u + i * 160u, 0x11));
+            var (packet, from) = await agentB.ExpectAsync();
+            Assert.Equal(relay.LocalEndPoint(RecordingLeg.B), from);
+            received.Add(packet);
+        }
+        // The far end moves (a re-INVITE, a prompt source): new socket, new SSRC, unrelated numbering.
+        phoneA2.Send(towardsA, Audio(222, 9, 123, 0x22));
+        received.Add((await agentB.ExpectAsync()).Packet);
+        phoneA2.Send(towardsA, Audio(222, 10, 283, 0x22));
+        received.Add((await agentB.ExpectAsync()).Packet);
+
+        Assert.Single(received.Select(p => p.Ssrc).Distinct());
+        Assert.DoesNotContain(received, p => p.Ssrc is 111 or 222);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => (ushort)(received[0].SequenceNumber + i)), received.Select(p => p.SequenceNumber));
+        Assert.Equal([true, false, false, true, false], received.Select(p => p.Marker));
+        Assert.Equal(160u, received[1].Timestamp - received[0].Timestamp);
+        Assert.True(received[3].Timestamp - received[2].Timestamp >= 160u, "timestamps must move forward across the switch");
+        Assert.Equal(160u, received[4].Timestamp - received[3].Timestamp);
+        Assert.Equal(0x22, received[4].Payload.Span[0]);
+        Assert.Equal(2, relay.SourcesTowards(RecordingLeg.B));
+
+        // Symmetric RTP: B's reply goes to where A's packets last came from (A2), not to A's first address.
+        agentB.Send(relay.LocalEndPoint(RecordingLeg.B), Audio(333, 1, 1, 0x33));
+        var (back, backFrom) = await phoneA2.ExpectAsync();
+        Assert.Equal(towardsA, backFrom);
+        Assert.True(back.Marker);
+        await phoneA.ExpectNothingAsync();
+        Assert.Equal(6, relay.PacketsRelayed);
+    }
+
+    [Fact]
+    public async Task Packets_are_dropped_until_the_other_side_is_known_and_garbage_never_passes()
+    {
+        await using var relay = RtpRelay.Start(IPAddress.Loopback);
+        using var phoneA = new UdpPeer();
+        using var agentB = new UdpPeer();
+        phoneA.Send(relay.LocalEndPoint(RecordingLeg.A), Audio(1, 1, 1, 0));
+        using (var raw = new System.Net.Sockets.UdpClient()) raw.Send("not rtp"u8.ToArray(), relay.LocalEndPoint(RecordingLeg.A));
+        await Task.Delay(200);
+        Assert.Equal(0, relay.PacketsRelayed);
+        Assert.Equal(2, relay.PacketsDropped);
+        // B speaks first: its packets teach the relay where B is, and A (already latched) gets them.
+        agentB.Send(relay.LocalEndPoint(RecordingLeg.B), Audio(2, 1, 1, 0x44));
+        Assert.Equal(0x44, (await phoneA.ExpectAsync()).Packet.Payload.Span[0]);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using Outbound.Telephony.Rtp;
+using Outbound.Telephony.Rtp.Codecs;
+using Outbound.Telephony.Rtp.Dtmf;
+using Outbound.Telephony.Rtp.Sessions;
+
+namespace Outbound.Telephony.Tests.Rtp;
+
+public sealed class RtpSessionTests
+{
+    private static readonly IPEndPoint AnyLoopback = new(IPAddress.Loopback, 0);
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition(), what);
+    }
+
+    [Fact]
+    public async Task Dtmf_sent_by_one_session_is_received_as_digits_by_the_other()
+    {
+        await using var caller = RtpSession.Open(AnyLoopback);
+        await using var callee = RtpSession.Open(AnyLoopback);
+        var digits = new ConcurrentQueue<DtmfDigitReceived>();
+        callee.DtmfReceived += digits.Enqueue;
+        callee.Start();
+        caller.SetRemote(callee.LocalEndPoint);
+        foreach (var digit in "5#9") await caller.SendDtmfAsync(digit, TimeSpan.FromMilliseconds(80));
+        await Eventually(() => digits.Count == 3, "three digits received");
+        Assert.Equal("5#9", new string(digits.Select(d => d.Digit).ToArray()));
+        Assert.All(digits, d => Assert.Equal(TimeSpan.FromMilliseconds(80), d.Duration));
+        Assert.Equal(3 * (4 + 2), caller.PacketsSent); // 4 packets per 80 ms digit, the end sent three times
+    }
+
+    [Fact]
+    public async Task Audio_is_decoded_and_replies_go_to_where_the_peer_really_sends_from()
+    {
+        await using var session = RtpSession.Open(AnyLoopback, new RtpSessionOptions { Law = G711Law.ALaw, PayloadType = 8 });
+        var audio = new ConcurrentQueue<short[]>();
+        session.AudioReceived += (_, samples) => audio.Enqueue(samples);
+        session.Start();
+        using var peer = new UdpPeer();
+        session.SetRemote(new IPEndPoint(IPAddress.Loopback, 9)); // what the SDP said; the peer sends from elsewhere
+        peer.Send(session.LocalEndPoint, new RtpPacket { PayloadType = 8, Ssrc = 5, Payload = Enumerable.Repeat((byte)0xAA, 160).ToArray() });
+        await Eventually(() => audio.Count == 1, "one audio frame");
+        Assert.All(audio.Single(), s => Assert.Equal(32256, s));
+        Assert.Equal(peer.EndPoint, session.RemoteEndPoint);
+
+        await session.SendAudioAsync(Enumerable.Repeat((short)1000, 160).ToArray(), marker: true);
+        await session.SendAudioAsync(Enumerable.Repeat((short)1000, 160).ToArray());
+        var (first, _) = await peer.ExpectAsync();
+        var (second, _) = await peer.ExpectAsync();
+        Assert.Equal((true, (byte)8, session.Ssrc), (first.Marker, first.PayloadType, first.Ssrc));
+        Assert.Equal(0xFA, first.Payload.Span[0]);
+        Assert.Equal((ushort)(first.SequenceNumber + 1), second.SequenceNumber);
+        Assert.Equal(first.Timestamp + 160, second.Timestamp);
+    }
+
+    [Fact]
+    public async Task Inactivity_is_reported_once_after_the_timeout_without_packets()
+    {
+        var time = new FakeTimeProvider();
+        await using var session = RtpSession.Open(AnyLoopback, new RtpSessionOptions { InactivityTimeout = TimeSpan.FromSeconds(2) }, time);
+        var timeouts = 0;
+        session.InactivityTimedOut += () => Interlocked.Increment(ref timeouts);
+        session.Start();
+        using var peer = new UdpPeer();
+        time.Advance(TimeSpan.FromSeconds(1));
+        peer.Send(session.LocalEndPoint, new RtpPacket { PayloadType = 0, Ssrc = 1, Payload = new byte[160] });
+        await Eventually(() => session.PacketsReceived == 1, "packet received");
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(0, timeouts); // only 1.5 s since the last packet
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, timeouts);
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, timeouts);
+    }
+}
