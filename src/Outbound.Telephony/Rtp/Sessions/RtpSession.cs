@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Outbound.Telephony.Rtp.Codecs;
 using Outbound.Telephony.Rtp.Dtmf;
 using Outbound.Telephony.Rtp.Prompts;
+using Outbound.Telephony.Sdp;
 
 namespace Outbound.Telephony.Rtp.Sessions;
 
@@ -19,7 +20,7 @@ public sealed class RtpSession : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly TimeProvider _time;
-    private readonly RtpSessionOptions _options;
+    private volatile RtpSessionOptions _options;
     private readonly DtmfReceiver _dtmf = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -71,6 +72,13 @@ public sealed class RtpSession : IAsyncDisposable
 
     public void SetRemote(IPEndPoint remote) => _remote = remote;
 
+    /// <summary>Applies an offer/answer outcome (also on a re-INVITE): law, payload types and the SDP address.</summary>
+    public void Apply(NegotiatedAudio audio)
+    {
+        _options = _options with { Law = audio.Law, PayloadType = audio.PayloadType, TelephoneEventPayloadType = audio.TelephoneEventPayloadType };
+        _remote = audio.Remote;
+    }
+
     public void Start() => _receiveLoop = Task.Run(ReceiveLoopAsync);
 
     private async Task ReceiveLoopAsync()
@@ -100,14 +108,15 @@ public sealed class RtpSession : IAsyncDisposable
     private void Dispatch(in RtpHeader header, ReadOnlySpan<byte> payload)
     {
         PacketReceived?.Invoke(header, payload);
-        if (header.PayloadType == _options.TelephoneEventPayloadType)
+        var options = _options;
+        if (header.PayloadType == options.TelephoneEventPayloadType)
         {
             foreach (var digit in _dtmf.Receive(header.Timestamp, payload)) DtmfReceived?.Invoke(digit);
         }
-        else if (header.PayloadType == _options.PayloadType && AudioReceived is { } audio)
+        else if (header.PayloadType == options.PayloadType && AudioReceived is { } audio)
         {
             var samples = new short[payload.Length];
-            _options.Law.Decode(payload, samples);
+            options.Law.Decode(payload, samples);
             audio(header.Timestamp, samples);
         }
     }
@@ -119,8 +128,9 @@ public sealed class RtpSession : IAsyncDisposable
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
-            RtpHeader.WriteFixed(packet, marker, (byte)_options.PayloadType, _sequence++, _timestamp, Ssrc);
-            _options.Law.Encode(samples.Span, packet.AsSpan(RtpPacket.FixedHeaderLength));
+            var options = _options;
+            RtpHeader.WriteFixed(packet, marker, (byte)options.PayloadType, _sequence++, _timestamp, Ssrc);
+            options.Law.Encode(samples.Span, packet.AsSpan(RtpPacket.FixedHeaderLength));
             _timestamp += (uint)samples.Length;
             await SendRawAsync(packet, cancellationToken);
         }
