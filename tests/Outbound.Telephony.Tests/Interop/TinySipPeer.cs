@@ -53,9 +53,8 @@ internal sealed class TinySipPeer : IDisposable
     {
         var callId = $"{Guid.NewGuid():N}@127.0.0.1";
         var offer = SdpOfferAnswer.CreateOffer(session.LocalEndPoint, 1, 1, Codecs).ToString();
-        await SendRequestAsync(uas, "INVITE", callId, 1, null, offer, cancellationToken);
         SipText response;
-        do response = (await ReceiveAsync(cancellationToken)).Message;
+        do response = await InviteAsync(uas, callId, offer, cancellationToken);
         while (response.StartLine.Split(' ')[1].StartsWith('1'));
         if (!response.StartLine.Contains(" 200 ")) throw new InvalidOperationException($"call refused: {response.StartLine}");
         var audio = SdpOfferAnswer.ReadAnswer(SessionDescription.Parse(response.Body), Codecs)
@@ -71,6 +70,24 @@ internal sealed class TinySipPeer : IDisposable
             do reply = (await ReceiveAsync(CancellationToken.None)).Message;
             while (!reply.Header("CSeq", "").EndsWith("BYE", StringComparison.Ordinal));
         };
+    }
+
+    /// <summary>Sends the INVITE again every 500 ms until the first response (sipp may still be starting).</summary>
+    private async Task<SipText> InviteAsync(IPEndPoint uas, string callId, string offer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await SendRequestAsync(uas, "INVITE", callId, 1, null, offer, cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromMilliseconds(500));
+            try
+            {
+                return (await ReceiveAsync(wait.Token)).Message;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
     }
 
     private async Task SendRequestAsync(IPEndPoint uas, string method, string callId, int cseq, string? to, string? sdp, CancellationToken cancellationToken)
