@@ -48,28 +48,35 @@ internal sealed class TinySipPeer : IDisposable
         }
     }
 
-    /// <summary>Calls <paramref name="uas"/>, applies its SDP answer to <paramref name="session"/>, and returns a hang-up action.</summary>
+    /// <summary>Calls <paramref name="uas"/>, applies its SDP answer to <paramref name="session"/> and starts it; returns a hang-up action.</summary>
     public async Task<Func<Task>> CallAsync(IPEndPoint uas, RtpSession session, CancellationToken cancellationToken)
     {
+        var (audio, hangUp) = await CallAsync(uas, session.LocalEndPoint, cancellationToken);
+        session.Apply(audio);
+        session.Start();
+        return hangUp;
+    }
+
+    /// <summary>Calls <paramref name="uas"/> offering media at <paramref name="localMedia"/>; returns what was agreed and a hang-up action.</summary>
+    public async Task<(NegotiatedAudio Audio, Func<Task> HangUp)> CallAsync(IPEndPoint uas, IPEndPoint localMedia, CancellationToken cancellationToken)
+    {
         var callId = $"{Guid.NewGuid():N}@127.0.0.1";
-        var offer = SdpOfferAnswer.CreateOffer(session.LocalEndPoint, 1, 1, Codecs).ToString();
+        var offer = SdpOfferAnswer.CreateOffer(localMedia, 1, 1, Codecs).ToString();
         SipText response;
         do response = await InviteAsync(uas, callId, offer, cancellationToken);
         while (response.StartLine.Split(' ')[1].StartsWith('1'));
         if (!response.StartLine.Contains(" 200 ")) throw new InvalidOperationException($"call refused: {response.StartLine}");
         var audio = SdpOfferAnswer.ReadAnswer(SessionDescription.Parse(response.Body), Codecs)
             ?? throw new InvalidOperationException("sipp answered without usable audio");
-        session.Apply(audio);
-        session.Start();
         var to = response.Header("To", "t");
         await SendRequestAsync(uas, "ACK", callId, 1, to, null, cancellationToken);
-        return async () =>
+        return (audio, async () =>
         {
             await SendRequestAsync(uas, "BYE", callId, 2, to, null, CancellationToken.None);
             SipText reply;
             do reply = (await ReceiveAsync(CancellationToken.None)).Message;
             while (!reply.Header("CSeq", "").EndsWith("BYE", StringComparison.Ordinal));
-        };
+        });
     }
 
     /// <summary>Sends the INVITE again every 500 ms until the first response (sipp may still be starting).</summary>
