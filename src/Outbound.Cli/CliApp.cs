@@ -13,6 +13,7 @@ public static class CliApp
         var verbs = new Dictionary<string, Func<CliArgs, Task<int>>>
         {
             ["db migrate"] = DbCommands.MigrateAsync,
+            ["bench media"] = BenchMediaCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))
