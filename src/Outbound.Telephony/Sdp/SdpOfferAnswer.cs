@@ -65,7 +65,11 @@ public static class SdpOfferAnswer
                 continue;
             }
             var (law, payloadType, telephoneEvent) = chosen.Value;
-            var direction = offer.DirectionOf(offered).Answer(localDirection);
+            // c=0.0.0.0 is the RFC 2543 way to put a call on hold: the offerer does not want to receive (RFC 3264 §8.4).
+            var offeredDirection = offer.DirectionOf(offered);
+            if (remoteConnection.Address is "0.0.0.0" or "::")
+                offeredDirection = offeredDirection is MediaDirection.SendRecv or MediaDirection.SendOnly ? MediaDirection.SendOnly : MediaDirection.Inactive;
+            var direction = offeredDirection.Answer(localDirection);
             var ptime = offered.Ptime ?? 20;
             audio = new NegotiatedAudio(
                 new IPEndPoint(IPAddress.Parse(remoteConnection.Address), offered.Port), law, payloadType, telephoneEvent, direction, ptime);

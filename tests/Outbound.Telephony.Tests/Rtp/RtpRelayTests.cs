@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Outbound.Telephony.Rtp;
 using Outbound.Telephony.Rtp.Recording;
 using Outbound.Telephony.Rtp.Relay;
@@ -69,5 +70,26 @@ public sealed class RtpRelayTests
         // B speaks first: its packets teach the relay where B is, and A (already latched) gets them.
         agentB.Send(relay.LocalEndPoint(RecordingLeg.B), Audio(2, 1, 1, 0x44));
         Assert.Equal(0x44, (await phoneA.ExpectAsync()).Packet.Payload.Span[0]);
+    }
+
+    [Fact]
+    public async Task A_leg_that_stops_sending_is_reported_once_after_the_inactivity_timeout()
+    {
+        var time = new FakeTimeProvider();
+        await using var relay = RtpRelay.Start(IPAddress.Loopback, time, inactivityTimeout: TimeSpan.FromSeconds(4));
+        var silent = new List<RecordingLeg>();
+        relay.InactivityTimedOut += leg => { lock (silent) silent.Add(leg); };
+        using var phoneA = new UdpPeer();
+        using var agentB = new UdpPeer();
+        relay.SetRemote(RecordingLeg.B, agentB.EndPoint);
+        time.Advance(TimeSpan.FromSeconds(3));
+        phoneA.Send(relay.LocalEndPoint(RecordingLeg.A), Audio(1, 1, 1, 0));
+        await agentB.ExpectAsync();
+        time.Advance(TimeSpan.FromSeconds(1.5)); // B silent for 4.5 s, A for 1.5 s
+        lock (silent) Assert.Equal([RecordingLeg.B], silent);
+        time.Advance(TimeSpan.FromSeconds(3));
+        lock (silent) Assert.Equal([RecordingLeg.B, RecordingLeg.A], silent);
+        time.Advance(TimeSpan.FromSeconds(30));
+        lock (silent) Assert.Equal(2, silent.Count);
     }
 }

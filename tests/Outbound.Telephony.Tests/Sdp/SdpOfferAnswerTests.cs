@@ -70,4 +70,13 @@ public sealed class SdpOfferAnswerTests
         var answered = SdpOfferAnswer.CreateAnswer(offer, Remote, 3, 1, [G711Law.MuLaw, G711Law.ALaw]);
         Assert.Equal(G711Law.ALaw, answered.Audio!.Law);
     }
+
+    [Fact]
+    public void Old_style_hold_with_zero_address_is_answered_recvonly()
+    {
+        var offer = SessionDescription.Parse(Offer("0").ToString().Replace("c=IN IP4 127.0.0.2", "c=IN IP4 0.0.0.0"));
+        var result = SdpOfferAnswer.CreateAnswer(offer, Local, 5, 3, [G711Law.MuLaw]);
+        Assert.Equal(MediaDirection.RecvOnly, result.Audio!.Direction);
+        Assert.False(result.Audio.WeSend);
+    }
 }

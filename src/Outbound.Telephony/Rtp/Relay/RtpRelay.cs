@@ -19,11 +19,14 @@ public sealed class RtpRelay : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Side[] _sides;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeSpan _inactivityTimeout;
+    private readonly ITimer _inactivityTimer;
     private Task[] _loops = [];
 
-    private RtpRelay(TimeProvider time, Socket a, Socket b)
+    private RtpRelay(TimeProvider time, TimeSpan inactivityTimeout, Socket a, Socket b)
     {
         _time = time;
+        _inactivityTimeout = inactivityTimeout;
         var ssrcA = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
         var ssrcB = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
         _sides =
@@ -31,10 +34,14 @@ public sealed class RtpRelay : IAsyncDisposable
             new Side(a, new RtpStreamRewriter(ssrcA, (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.NextInt64(uint.MaxValue))),
             new Side(b, new RtpStreamRewriter(ssrcB, (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.NextInt64(uint.MaxValue))),
         ];
+        foreach (var side in _sides) side.MarkActive(time.GetTimestamp());
+        var check = inactivityTimeout / 4;
+        _inactivityTimer = time.CreateTimer(_ => CheckInactivity(), null, check, check);
     }
 
     /// <summary>Binds the two sockets (port 0: any free port) and starts forwarding.</summary>
-    public static RtpRelay Start(IPAddress bindAddress, TimeProvider? time = null, int receiveBufferBytes = 256 * 1024)
+    /// <param name="inactivityTimeout">No packet from a leg for this long raises <see cref="InactivityTimedOut"/> (default 30 s).</param>
+    public static RtpRelay Start(IPAddress bindAddress, TimeProvider? time = null, TimeSpan? inactivityTimeout = null, int receiveBufferBytes = 256 * 1024)
     {
         Socket Bind()
         {
@@ -42,7 +49,7 @@ public sealed class RtpRelay : IAsyncDisposable
             socket.Bind(new IPEndPoint(bindAddress, 0));
             return socket;
         }
-        var relay = new RtpRelay(time ?? TimeProvider.System, Bind(), Bind());
+        var relay = new RtpRelay(time ?? TimeProvider.System, inactivityTimeout ?? TimeSpan.FromSeconds(30), Bind(), Bind());
         relay._loops = [Task.Run(() => relay.ForwardAsync(RecordingLeg.A)), Task.Run(() => relay.ForwardAsync(RecordingLeg.B))];
         return relay;
     }
@@ -59,9 +66,12 @@ public sealed class RtpRelay : IAsyncDisposable
 
     public RelayTap? Tap { get; set; }
 
-    public long PacketsRelayed => Interlocked.Read(ref _sides[0].Forwarded) + Interlocked.Read(ref _sides[1].Forwarded);
+    /// <summary>Raised once per leg whose peer sent nothing for the inactivity timeout (a dead phone, a lost BYE).</summary>
+    public event Action<RecordingLeg>? InactivityTimedOut;
+
+    public long PacketsRelayed => _sides[0].Forwarded + _sides[1].Forwarded;
     /// <summary>Packets not forwarded: not RTP, or the other side's address still unknown.</summary>
-    public long PacketsDropped => Interlocked.Read(ref _sides[0].Dropped) + Interlocked.Read(ref _sides[1].Dropped);
+    public long PacketsDropped => _sides[0].Dropped + _sides[1].Dropped;
     /// <summary>Sources seen in the stream sent towards a leg (more than one means a switch happened).</summary>
     public int SourcesTowards(RecordingLeg leg) => _sides[(int)leg].Rewriter.SourceCount;
 
@@ -83,15 +93,16 @@ public sealed class RtpRelay : IAsyncDisposable
             catch (SocketException) { continue; }
             if (!RtpHeader.TryRead(buffer.AsSpan(0, length), out var header))
             {
-                Interlocked.Increment(ref inbound.Dropped);
+                inbound.CountDropped();
                 continue;
             }
+            inbound.MarkActive(_time.GetTimestamp());
             inbound.Latch(source);
             Tap?.Invoke(from, header, buffer.AsSpan(header.PayloadOffset, header.PayloadLength));
             var target = outbound.Remote;
             if (target is null)
             {
-                Interlocked.Increment(ref inbound.Dropped);
+                inbound.CountDropped();
                 continue;
             }
             var rewritten = outbound.Rewriter.Rewrite(header, _time.GetElapsedTime(0));
@@ -99,17 +110,25 @@ public sealed class RtpRelay : IAsyncDisposable
             try
             {
                 await outbound.Socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, target, _stop.Token);
-                Interlocked.Increment(ref inbound.Forwarded);
+                inbound.CountForwarded();
             }
             catch (OperationCanceledException) { break; }
             catch (ObjectDisposedException) { break; }
-            catch (SocketException) { Interlocked.Increment(ref inbound.Dropped); }
+            catch (SocketException) { inbound.CountDropped(); }
         }
+    }
+
+    private void CheckInactivity()
+    {
+        for (var leg = 0; leg < _sides.Length; leg++)
+            if (_sides[leg].TimedOut(_time, _inactivityTimeout))
+                InactivityTimedOut?.Invoke((RecordingLeg)leg);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        await _inactivityTimer.DisposeAsync();
         foreach (var side in _sides) side.Socket.Dispose();
         await Task.WhenAll(_loops);
         _stop.Dispose();
@@ -118,17 +137,30 @@ public sealed class RtpRelay : IAsyncDisposable
     /// <summary>One face of the relay: its socket, where its peer is, and the rewriter of the stream sent to it.</summary>
     private sealed class Side(Socket socket, RtpStreamRewriter rewriter)
     {
-        public readonly Socket Socket = socket;
-        public readonly RtpStreamRewriter Rewriter = rewriter;
-        public long Forwarded;
-        public long Dropped;
+        private long _forwarded;
+        private long _dropped;
+        private long _lastActiveAt;
+        private int _timedOut;
         private volatile SocketAddress? _remote;
+
+        public Socket Socket { get; } = socket;
+        public RtpStreamRewriter Rewriter { get; } = rewriter;
+        public long Forwarded => Interlocked.Read(ref _forwarded);
+        public long Dropped => Interlocked.Read(ref _dropped);
 
         public SocketAddress? Remote
         {
             get => _remote;
             set => _remote = value;
         }
+
+        public void CountForwarded() => Interlocked.Increment(ref _forwarded);
+        public void CountDropped() => Interlocked.Increment(ref _dropped);
+        public void MarkActive(long timestamp) => Interlocked.Exchange(ref _lastActiveAt, timestamp);
+
+        /// <summary>True exactly once: the first time the peer has been silent for the timeout.</summary>
+        public bool TimedOut(TimeProvider time, TimeSpan timeout) =>
+            time.GetElapsedTime(Interlocked.Read(ref _lastActiveAt)) >= timeout && Interlocked.Exchange(ref _timedOut, 1) == 0;
 
         /// <summary>Symmetric RTP: follow the peer to the address its packets come from.</summary>
         public void Latch(SocketAddress source)

@@ -31,6 +31,8 @@ public sealed class RtpSession : IAsyncDisposable
     private uint _timestamp;
     private Task _receiveLoop = Task.CompletedTask;
     private volatile IPEndPoint? _remote;
+    private long _packetsReceived;
+    private long _packetsSent;
 
     private RtpSession(Socket socket, TimeProvider time, RtpSessionOptions options)
     {
@@ -59,8 +61,6 @@ public sealed class RtpSession : IAsyncDisposable
     public uint Ssrc { get; }
     public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
     public long PacketsSent => Interlocked.Read(ref _packetsSent);
-    private long _packetsReceived;
-    private long _packetsSent;
 
     /// <summary>Every valid RTP packet, before it is decoded.</summary>
     public event RtpPacketHandler? PacketReceived;
