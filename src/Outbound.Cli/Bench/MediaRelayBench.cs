@@ -7,7 +7,8 @@ using Outbound.Telephony.Rtp.Relay;
 
 namespace Outbound.Cli.Bench;
 
-public sealed record MediaBenchResult(int Calls, int Seconds, long PacketsSent, long PacketsRelayed, long Lost);
+/// <param name="SendSeconds">How long sending really took: above <c>Seconds</c> when the machine could not keep 50 packets/s per stream.</param>
+public sealed record MediaBenchResult(int Calls, int Seconds, long PacketsSent, long PacketsRelayed, long Lost, double SendSeconds);
 
 /// <summary>
 /// Load for the media relay: per call, two RTP endpoints on loopback (the called party and the agent)
@@ -39,7 +40,9 @@ public sealed class MediaRelayBench(int calls, int seconds)
                 endpoints.Add(agent);
             }
             var receivers = endpoints.Select(e => Task.Run(() => ReceiveAsync(e, stop.Token))).ToArray();
+            var sending = Stopwatch.StartNew();
             var sent = await SendAsync(endpoints, TimeSpan.FromSeconds(seconds), cancellationToken);
+            var sendSeconds = sending.Elapsed.TotalSeconds;
             // Let the last packets cross, then stop listening.
             var drainUntil = Stopwatch.StartNew();
             while (Interlocked.Read(ref _received) < sent && drainUntil.Elapsed < TimeSpan.FromSeconds(2))
@@ -48,7 +51,7 @@ public sealed class MediaRelayBench(int calls, int seconds)
             foreach (var endpoint in endpoints) endpoint.Dispose();
             await Task.WhenAll(receivers);
             var relayed = relays.Sum(r => r.PacketsRelayed);
-            return new MediaBenchResult(calls, seconds, sent, relayed, sent - Interlocked.Read(ref _received));
+            return new MediaBenchResult(calls, seconds, sent, relayed, sent - Interlocked.Read(ref _received), Math.Round(sendSeconds, 2));
         }
         finally
         {

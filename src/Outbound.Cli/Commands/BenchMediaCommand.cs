@@ -21,9 +21,10 @@ public static class BenchMediaCommand
                 packets_sent = result.PacketsSent,
                 packets_relayed = result.PacketsRelayed,
                 lost = result.Lost,
+                send_seconds = result.SendSeconds,
             }));
         else
-            Console.Error.WriteLine($"{result.Calls} calls × {result.Seconds} s: sent {result.PacketsSent}, relayed {result.PacketsRelayed}, lost {result.Lost}");
+            Console.Error.WriteLine($"{result.Calls} calls × {result.Seconds} s: sent {result.PacketsSent}, relayed {result.PacketsRelayed}, lost {result.Lost}, sending took {result.SendSeconds} s");
         return result.Lost == 0 ? 0 : 1;
     }
 }

@@ -1,3 +1,5 @@
+using Outbound.Core.Amd;
+
 namespace Outbound.Telephony.Amd;
 
 /// <summary>

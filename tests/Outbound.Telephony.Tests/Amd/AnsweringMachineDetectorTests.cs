@@ -1,3 +1,4 @@
+using Outbound.Core.Amd;
 using Outbound.Telephony.Amd;
 using static Outbound.Telephony.Tests.Amd.SyntheticSpeech;
 

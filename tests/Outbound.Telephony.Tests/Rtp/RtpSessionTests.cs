@@ -77,4 +77,29 @@ public sealed class RtpSessionTests
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(1, timeouts);
     }
+
+    [Fact]
+    public async Task Prompt_played_on_a_session_arrives_as_one_marked_continuous_stream()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var tone = Enumerable.Range(0, 8000 / 2).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / 8000.0))).ToArray();
+            new Outbound.Telephony.Rtp.Wav.WavAudio(8000, 1, tone).Write(path);
+            await using var player = RtpSession.Open(AnyLoopback);
+            using var phone = new UdpPeer();
+            player.SetRemote(phone.EndPoint);
+            Assert.Equal(25, await player.PlayAsync(Outbound.Telephony.Rtp.Prompts.PromptPlayer.LoadFrames(path)));
+            var packets = new List<RtpPacket>();
+            for (var i = 0; i < 25; i++) packets.Add((await phone.ExpectAsync()).Packet);
+            Assert.True(packets[0].Marker);
+            Assert.All(packets.Skip(1), p => Assert.False(p.Marker));
+            Assert.Equal(Enumerable.Range(0, 25).Select(i => (ushort)(packets[0].SequenceNumber + i)), packets.Select(p => p.SequenceNumber));
+            Assert.Equal(Enumerable.Range(0, 25).Select(i => packets[0].Timestamp + (uint)(160 * i)), packets.Select(p => p.Timestamp));
+            var decoded = new short[160];
+            MuLaw.Decode(packets[1].Payload.Span, decoded);
+            Assert.InRange(decoded.Max(s => (int)s), 7000, 8500);
+        }
+        finally { File.Delete(path); }
+    }
 }

@@ -109,10 +109,11 @@ public sealed class RtpRelay : IAsyncDisposable
             RtpHeader.Rewrite(buffer, rewritten.Marker, rewritten.SequenceNumber, rewritten.Timestamp, rewritten.Ssrc);
             try
             {
-                await outbound.Socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, target, _stop.Token);
+                // A UDP send completes at once (the datagram is copied to the kernel): the synchronous call
+                // saves the async machinery on the hot path.
+                outbound.Socket.SendTo(buffer.AsSpan(0, length), SocketFlags.None, target);
                 inbound.CountForwarded();
             }
-            catch (OperationCanceledException) { break; }
             catch (ObjectDisposedException) { break; }
             catch (SocketException) { inbound.CountDropped(); }
         }

@@ -1,7 +1,8 @@
-namespace Outbound.Telephony.Amd;
+namespace Outbound.Core.Amd;
 
 /// <summary>
-/// Answering-machine detection settings, per campaign. Names and defaults are those Asterisk documents
+/// Answering-machine detection settings, per campaign (<c>CampaignSettings.Amd</c>); the detector is
+/// Outbound.Telephony.Amd.AnsweringMachineDetector. Names and defaults are those Asterisk documents
 /// for its AMD application and amd.conf (all durations in milliseconds; the threshold is the mean
 /// absolute amplitude of a frame, 0–32767, below which the frame is silence).
 /// </summary>
