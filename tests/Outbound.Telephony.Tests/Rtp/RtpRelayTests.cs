@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Outbound.Telephony.Rtp;
+using Outbound.Telephony.Rtp.Codecs;
 using Outbound.Telephony.Rtp.Recording;
 using Outbound.Telephony.Rtp.Relay;
 
@@ -91,5 +92,45 @@ public sealed class RtpRelayTests
         lock (silent) Assert.Equal([RecordingLeg.B, RecordingLeg.A], silent);
         time.Advance(TimeSpan.FromSeconds(30));
         lock (silent) Assert.Equal(2, silent.Count);
+    }
+
+    [Fact]
+    public async Task Pcma_leg_is_bridged_to_a_pcmu_leg_with_audio_transcoded_and_payload_types_mapped()
+    {
+        await using var relay = RtpRelay.Start(IPAddress.Loopback);
+        relay.SetFormat(RecordingLeg.A, new RelayLegFormat(G711Law.ALaw, 8, 101));
+        relay.SetFormat(RecordingLeg.B, new RelayLegFormat(G711Law.MuLaw, 0, 96));
+        using var phoneA = new UdpPeer();
+        using var agentB = new UdpPeer();
+        relay.SetRemote(RecordingLeg.B, agentB.EndPoint);
+        var alaw = new byte[160];
+        ALaw.Encode(Enumerable.Range(0, 160).Select(i => (short)(i * 150 - 12000)).ToArray(), alaw);
+        phoneA.Send(relay.LocalEndPoint(RecordingLeg.A), new RtpPacket { PayloadType = 8, Ssrc = 1, SequenceNumber = 1, Payload = alaw });
+        var audio = (await agentB.ExpectAsync()).Packet;
+        Assert.Equal(0, audio.PayloadType);
+        var sent = new short[160];
+        var received = new short[160];
+        ALaw.Decode(alaw, sent);
+        MuLaw.Decode(audio.Payload.Span, received);
+        for (var i = 0; i < 160; i++) Assert.InRange(received[i] - sent[i], -Math.Abs(sent[i]) / 16 - 8, Math.Abs(sent[i]) / 16 + 8);
+
+        phoneA.Send(relay.LocalEndPoint(RecordingLeg.A), new RtpPacket { PayloadType = 101, Ssrc = 1, SequenceNumber = 2, Payload = new byte[] { 5, 0x0A, 0, 160 } });
+        var digit = (await agentB.ExpectAsync()).Packet;
+        Assert.Equal((byte)96, digit.PayloadType);
+        Assert.Equal(new byte[] { 5, 0x0A, 0, 160 }, digit.Payload.ToArray());
+    }
+
+    [Fact]
+    public async Task Dtmf_events_are_dropped_towards_a_leg_that_did_not_negotiate_telephone_event()
+    {
+        await using var relay = RtpRelay.Start(IPAddress.Loopback);
+        relay.SetFormat(RecordingLeg.A, new RelayLegFormat(G711Law.MuLaw, 0, 101));
+        relay.SetFormat(RecordingLeg.B, new RelayLegFormat(G711Law.MuLaw, 0, null));
+        using var phoneA = new UdpPeer();
+        using var agentB = new UdpPeer();
+        relay.SetRemote(RecordingLeg.B, agentB.EndPoint);
+        phoneA.Send(relay.LocalEndPoint(RecordingLeg.A), new RtpPacket { PayloadType = 101, Ssrc = 1, Payload = new byte[] { 5, 0x8A, 3, 32 } });
+        await agentB.ExpectNothingAsync();
+        Assert.Equal(1, relay.PacketsDropped);
     }
 }

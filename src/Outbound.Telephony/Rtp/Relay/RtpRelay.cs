@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Outbound.Telephony.Rtp.Codecs;
 using Outbound.Telephony.Rtp.Recording;
 
 namespace Outbound.Telephony.Rtp.Relay;
@@ -12,7 +13,9 @@ public delegate void RelayTap(RecordingLeg from, in RtpHeader header, ReadOnlySp
 /// forwarded to the other at once (no jitter buffer) with its SSRC, sequence number and timestamp
 /// rewritten into one continuous stream per direction and the marker bit on a source switch
 /// (<see cref="RtpStreamRewriter"/>). Symmetric RTP: each side is sent to where its packets come from,
-/// the SDP address being only the first guess. Forwarding rewrites in place: no allocation per packet.
+/// the SDP address being only the first guess. When both legs' formats are known and differ (PCMU on
+/// one, PCMA on the other; other telephone-event numbers) audio is transcoded and payload types mapped,
+/// in place like the rest: no allocation per packet.
 /// </summary>
 public sealed class RtpRelay : IAsyncDisposable
 {
@@ -66,6 +69,9 @@ public sealed class RtpRelay : IAsyncDisposable
 
     public RelayTap? Tap { get; set; }
 
+    /// <summary>What a leg negotiated; with both legs set, payload types are mapped and G.711 laws converted.</summary>
+    public void SetFormat(RecordingLeg leg, RelayLegFormat format) => _sides[(int)leg].Format = format;
+
     /// <summary>Raised once per leg whose peer sent nothing for the inactivity timeout (a dead phone, a lost BYE).</summary>
     public event Action<RecordingLeg>? InactivityTimedOut;
 
@@ -105,6 +111,11 @@ public sealed class RtpRelay : IAsyncDisposable
                 inbound.CountDropped();
                 continue;
             }
+            if (!Translate(inbound.Format, outbound.Format, header, buffer.AsSpan(0, length)))
+            {
+                inbound.CountDropped();
+                continue;
+            }
             var rewritten = outbound.Rewriter.Rewrite(header, _time.GetElapsedTime(0));
             RtpHeader.Rewrite(buffer, rewritten.Marker, rewritten.SequenceNumber, rewritten.Timestamp, rewritten.Ssrc);
             try
@@ -118,6 +129,29 @@ public sealed class RtpRelay : IAsyncDisposable
             catch (SocketException) { inbound.CountDropped(); }
         }
     }
+
+    /// <summary>
+    /// Maps a packet from the inbound leg's formats to the outbound leg's: audio gets the outbound payload
+    /// type (and law), telephone-event its number there. False: the other side cannot take it (no
+    /// telephone-event negotiated). Unknown formats or payload types pass untouched.
+    /// </summary>
+    private static bool Translate(RelayLegFormat? from, RelayLegFormat? to, in RtpHeader header, Span<byte> packet)
+    {
+        if (from is null || to is null) return true;
+        if (header.PayloadType == from.PayloadType)
+        {
+            G711Transcoder.Transcode(from.Law, to.Law, packet.Slice(header.PayloadOffset, header.PayloadLength));
+            SetPayloadType(packet, to.PayloadType);
+        }
+        else if (header.PayloadType == from.TelephoneEventPayloadType)
+        {
+            if (to.TelephoneEventPayloadType is not { } telephoneEvent) return false;
+            SetPayloadType(packet, telephoneEvent);
+        }
+        return true;
+    }
+
+    private static void SetPayloadType(Span<byte> packet, int payloadType) => packet[1] = (byte)((packet[1] & 0x80) | payloadType);
 
     private void CheckInactivity()
     {
@@ -143,8 +177,15 @@ public sealed class RtpRelay : IAsyncDisposable
         private long _lastActiveAt;
         private int _timedOut;
         private volatile SocketAddress? _remote;
+        private volatile RelayLegFormat? _format;
 
         public Socket Socket { get; } = socket;
+
+        public RelayLegFormat? Format
+        {
+            get => _format;
+            set => _format = value;
+        }
         public RtpStreamRewriter Rewriter { get; } = rewriter;
         public long Forwarded => Interlocked.Read(ref _forwarded);
         public long Dropped => Interlocked.Read(ref _dropped);
