@@ -38,7 +38,8 @@ public sealed class SippBridgedRecordingTests : IDisposable
         var party = await StartSipp("party", speech);
         var agent = await StartSipp("agent", tone);
 
-        var recorder = new StereoCallRecorder(TimeProvider.System);
+        var path = Path.Combine(_work.FullName, "call.wav");
+        using var recorder = new StereoCallRecorder(path, TimeProvider.System);
         await using var relay = RtpRelay.Start(IPAddress.Loopback);
         relay.Tap = (leg, in header, payload) =>
         {
@@ -55,8 +56,7 @@ public sealed class SippBridgedRecordingTests : IDisposable
         await hangUpAgent();
         foreach (var (exit, output) in await Task.WhenAll(party.Run, agent.Run)) Assert.True(exit == 0, $"sipp failed ({exit}): {output}");
 
-        var path = Path.Combine(_work.FullName, "call.wav");
-        recorder.Save(path);
+        recorder.Complete();
         var recording = WavAudio.Read(path);
         Assert.Equal((8000, 2), (recording.SampleRate, recording.Channels));
         var left = recording.Samples.Where((_, i) => i % 2 == 0).ToArray();

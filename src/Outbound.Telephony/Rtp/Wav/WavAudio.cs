@@ -110,24 +110,31 @@ public sealed record WavAudio(int SampleRate, int Channels, short[] Samples)
 
     public void Write(Stream stream)
     {
-        using var writer = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true);
-        var dataBytes = Samples.Length * 2;
-        writer.Write("RIFF"u8);
-        writer.Write(36 + dataBytes);
-        writer.Write("WAVE"u8);
-        writer.Write("fmt "u8);
-        writer.Write(16);
-        writer.Write(FormatPcm);
-        writer.Write((ushort)Channels);
-        writer.Write(SampleRate);
-        writer.Write(SampleRate * Channels * 2);
-        writer.Write((ushort)(Channels * 2));
-        writer.Write((ushort)16);
-        writer.Write("data"u8);
-        writer.Write(dataBytes);
-        var buffer = new byte[dataBytes];
+        WriteHeader(stream, SampleRate, Channels, Samples.Length * 2);
+        var buffer = new byte[Samples.Length * 2];
         for (var i = 0; i < Samples.Length; i++) BinaryPrimitives.WriteInt16LittleEndian(buffer.AsSpan(2 * i), Samples[i]);
-        writer.Write(buffer);
+        stream.Write(buffer);
+    }
+
+    /// <summary>The 44-octet header of a PCM 16-bit file; streaming writers rewrite it with the final size when done.</summary>
+    public static void WriteHeader(Stream stream, int sampleRate, int channels, long dataBytes)
+    {
+        var header = new byte[44];
+        var span = header.AsSpan();
+        "RIFF"u8.CopyTo(span);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], (uint)Math.Min(uint.MaxValue, 36 + dataBytes));
+        "WAVE"u8.CopyTo(span[8..]);
+        "fmt "u8.CopyTo(span[12..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[16..], 16);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[20..], FormatPcm);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[22..], (ushort)channels);
+        BinaryPrimitives.WriteInt32LittleEndian(span[24..], sampleRate);
+        BinaryPrimitives.WriteInt32LittleEndian(span[28..], sampleRate * channels * 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[32..], (ushort)(channels * 2));
+        BinaryPrimitives.WriteUInt16LittleEndian(span[34..], 16);
+        "data"u8.CopyTo(span[36..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[40..], (uint)Math.Min(uint.MaxValue - 36, dataBytes));
+        stream.Write(header);
     }
 
     private static string Tag(BinaryReader reader) => Encoding.ASCII.GetString(reader.ReadBytes(4));
