@@ -33,6 +33,7 @@ public sealed class RtpSession : IAsyncDisposable
     private volatile IPEndPoint? _remote;
     private long _packetsReceived;
     private long _packetsSent;
+    private int _started;
 
     private RtpSession(Socket socket, TimeProvider time, RtpSessionOptions options)
     {
@@ -79,7 +80,11 @@ public sealed class RtpSession : IAsyncDisposable
         _remote = audio.Remote;
     }
 
-    public void Start() => _receiveLoop = Task.Run(ReceiveLoopAsync);
+    /// <summary>Starts receiving; calling it again (a re-INVITE applied to a running session) changes nothing.</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0) _receiveLoop = Task.Run(ReceiveLoopAsync);
+    }
 
     private async Task ReceiveLoopAsync()
     {
