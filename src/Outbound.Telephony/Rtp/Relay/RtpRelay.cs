@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Outbound.Telephony.Rtp.Codecs;
 using Outbound.Telephony.Rtp.Recording;
+using Outbound.Telephony.Rtp.Sessions;
 
 namespace Outbound.Telephony.Rtp.Relay;
 
@@ -42,17 +43,12 @@ public sealed class RtpRelay : IAsyncDisposable
         _inactivityTimer = time.CreateTimer(_ => CheckInactivity(), null, check, check);
     }
 
-    /// <summary>Binds the two sockets (port 0: any free port) and starts forwarding.</summary>
+    /// <summary>Binds the two sockets on even ports (in <paramref name="ports"/> if given) and starts forwarding.</summary>
     /// <param name="inactivityTimeout">No packet from a leg for this long raises <see cref="InactivityTimedOut"/> (default 30 s).</param>
-    public static RtpRelay Start(IPAddress bindAddress, TimeProvider? time = null, TimeSpan? inactivityTimeout = null, int receiveBufferBytes = 256 * 1024)
+    public static RtpRelay Start(IPAddress bindAddress, TimeProvider? time = null, TimeSpan? inactivityTimeout = null, RtpPortRange? ports = null)
     {
-        Socket Bind()
-        {
-            var socket = new Socket(bindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = receiveBufferBytes };
-            socket.Bind(new IPEndPoint(bindAddress, 0));
-            return socket;
-        }
-        var relay = new RtpRelay(time ?? TimeProvider.System, inactivityTimeout ?? TimeSpan.FromSeconds(30), Bind(), Bind());
+        var relay = new RtpRelay(time ?? TimeProvider.System, inactivityTimeout ?? TimeSpan.FromSeconds(30),
+            RtpPorts.BindEven(bindAddress, ports), RtpPorts.BindEven(bindAddress, ports));
         relay._loops = [Task.Run(() => relay.ForwardAsync(RecordingLeg.A)), Task.Run(() => relay.ForwardAsync(RecordingLeg.B))];
         return relay;
     }

@@ -48,11 +48,19 @@ public sealed class RtpSession : IAsyncDisposable
         _inactivityTimer = time.CreateTimer(_ => CheckInactivity(), null, check, check);
     }
 
-    /// <summary>Binds a UDP socket (port 0: any free port). Call <see cref="Start"/> to begin receiving.</summary>
-    public static RtpSession Open(IPEndPoint bind, RtpSessionOptions? options = null, TimeProvider? time = null)
+    /// <summary>
+    /// Binds a UDP socket: the given port, or with port 0 an even port (in <paramref name="ports"/> if given).
+    /// Call <see cref="Start"/> to begin receiving.
+    /// </summary>
+    public static RtpSession Open(IPEndPoint bind, RtpSessionOptions? options = null, TimeProvider? time = null, RtpPortRange? ports = null)
     {
-        var socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(bind);
+        Socket socket;
+        if (bind.Port == 0) socket = RtpPorts.BindEven(bind.Address, ports);
+        else
+        {
+            socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(bind);
+        }
         return new RtpSession(socket, time ?? TimeProvider.System, options ?? new RtpSessionOptions());
     }
 
