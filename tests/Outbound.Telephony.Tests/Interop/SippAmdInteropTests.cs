@@ -1,4 +1,5 @@
 using System.Net;
+using Outbound.Core.Amd;
 using Outbound.Telephony.Amd;
 using Outbound.Telephony.Rtp.Sessions;
 using Outbound.Telephony.Rtp.Wav;
@@ -42,16 +43,13 @@ public sealed class SippAmdInteropTests : IDisposable
             _work.FullName, TimeSpan.FromSeconds(30));
 
         await using var session = RtpSession.Open(new IPEndPoint(IPAddress.Loopback, 0));
-        var detector = new AnsweringMachineDetector();
-        var decided = new TaskCompletionSource<AmdResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        session.AudioReceived += (_, samples) =>
-        {
-            if (detector.Result is null && detector.Analyze(samples) is { } result) decided.TrySetResult(result);
-        };
+        // The production path: decoded RTP into the monitor, which also counts time without packets as silence.
+        using var monitor = new AmdMonitor(AmdOptions.Default, TimeProvider.System);
+        session.AudioReceived += (timestamp, samples) => monitor.OnAudio(timestamp, samples);
         using var caller = new TinySipPeer();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var hangUp = await caller.CallAsync(new IPEndPoint(IPAddress.Loopback, sipPort), session, cancel.Token);
-        var verdict = await decided.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var verdict = await monitor.Decision.WaitAsync(TimeSpan.FromSeconds(15));
         await hangUp();
         var (exit, output) = await carrier;
         Assert.True(exit == 0, $"sipp failed ({exit}): {output}");
