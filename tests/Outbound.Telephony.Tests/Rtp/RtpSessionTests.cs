@@ -102,4 +102,38 @@ public sealed class RtpSessionTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public async Task Bridging_after_a_prompt_continues_the_agents_stream_with_a_marker_and_parting_stops_it()
+    {
+        await using var party = RtpSession.Open(AnyLoopback);
+        await using var agent = RtpSession.Open(AnyLoopback);
+        party.Start();
+        agent.Start();
+        using var partyPhone = new UdpPeer();
+        using var agentPhone = new UdpPeer();
+        party.SetRemote(partyPhone.EndPoint);
+        agent.SetRemote(agentPhone.EndPoint);
+
+        // A whisper prompt to the agent first (our own source) …
+        await agent.SendAudioAsync(new short[160], marker: true);
+        await agent.SendAudioAsync(new short[160]);
+        var prompt = new[] { (await agentPhone.ExpectAsync()).Packet, (await agentPhone.ExpectAsync()).Packet };
+        // … then the called party is bridged in.
+        var bridge = party.BridgeTo(agent);
+        partyPhone.Send(party.LocalEndPoint, new RtpPacket { PayloadType = 0, Ssrc = 77, SequenceNumber = 30000, Timestamp = 5, Payload = new byte[160] });
+        partyPhone.Send(party.LocalEndPoint, new RtpPacket { PayloadType = 0, Ssrc = 77, SequenceNumber = 30001, Timestamp = 165, Payload = new byte[160] });
+        var bridged = new[] { (await agentPhone.ExpectAsync()).Packet, (await agentPhone.ExpectAsync()).Packet };
+
+        Assert.All(prompt.Concat(bridged), p => Assert.Equal(agent.Ssrc, p.Ssrc));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => (ushort)(prompt[0].SequenceNumber + i)), prompt.Concat(bridged).Select(p => p.SequenceNumber));
+        Assert.Equal([true, false, true, false], prompt.Concat(bridged).Select(p => p.Marker));
+        Assert.Equal(160u, bridged[1].Timestamp - bridged[0].Timestamp);
+        Assert.Equal(2, agent.SourcesSent);
+
+        bridge.Dispose();
+        partyPhone.Send(party.LocalEndPoint, new RtpPacket { PayloadType = 0, Ssrc = 77, SequenceNumber = 30002, Timestamp = 325, Payload = new byte[160] });
+        await agentPhone.ExpectNothingAsync();
+        Assert.Equal(2, agent.PacketsForwarded);
+    }
 }

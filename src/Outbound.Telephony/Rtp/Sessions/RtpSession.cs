@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Outbound.Telephony.Rtp.Codecs;
 using Outbound.Telephony.Rtp.Dtmf;
 using Outbound.Telephony.Rtp.Prompts;
+using Outbound.Telephony.Rtp.Relay;
 using Outbound.Telephony.Sdp;
 
 namespace Outbound.Telephony.Rtp.Sessions;
@@ -11,38 +12,49 @@ namespace Outbound.Telephony.Rtp.Sessions;
 public delegate void RtpPacketHandler(in RtpHeader header, ReadOnlySpan<byte> payload);
 
 /// <summary>
-/// One RTP stream pair over a UDP socket (RFC 3550). Symmetric RTP (RFC 4961): packets are sent to the
-/// address the peer's packets come from, which replaces the SDP address once the first packet arrives
-/// (the peer may be behind NAT). Decodes G.711 audio, turns RFC 4733 events into digits, sends audio,
-/// prompts and DTMF with one SSRC and continuous sequence and timestamp, and reports inactivity.
+/// One call leg's RTP over a UDP socket (RFC 3550). Symmetric RTP (RFC 4961): packets go to the address
+/// the peer's packets come from, which replaces the SDP address once the first packet arrives (the peer
+/// may be behind NAT). Decodes G.711 audio, turns RFC 4733 events into digits, sends audio, prompts and
+/// DTMF, and reports inactivity. Bridged to another session (<see cref="BridgeTo"/>), every packet it
+/// receives is forwarded at once out of the other session's socket. Everything sent to the peer, our
+/// own media and forwarded media alike, passes one <see cref="RtpStreamRewriter"/>: one SSRC, continuous
+/// sequence numbers and timestamps, and the marker bit whenever the source changes.
 /// </summary>
 public sealed class RtpSession : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly TimeProvider _time;
-    private volatile RtpSessionOptions _options;
     private readonly DtmfReceiver _dtmf = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly SemaphoreSlim _mediaLock = new(1, 1);
+    private readonly Lock _sendGate = new();
+    private readonly RtpStreamRewriter _output;
+    private readonly uint _ownSource;
     private readonly ITimer _inactivityTimer;
+    private volatile RtpSessionOptions _options;
+    private volatile RelayLegFormat _format;
+    private volatile SocketAddress? _remote;
+    private volatile RtpSession? _bridgedTo;
+    private Task _receiveLoop = Task.CompletedTask;
     private long _lastReceivedAt;
     private int _inactivityRaised;
+    private int _started;
     private ushort _sequence;
     private uint _timestamp;
-    private Task _receiveLoop = Task.CompletedTask;
-    private volatile IPEndPoint? _remote;
     private long _packetsReceived;
     private long _packetsSent;
-    private int _started;
+    private long _packetsForwarded;
+    private long _packetsDropped;
 
     private RtpSession(Socket socket, TimeProvider time, RtpSessionOptions options)
     {
         _socket = socket;
         _time = time;
         _options = options;
-        Ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
-        _sequence = (ushort)Random.Shared.Next(ushort.MaxValue);
-        _timestamp = (uint)Random.Shared.NextInt64(uint.MaxValue);
+        _format = FormatOf(options);
+        _output = new RtpStreamRewriter(
+            (uint)Random.Shared.NextInt64(1, uint.MaxValue), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.NextInt64(uint.MaxValue));
+        _ownSource = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
         _lastReceivedAt = time.GetTimestamp();
         var check = options.InactivityTimeout / 4;
         _inactivityTimer = time.CreateTimer(_ => CheckInactivity(), null, check, check);
@@ -65,11 +77,22 @@ public sealed class RtpSession : IAsyncDisposable
     }
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
     /// <summary>Where we send: the SDP address until the peer's first packet, then wherever its packets come from.</summary>
-    public IPEndPoint? RemoteEndPoint => _remote;
-    public uint Ssrc { get; }
+    public IPEndPoint? RemoteEndPoint => _remote is { } remote
+        ? (IPEndPoint)new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(remote)
+        : null;
+
+    /// <summary>The SSRC of everything this session sends (RFC 3550 §8: one per stream, whatever the source).</summary>
+    public uint Ssrc => _output.OutputSsrc;
     public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
     public long PacketsSent => Interlocked.Read(ref _packetsSent);
+    /// <summary>Packets sent that came from the bridged session.</summary>
+    public long PacketsForwarded => Interlocked.Read(ref _packetsForwarded);
+    /// <summary>Datagrams that were not RTP, and bridged packets that could not be sent (no address yet, format not negotiated).</summary>
+    public long PacketsDropped => Interlocked.Read(ref _packetsDropped);
+    /// <summary>Sources seen in what we sent (ours, the bridged peer's …): more than one means a switch.</summary>
+    public int SourcesSent => _output.SourceCount;
 
     /// <summary>Every valid RTP packet, before it is decoded.</summary>
     public event RtpPacketHandler? PacketReceived;
@@ -79,13 +102,32 @@ public sealed class RtpSession : IAsyncDisposable
     /// <summary>Raised once when no packet arrived for <see cref="RtpSessionOptions.InactivityTimeout"/>.</summary>
     public event Action? InactivityTimedOut;
 
-    public void SetRemote(IPEndPoint remote) => _remote = remote;
+    public void SetRemote(IPEndPoint remote) => _remote = remote.Serialize();
 
     /// <summary>Applies an offer/answer outcome (also on a re-INVITE): law, payload types and the SDP address.</summary>
     public void Apply(NegotiatedAudio audio)
     {
-        _options = _options with { Law = audio.Law, PayloadType = audio.PayloadType, TelephoneEventPayloadType = audio.TelephoneEventPayloadType };
-        _remote = audio.Remote;
+        SetFormat(new RelayLegFormat(audio.Law, audio.PayloadType, audio.TelephoneEventPayloadType));
+        SetRemote(audio.Remote);
+    }
+
+    /// <summary>Sets the payload formats this leg negotiated.</summary>
+    public void SetFormat(RelayLegFormat format)
+    {
+        _options = _options with { Law = format.Law, PayloadType = format.PayloadType, TelephoneEventPayloadType = format.TelephoneEventPayloadType };
+        _format = format;
+    }
+
+    /// <summary>
+    /// Connects this leg's media with <paramref name="other"/>'s, both ways, converting between their
+    /// formats; dispose the result to part them. Our own prompts and DTMF can still be sent meanwhile.
+    /// </summary>
+    public IDisposable BridgeTo(RtpSession other)
+    {
+        if (ReferenceEquals(other, this)) throw new ArgumentException("a session cannot be bridged to itself", nameof(other));
+        _bridgedTo = other;
+        other._bridgedTo = this;
+        return new Bridge(this, other);
     }
 
     /// <summary>Starts receiving; calling it again (a re-INVITE applied to a running session) changes nothing.</summary>
@@ -108,14 +150,28 @@ public sealed class RtpSession : IAsyncDisposable
             catch (OperationCanceledException) { break; }
             catch (ObjectDisposedException) { break; }
             catch (SocketException) { continue; } // ICMP port unreachable from an earlier send: keep listening.
-            var data = buffer.AsSpan(0, length);
-            if (!RtpHeader.TryRead(data, out var header)) continue;
+            var packet = buffer.AsSpan(0, length);
+            if (!RtpHeader.TryRead(packet, out var header))
+            {
+                Interlocked.Increment(ref _packetsDropped);
+                continue;
+            }
             Interlocked.Increment(ref _packetsReceived);
             Interlocked.Exchange(ref _lastReceivedAt, _time.GetTimestamp());
-            var source = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(from);
-            if (!source.Equals(_remote)) _remote = source;
-            Dispatch(header, data.Slice(header.PayloadOffset, header.PayloadLength));
+            Latch(from);
+            Dispatch(header, packet.Slice(header.PayloadOffset, header.PayloadLength));
+            _bridgedTo?.Forward(header, packet, _format);
         }
+    }
+
+    /// <summary>Symmetric RTP: follow the peer to the address its packets come from (copied only when it changes).</summary>
+    private void Latch(SocketAddress source)
+    {
+        var current = _remote;
+        if (current is not null && current.Equals(source)) return;
+        var copy = new SocketAddress(source.Family, source.Size);
+        source.Buffer.CopyTo(copy.Buffer);
+        _remote = copy;
     }
 
     private void Dispatch(in RtpHeader header, ReadOnlySpan<byte> payload)
@@ -124,7 +180,8 @@ public sealed class RtpSession : IAsyncDisposable
         var options = _options;
         if (header.PayloadType == options.TelephoneEventPayloadType)
         {
-            foreach (var digit in _dtmf.Receive(header.Timestamp, payload)) DtmfReceived?.Invoke(digit);
+            if (DtmfReceived is { } dtmf)
+                foreach (var digit in _dtmf.Receive(header.Timestamp, payload)) dtmf(digit);
         }
         else if (header.PayloadType == options.PayloadType && AudioReceived is { } audio)
         {
@@ -134,20 +191,55 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a packet the bridged session received, converted from its leg's formats to ours.</summary>
+    private void Forward(in RtpHeader header, Span<byte> packet, RelayLegFormat from)
+    {
+        if (RtpFormatTranslator.Translate(from, _format, header, packet) && Send(header, packet))
+            Interlocked.Increment(ref _packetsForwarded);
+        else
+            Interlocked.Increment(ref _packetsDropped);
+    }
+
+    /// <summary>Rewrites the packet into our outgoing stream and sends it (UDP sends complete at once: no async on this path).</summary>
+    private bool Send(in RtpHeader header, Span<byte> packet)
+    {
+        if (_remote is not { } remote) return false;
+        lock (_sendGate)
+        {
+            var rewritten = _output.Rewrite(header, _time.GetElapsedTime(0));
+            RtpHeader.Rewrite(packet, rewritten.Marker, rewritten.SequenceNumber, rewritten.Timestamp, rewritten.Ssrc);
+            try
+            {
+                _socket.SendTo(packet, SocketFlags.None, remote);
+            }
+            catch (SocketException) { return false; }
+            catch (ObjectDisposedException) { return false; }
+        }
+        Interlocked.Increment(ref _packetsSent);
+        return true;
+    }
+
+    /// <summary>Sends one of our own packets (audio or DTMF), numbered in our own source's sequence.</summary>
+    private void SendOwn(bool marker, int payloadType, uint timestamp, Span<byte> packet)
+    {
+        RtpHeader.WriteFixed(packet, marker, (byte)payloadType, _sequence++, timestamp, _ownSource);
+        RtpHeader.TryRead(packet, out var header);
+        Send(header, packet);
+    }
+
     /// <summary>Encodes and sends one frame of audio; the timestamp advances by its sample count.</summary>
     public async ValueTask SendAudioAsync(ReadOnlyMemory<short> samples, bool marker = false, CancellationToken cancellationToken = default)
     {
         var packet = new byte[RtpPacket.FixedHeaderLength + samples.Length];
-        await _sendLock.WaitAsync(cancellationToken);
+        await _mediaLock.WaitAsync(cancellationToken);
         try
         {
             var options = _options;
-            RtpHeader.WriteFixed(packet, marker, (byte)options.PayloadType, _sequence++, _timestamp, Ssrc);
             options.Law.Encode(samples.Span, packet.AsSpan(RtpPacket.FixedHeaderLength));
+            SendOwn(marker, options.PayloadType, _timestamp, packet);
             _timestamp += (uint)samples.Length;
-            await SendRawAsync(packet, cancellationToken);
         }
-        finally { _sendLock.Release(); }
+        finally { _mediaLock.Release(); }
     }
 
     /// <summary>Plays frames (see <see cref="PromptPlayer"/>) paced on this session's clock; the first carries the marker bit.</summary>
@@ -156,13 +248,13 @@ public sealed class RtpSession : IAsyncDisposable
 
     /// <summary>
     /// Sends one digit as RFC 4733 events paced every 20 ms on this session's clock (§2.5.1): one start
-    /// timestamp, growing duration, three end packets. Audio sent meanwhile waits.
+    /// timestamp, growing duration, three end packets. Our own audio sent meanwhile waits.
     /// </summary>
     public async Task SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var payloadType = _options.TelephoneEventPayloadType ?? throw new InvalidOperationException("telephone-event was not negotiated");
         var plan = DtmfPacketPlan.For(digit, duration);
-        await _sendLock.WaitAsync(cancellationToken);
+        await _mediaLock.WaitAsync(cancellationToken);
         try
         {
             var eventTimestamp = _timestamp;
@@ -172,21 +264,12 @@ public sealed class RtpSession : IAsyncDisposable
                 var wait = step.Delay - _time.GetElapsedTime(started);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken);
                 var packet = new byte[RtpPacket.FixedHeaderLength + TelephoneEvent.Length];
-                RtpHeader.WriteFixed(packet, step.Marker, (byte)payloadType, _sequence++, eventTimestamp, Ssrc);
                 step.Payload.WriteTo(packet.AsSpan(RtpPacket.FixedHeaderLength));
-                await SendRawAsync(packet, cancellationToken);
+                SendOwn(step.Marker, payloadType, eventTimestamp, packet);
             }
             _timestamp = eventTimestamp + plan[^1].Payload.Duration;
         }
-        finally { _sendLock.Release(); }
-    }
-
-    /// <summary>Sends a ready-made datagram (for example a relayed or test packet) to the current remote.</summary>
-    public async ValueTask SendRawAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken = default)
-    {
-        if (_remote is not { } remote) return;
-        await _socket.SendToAsync(datagram, SocketFlags.None, remote, cancellationToken);
-        Interlocked.Increment(ref _packetsSent);
+        finally { _mediaLock.Release(); }
     }
 
     private void CheckInactivity()
@@ -196,13 +279,31 @@ public sealed class RtpSession : IAsyncDisposable
             InactivityTimedOut?.Invoke();
     }
 
+    private static RelayLegFormat FormatOf(RtpSessionOptions options) =>
+        new(options.Law, options.PayloadType, options.TelephoneEventPayloadType);
+
     public async ValueTask DisposeAsync()
     {
+        if (_bridgedTo is { } other)
+        {
+            other._bridgedTo = null;
+            _bridgedTo = null;
+        }
         await _stop.CancelAsync();
         await _inactivityTimer.DisposeAsync();
         _socket.Dispose();
         await _receiveLoop;
         _stop.Dispose();
-        _sendLock.Dispose();
+        _mediaLock.Dispose();
+    }
+
+    /// <summary>Parts two bridged sessions (only if they are still bridged to each other).</summary>
+    private sealed class Bridge(RtpSession a, RtpSession b) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (ReferenceEquals(a._bridgedTo, b)) a._bridgedTo = null;
+            if (ReferenceEquals(b._bridgedTo, a)) b._bridgedTo = null;
+        }
     }
 }
