@@ -11,19 +11,20 @@ namespace Outbound.Telephony.Amd;
 public sealed class AmdMonitor : IDisposable
 {
     private const int SampleRate = 8000;
-    /// <summary>How far wall time may run ahead of the audio before the gap is taken as silence (jitter allowance).</summary>
-    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(200);
     private readonly Lock _lock = new();
     private readonly AnsweringMachineDetector _detector;
     private readonly TimeProvider _time;
     private readonly long _startedAt;
+    private readonly TimeSpan _jitterAllowance;
     private readonly ITimer _clock;
     private readonly TaskCompletionSource<AmdResult> _decision = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _samplesFed;
     private uint? _nextTimestamp;
 
-    public AmdMonitor(AmdOptions options, TimeProvider time)
+    /// <param name="jitterAllowance">How far the clock may run ahead of the audio before the gap is taken as silence (default 200 ms).</param>
+    public AmdMonitor(AmdOptions options, TimeProvider time, TimeSpan? jitterAllowance = null)
     {
+        _jitterAllowance = jitterAllowance ?? TimeSpan.FromMilliseconds(200);
         _detector = new AnsweringMachineDetector(options);
         _time = time;
         _startedAt = time.GetTimestamp();
@@ -55,7 +56,7 @@ public sealed class AmdMonitor : IDisposable
         lock (_lock)
         {
             if (_decision.Task.IsCompleted) return;
-            var behind = (long)((_time.GetElapsedTime(_startedAt) - Slack).TotalSeconds * SampleRate) - _samplesFed;
+            var behind = (long)((_time.GetElapsedTime(_startedAt) - _jitterAllowance).TotalSeconds * SampleRate) - _samplesFed;
             if (behind <= 0) return;
             FeedSilence((int)behind);
             // The next packet continues after the silence we assumed.
