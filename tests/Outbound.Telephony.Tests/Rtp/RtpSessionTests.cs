@@ -136,4 +136,47 @@ public sealed class RtpSessionTests
         await agentPhone.ExpectNothingAsync();
         Assert.Equal(2, agent.PacketsForwarded);
     }
+
+    [Fact]
+    public async Task Dtmf_sent_on_a_bridged_leg_is_not_interleaved_with_the_other_sides_audio()
+    {
+        await using var party = RtpSession.Open(AnyLoopback);
+        await using var agent = RtpSession.Open(AnyLoopback);
+        party.Start();
+        agent.Start();
+        using var partyPhone = new UdpPeer();
+        using var ivr = new UdpPeer();
+        party.SetRemote(partyPhone.EndPoint);
+        agent.SetRemote(ivr.EndPoint);
+        using var bridge = party.BridgeTo(agent);
+        using var talking = new CancellationTokenSource();
+        var talk = Task.Run(async () =>
+        {
+            for (ushort i = 0; !talking.IsCancellationRequested; i++)
+            {
+                partyPhone.Send(party.LocalEndPoint, new RtpPacket { PayloadType = 0, Ssrc = 9, SequenceNumber = i, Timestamp = i * 160u, Payload = new byte[160] });
+                await Task.Delay(5);
+            }
+        });
+        await Task.Delay(100);
+        await agent.SendDtmfAsync('7', TimeSpan.FromMilliseconds(100));
+        await talking.CancelAsync();
+        await talk;
+
+        var received = new List<RtpPacket>();
+        try
+        {
+            while (true) received.Add((await ivr.ExpectAsync(500)).Packet);
+        }
+        catch (TimeoutException)
+        {
+        }
+        var firstEvent = received.FindIndex(p => p.PayloadType == 101);
+        var lastEvent = received.FindLastIndex(p => p.PayloadType == 101);
+        Assert.True(firstEvent > 0, "the party's audio is relayed before the digit");
+        Assert.Equal(5 + 2, lastEvent - firstEvent + 1); // 5 event packets + 2 end retransmissions, nothing between
+        Assert.Single(received.Skip(firstEvent).Take(7).Select(p => p.Timestamp).Distinct());
+        Assert.True(received[firstEvent].Marker);
+        Assert.True(agent.PacketsDropped > 0, "the party's audio was held back while the digit played");
+    }
 }

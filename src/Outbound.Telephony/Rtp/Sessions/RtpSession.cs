@@ -39,6 +39,7 @@ public sealed class RtpSession : IAsyncDisposable
     private long _lastReceivedAt;
     private int _inactivityRaised;
     private int _started;
+    private int _ownMediaPlaying;
     private ushort _sequence;
     private uint _timestamp;
     private long _packetsReceived;
@@ -89,7 +90,7 @@ public sealed class RtpSession : IAsyncDisposable
     public long PacketsSent => Interlocked.Read(ref _packetsSent);
     /// <summary>Packets sent that came from the bridged session.</summary>
     public long PacketsForwarded => Interlocked.Read(ref _packetsForwarded);
-    /// <summary>Datagrams that were not RTP, and bridged packets that could not be sent (no address yet, format not negotiated).</summary>
+    /// <summary>Datagrams that were not RTP, and bridged packets not sent (no address yet, format not negotiated, our prompt or DTMF playing).</summary>
     public long PacketsDropped => Interlocked.Read(ref _packetsDropped);
     /// <summary>Sources seen in what we sent (ours, the bridged peer's …): more than one means a switch.</summary>
     public int SourcesSent => _output.SourceCount;
@@ -194,18 +195,20 @@ public sealed class RtpSession : IAsyncDisposable
     /// <summary>Sends a packet the bridged session received, converted from its leg's formats to ours.</summary>
     private void Forward(in RtpHeader header, Span<byte> packet, RelayLegFormat from)
     {
-        if (RtpFormatTranslator.Translate(from, _format, header, packet) && Send(header, packet))
+        if (RtpFormatTranslator.Translate(from, _format, header, packet) && Send(header, packet, forwarded: true))
             Interlocked.Increment(ref _packetsForwarded);
         else
             Interlocked.Increment(ref _packetsDropped);
     }
 
     /// <summary>Rewrites the packet into our outgoing stream and sends it (UDP sends complete at once: no async on this path).</summary>
-    private bool Send(in RtpHeader header, Span<byte> packet)
+    private bool Send(in RtpHeader header, Span<byte> packet, bool forwarded = false)
     {
         if (_remote is not { } remote) return false;
         lock (_sendGate)
         {
+            // Our prompt or DTMF has the floor: interleaving would garble both (and rebase the event's timestamp).
+            if (forwarded && _ownMediaPlaying > 0) return false;
             var rewritten = _output.Rewrite(header, _time.GetElapsedTime(0));
             RtpHeader.Rewrite(packet, rewritten.Marker, rewritten.SequenceNumber, rewritten.Timestamp, rewritten.Ssrc);
             try
@@ -242,19 +245,31 @@ public sealed class RtpSession : IAsyncDisposable
         finally { _mediaLock.Release(); }
     }
 
-    /// <summary>Plays frames (see <see cref="PromptPlayer"/>) paced on this session's clock; the first carries the marker bit.</summary>
-    public Task<int> PlayAsync(IReadOnlyList<short[]> frames, CancellationToken cancellationToken = default) =>
-        new PromptPlayer(_time).PlayAsync(frames, (frame, first, ct) => SendAudioAsync(frame, first, ct), cancellationToken);
+    /// <summary>
+    /// Plays frames (see <see cref="PromptPlayer"/>) paced on this session's clock; the first carries the
+    /// marker bit. While it plays, media from a bridged session is held back (not mixed).
+    /// </summary>
+    public async Task<int> PlayAsync(IReadOnlyList<short[]> frames, CancellationToken cancellationToken = default)
+    {
+        TakeFloor(+1);
+        try
+        {
+            return await new PromptPlayer(_time).PlayAsync(frames, (frame, first, ct) => SendAudioAsync(frame, first, ct), cancellationToken);
+        }
+        finally { TakeFloor(-1); }
+    }
 
     /// <summary>
     /// Sends one digit as RFC 4733 events paced every 20 ms on this session's clock (§2.5.1): one start
-    /// timestamp, growing duration, three end packets. Our own audio sent meanwhile waits.
+    /// timestamp, growing duration, three end packets. Our own audio sent meanwhile waits, and media from a
+    /// bridged session is held back.
     /// </summary>
     public async Task SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var payloadType = _options.TelephoneEventPayloadType ?? throw new InvalidOperationException("telephone-event was not negotiated");
         var plan = DtmfPacketPlan.For(digit, duration);
         await _mediaLock.WaitAsync(cancellationToken);
+        TakeFloor(+1);
         try
         {
             var eventTimestamp = _timestamp;
@@ -269,7 +284,17 @@ public sealed class RtpSession : IAsyncDisposable
             }
             _timestamp = eventTimestamp + plan[^1].Payload.Duration;
         }
-        finally { _mediaLock.Release(); }
+        finally
+        {
+            TakeFloor(-1);
+            _mediaLock.Release();
+        }
+    }
+
+    /// <summary>Counts our own media in progress, under the send gate so no forwarded packet slips in after it starts.</summary>
+    private void TakeFloor(int change)
+    {
+        lock (_sendGate) _ownMediaPlaying += change;
     }
 
     private void CheckInactivity()
