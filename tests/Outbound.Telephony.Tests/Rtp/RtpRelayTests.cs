@@ -32,7 +32,10 @@ public sealed class RtpRelayTests
             Assert.Equal(relay.LocalEndPoint(RecordingLeg.B), from);
             received.Add(packet);
         }
-        // The far end moves (a re-INVITE, a prompt source): new socket, new SSRC, unrelated numbering.
+        // The far end moves (a NAT rebinding, another media server): new socket, new SSRC, unrelated
+        // numbering. It is followed once it has sent three packets in sequence; the first two are dropped.
+        phoneA2.Send(towardsA, Audio(222, 7, uint.MaxValue - 196, 0x22)).Send(towardsA, Audio(222, 8, uint.MaxValue - 36, 0x22));
+        await agentB.ExpectNothingAsync();
         phoneA2.Send(towardsA, Audio(222, 9, 123, 0x22));
         received.Add((await agentB.ExpectAsync()).Packet);
         phoneA2.Send(towardsA, Audio(222, 10, 283, 0x22));
@@ -55,6 +58,24 @@ public sealed class RtpRelayTests
         Assert.True(back.Marker);
         await phoneA.ExpectNothingAsync();
         Assert.Equal(6, relay.PacketsRelayed);
+        Assert.Equal(2, relay.PacketsDropped);
+    }
+
+    [Fact]
+    public async Task A_stray_datagram_from_elsewhere_neither_reaches_the_other_side_nor_steals_the_stream()
+    {
+        await using var relay = RtpRelay.Start(IPAddress.Loopback);
+        using var phoneA = new UdpPeer();
+        using var attacker = new UdpPeer();
+        using var agentB = new UdpPeer();
+        relay.SetRemote(RecordingLeg.B, agentB.EndPoint);
+        phoneA.Send(relay.LocalEndPoint(RecordingLeg.A), Audio(1, 1, 0, 0x11));
+        await agentB.ExpectAsync();
+        attacker.Send(relay.LocalEndPoint(RecordingLeg.A), Audio(666, 1, 0, 0x66));
+        await agentB.ExpectNothingAsync();
+        agentB.Send(relay.LocalEndPoint(RecordingLeg.B), Audio(2, 1, 0, 0x22));
+        Assert.Equal(0x22, (await phoneA.ExpectAsync()).Packet.Payload.Span[0]);
+        await attacker.ExpectNothingAsync();
     }
 
     [Fact]

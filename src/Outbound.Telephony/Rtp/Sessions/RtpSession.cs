@@ -14,7 +14,7 @@ public delegate void RtpPacketHandler(in RtpHeader header, ReadOnlySpan<byte> pa
 /// <summary>
 /// One call leg's RTP over a UDP socket (RFC 3550). Symmetric RTP (RFC 4961): packets go to the address
 /// the peer's packets come from, which replaces the SDP address once the first packet arrives (the peer
-/// may be behind NAT). Decodes G.711 audio, turns RFC 4733 events into digits, sends audio, prompts and
+/// may be behind NAT); a different source later is followed only once it has sent a few packets in sequence. Decodes G.711 audio, turns RFC 4733 events into digits, sends audio, prompts and
 /// DTMF, and reports inactivity. Bridged to another session (<see cref="BridgeTo"/>), every packet it
 /// receives is forwarded at once out of the other session's socket. Everything sent to the peer, our
 /// own media and forwarded media alike, passes one <see cref="RtpStreamRewriter"/>: one SSRC, continuous
@@ -34,6 +34,11 @@ public sealed class RtpSession : IAsyncDisposable
     private volatile RtpSessionOptions _options;
     private volatile RelayLegFormat _format;
     private volatile SocketAddress? _remote;
+    private volatile bool _learned;
+    private SocketAddress? _candidate;
+    private uint _candidateSsrc;
+    private ushort _candidateSequence;
+    private int _candidatePackets;
     private volatile RtpSession? _bridgedTo;
     private Task _receiveLoop = Task.CompletedTask;
     private long _lastReceivedAt;
@@ -103,7 +108,15 @@ public sealed class RtpSession : IAsyncDisposable
     /// <summary>Raised once when no packet arrived for <see cref="RtpSessionOptions.InactivityTimeout"/>.</summary>
     public event Action? InactivityTimedOut;
 
-    public void SetRemote(IPEndPoint remote) => _remote = remote.Serialize();
+    /// <summary>Packets in sequence a new source must send before we follow it (strict RTP: one stray datagram cannot steal the stream).</summary>
+    public const int PacketsToLearnNewSource = 3;
+
+    /// <summary>Sets the address from signalling; the first packet received then decides where we really send.</summary>
+    public void SetRemote(IPEndPoint remote)
+    {
+        _remote = remote.Serialize();
+        _learned = false;
+    }
 
     /// <summary>Applies an offer/answer outcome (also on a re-INVITE): law, payload types and the SDP address.</summary>
     public void Apply(NegotiatedAudio audio)
@@ -159,20 +172,51 @@ public sealed class RtpSession : IAsyncDisposable
             }
             Interlocked.Increment(ref _packetsReceived);
             Interlocked.Exchange(ref _lastReceivedAt, _time.GetTimestamp());
-            Latch(from);
+            if (!Latch(from, header))
+            {
+                Interlocked.Increment(ref _packetsDropped);
+                continue;
+            }
             Dispatch(header, packet.Slice(header.PayloadOffset, header.PayloadLength));
             _bridgedTo?.Forward(header, packet, _format);
         }
     }
 
-    /// <summary>Symmetric RTP: follow the peer to the address its packets come from (copied only when it changes).</summary>
-    private void Latch(SocketAddress source)
+    /// <summary>
+    /// Symmetric RTP with learning (the "strict RTP" of common PBXs): the first packet after signalling sets
+    /// the address we send to; later, another source is followed only after <see cref="PacketsToLearnNewSource"/>
+    /// packets in sequence from it (the phone moved, a NAT rebinding) and its packets are dropped until then.
+    /// Runs on the receive loop only.
+    /// </summary>
+    private bool Latch(SocketAddress source, in RtpHeader header)
     {
         var current = _remote;
-        if (current is not null && current.Equals(source)) return;
+        if (_learned && current is not null && current.Equals(source))
+        {
+            _candidate = null;
+            return true;
+        }
+        if (_learned)
+        {
+            var continues = _candidate is not null && _candidate.Equals(source) && header.Ssrc == _candidateSsrc
+                && header.SequenceNumber == (ushort)(_candidateSequence + 1);
+            _candidatePackets = continues ? _candidatePackets + 1 : 1;
+            if (!continues) _candidate = Copy(source);
+            _candidateSsrc = header.Ssrc;
+            _candidateSequence = header.SequenceNumber;
+            if (_candidatePackets < PacketsToLearnNewSource) return false;
+        }
+        _remote = Copy(source);
+        _learned = true;
+        _candidate = null;
+        return true;
+    }
+
+    private static SocketAddress Copy(SocketAddress source)
+    {
         var copy = new SocketAddress(source.Family, source.Size);
         source.Buffer.CopyTo(copy.Buffer);
-        _remote = copy;
+        return copy;
     }
 
     private void Dispatch(in RtpHeader header, ReadOnlySpan<byte> payload)
