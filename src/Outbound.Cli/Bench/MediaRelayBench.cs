@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -32,8 +33,8 @@ public sealed class MediaRelayBench(int calls, int seconds)
             {
                 var relay = RtpRelay.Start(IPAddress.Loopback);
                 relays.Add(relay);
-                var party = Endpoint.Open((uint)(2 * call + 1), relay.LocalEndPoint(RecordingLeg.A));
-                var agent = Endpoint.Open((uint)(2 * call + 2), relay.LocalEndPoint(RecordingLeg.B));
+                var party = Endpoint.Open((uint)(2 * call + 1), (uint)(2 * call + 2), relay.LocalEndPoint(RecordingLeg.A));
+                var agent = Endpoint.Open((uint)(2 * call + 2), (uint)(2 * call + 1), relay.LocalEndPoint(RecordingLeg.B));
                 relay.SetRemote(RecordingLeg.A, party.LocalEndPoint);
                 relay.SetRemote(RecordingLeg.B, agent.LocalEndPoint);
                 endpoints.Add(party);
@@ -86,8 +87,10 @@ public sealed class MediaRelayBench(int calls, int seconds)
         {
             try
             {
-                await endpoint.Socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
-                Interlocked.Increment(ref _received);
+                var length = await endpoint.Socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+                // Count only what the peer sent (its id leads the payload): a stray datagram must not hide a loss.
+                if (length >= RtpPacket.FixedHeaderLength + 4 && BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(RtpPacket.FixedHeaderLength)) == endpoint.PeerId)
+                    Interlocked.Increment(ref _received);
             }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
@@ -99,30 +102,35 @@ public sealed class MediaRelayBench(int calls, int seconds)
     private sealed class Endpoint : IDisposable
     {
         private readonly SocketAddress _relay;
-        private readonly uint _ssrc;
+        private readonly uint _id;
         private ushort _sequence;
         private uint _timestamp;
 
-        private Endpoint(Socket socket, uint ssrc, SocketAddress relay)
+        private Endpoint(Socket socket, uint id, uint peerId, SocketAddress relay)
         {
             Socket = socket;
-            _ssrc = ssrc;
+            _id = id;
+            PeerId = peerId;
             _relay = relay;
         }
+
+        /// <summary>The endpoint at the other end of the call, whose packets this one should receive.</summary>
+        public uint PeerId { get; }
 
         public Socket Socket { get; }
         public IPEndPoint LocalEndPoint => (IPEndPoint)Socket.LocalEndPoint!;
 
-        public static Endpoint Open(uint ssrc, IPEndPoint relay)
+        public static Endpoint Open(uint id, uint peerId, IPEndPoint relay)
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 256 * 1024 };
             socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return new Endpoint(socket, ssrc, relay.Serialize());
+            return new Endpoint(socket, id, peerId, relay.Serialize());
         }
 
         public bool SendNext(byte[] packet)
         {
-            RtpHeader.WriteFixed(packet, _sequence == 0, 0, _sequence++, _timestamp, _ssrc);
+            RtpHeader.WriteFixed(packet, _sequence == 0, 0, _sequence++, _timestamp, _id);
+            BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(RtpPacket.FixedHeaderLength), _id);
             _timestamp += 160;
             try
             {
