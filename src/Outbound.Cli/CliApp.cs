@@ -21,6 +21,7 @@ public static class CliApp
             ["assessment settle"] = AssessmentCommands.SettleAsync,
             ["assessment statement"] = AssessmentCommands.StatementAsync,
             ["bench sip"] = BenchSipCommand.RunAsync,
+            ["bench media"] = BenchMediaCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

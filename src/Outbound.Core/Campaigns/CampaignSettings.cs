@@ -1,4 +1,5 @@
 using NodaTime;
+using Outbound.Core.Amd;
 
 namespace Outbound.Core.Campaigns;
 
@@ -30,6 +31,8 @@ public sealed record CampaignSettings
     /// <summary>Preview mode: seconds before the lead is dialled automatically; 0 waits for the agent.</summary>
     public int PreviewCountdownSeconds { get; init; }
     public bool AmdEnabled { get; init; } = true;
+    /// <summary>Answering-machine detection tuning; Asterisk's defaults unless the campaign changes them.</summary>
+    public AmdOptions Amd { get; init; } = AmdOptions.Default;
     public bool RecordCalls { get; init; } = true;
     public IReadOnlyList<LeadFieldDefinition> CustomFields { get; init; } = [];
     public IReadOnlyList<Disposition> Dispositions { get; init; } = [];
