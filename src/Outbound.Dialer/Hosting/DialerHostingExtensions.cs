@@ -80,8 +80,8 @@ public static class DialerHostingExtensions
                 if (added > 0) logger.LogInformation("Demo campaign {Code}: {Count} synthetic leads added", code, added);
                 for (var i = 1; i <= demo.BotsPerCampaign; i++)
                     system.ActorOf(BotAgentActor.Props($"{code}-bot{i}", id, region, dialer, demo.Bots), $"demo-{code}-bot{i}");
-                region.Tell(new CampaignCommands.Start(id));
-                logger.LogInformation("Demo campaign {Code} started with {Bots} bot agents", code, demo.BotsPerCampaign);
+                var reply = await region.Ask<object>(new CampaignCommands.Start(id), TimeSpan.FromSeconds(30));
+                logger.LogInformation("Demo campaign {Code} with {Bots} bot agents: {Reply}", code, demo.BotsPerCampaign, reply);
             }
         }
         catch (Exception e)
