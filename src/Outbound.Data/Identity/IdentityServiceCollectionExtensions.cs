@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,10 @@ public static class IdentityServiceCollectionExtensions
     /// </summary>
     public static IdentityBuilder AddOutboundIdentityStores(this IServiceCollection services)
     {
-        services.AddDataProtection(); // password-reset tokens; the web host persists its keys itself
+        // One key ring for every host (web, CLI), kept in PostgreSQL so restarts keep users signed in.
+        services.AddDataProtection().SetApplicationName("Outbound");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRepository(dataSource));
         services.AddDbContext<OutboundDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         return services
             .AddIdentityCore<OutboundUser>(options =>
