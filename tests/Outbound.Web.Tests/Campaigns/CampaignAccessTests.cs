@@ -20,6 +20,7 @@ public sealed class CampaignAccessTests(OutboundWebFactory app)
         ($"/Campaigns/Import/{app.Imports["bank-collect-1"]}?handler=Status", false),
         ("/Campaigns/Create", true),
         ($"/Campaigns/Edit/{Bank}", true),
+        ($"/Campaigns/Staff/{Bank}", true),
     ];
 
     private static void AssertDenied(HttpResponseMessage response, string url)
