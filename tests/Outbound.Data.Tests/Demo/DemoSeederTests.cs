@@ -2,26 +2,19 @@ using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Demo;
 using Outbound.Data.Identity;
+using Outbound.Data.Tests.Support;
 using Outbound.Testing;
 
 namespace Outbound.Data.Tests.Demo;
 
 public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDatabase>
 {
-    private IHost BuildHost()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration[$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = db.ConnectionString;
-        builder.AddOutboundData();
-        return builder.Build();
-    }
+    private IHost BuildHost() => DataHost.Build(db.ConnectionString);
 
     private static string ListsDirectory()
     {

@@ -2,21 +2,14 @@ using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Outbound.Data.Tests.Support;
 using Outbound.Testing;
 
 namespace Outbound.Data.Tests.Identity;
 
 public sealed class DataProtectionKeyTests(PgTestDatabase db) : IClassFixture<PgTestDatabase>
 {
-    private IHost BuildHost()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration[$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = db.ConnectionString;
-        builder.AddOutboundData();
-        return builder.Build();
-    }
+    private IHost BuildHost() => DataHost.Build(db.ConnectionString);
 
     [Fact]
     public async Task A_value_protected_before_a_restart_is_readable_after_it()
