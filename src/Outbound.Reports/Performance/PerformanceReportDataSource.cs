@@ -20,7 +20,7 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
         var now = clock.GetUtcNow();
         var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, BillingAccounts.CenterDay(now));
         await queries.TallyAsync(campaign, from, to, tally, ct);
-        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, tenant?.Name ?? "", from, to, tally.Result(),
+        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
             campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now);
     }
 }

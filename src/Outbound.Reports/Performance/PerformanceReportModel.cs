@@ -1,5 +1,6 @@
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
+using Outbound.Core.Tenants;
 
 namespace Outbound.Reports.Performance;
 
@@ -8,6 +9,7 @@ public sealed record PerformanceReportModel(
     string CampaignCode,
     string CampaignName,
     CampaignKind Kind,
+    TenantId TenantId,
     string ClientName,
     DateOnly From,
     DateOnly To,
