@@ -34,4 +34,18 @@ public sealed class MaintenanceWindows(NpgsqlDataSource dataSource)
             list.Add(new MaintenanceWindow(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3)));
         return list;
     }
+
+    /// <summary>Every window ending after <paramref name="from"/>, with the client it applies to (null: all clients).</summary>
+    public async Task<IReadOnlyList<(TenantId? Tenant, MaintenanceWindow Window)>> UpcomingAsync(DateTimeOffset from, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT tenant_id, id, starts_at, ends_at, reason FROM maintenance_windows WHERE ends_at > @from ORDER BY starts_at");
+        cmd.Parameters.AddWithValue("from", from.ToUniversalTime());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<(TenantId?, MaintenanceWindow)>();
+        while (await reader.ReadAsync(ct))
+            list.Add((reader.IsDBNull(0) ? null : new TenantId(reader.GetGuid(0)),
+                new MaintenanceWindow(reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4))));
+        return list;
+    }
 }

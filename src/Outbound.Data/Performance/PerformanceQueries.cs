@@ -59,7 +59,7 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
         {
             while (await r.ReadAsync(ct))
                 tally.Add(new CallFact(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), Instant(r, 2), Instant(r, 3), r.GetFieldValue<DateTimeOffset>(4),
-                    Instant(r, 5), Enum.Parse<CallOutcome>(r.GetString(6), ignoreCase: true), r.GetBoolean(7),
+                    Instant(r, 5), Outcome(r.GetString(6)), r.GetBoolean(7),
                     r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetInt16(10), inbound));
         }
         await using (var cmd = Command(connection, """
@@ -104,6 +104,12 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("end", end);
         return cmd;
     }
+
+    private static readonly Dictionary<string, CallOutcome> Outcomes =
+        Enum.GetValues<CallOutcome>().ToDictionary(o => o.ToString(), o => o, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Outcomes are stored by name; a dictionary beats Enum.Parse on 200,000 rows.</summary>
+    private static CallOutcome Outcome(string stored) => Outcomes.TryGetValue(stored, out var outcome) ? outcome : CallOutcome.Failed;
 
     private static DateTimeOffset? Instant(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 }

@@ -77,3 +77,26 @@ public sealed class BillingPagesTests(OutboundWebFactory app)
         Assert.DoesNotContain("id=\"suspended\"", await client.GetPageAsync("/Client"));
     }
 }
+
+/// <summary>Maintenance windows are scheduled by an Admin within the contract's monthly allowance.</summary>
+[Collection(WebCollection.Name)]
+public sealed class MaintenancePagesTests(OutboundWebFactory app)
+{
+    [Fact]
+    public async Task A_window_within_the_allowance_is_listed_and_one_beyond_it_is_refused()
+    {
+        var admin = await app.SignedInAs("admin@demo.local");
+        var day = DateTime.UtcNow.Date.AddMonths(1);
+        day = new DateTime(day.Year, day.Month, 3);
+        KeyValuePair<string, string>[] Window(DateTime from, DateTime to, string reason) =>
+            [new("Tenant", "demo-power"), new("StartsAt", from.ToString("yyyy-MM-ddTHH:mm")), new("EndsAt", to.ToString("yyyy-MM-ddTHH:mm")), new("Reason", reason)];
+
+        var first = await admin.PostFormAsync("/Billing/Maintenance", Window(day, day.AddDays(2), "核心交换机升级"));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Contains("核心交换机升级", await admin.GetPageAsync("/Billing/Maintenance"));
+
+        var second = await admin.PostFormAsync("/Billing/Maintenance", Window(day.AddDays(10), day.AddDays(10).AddHours(3), "额外维护"));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("超出合同约定的每月 2 天维护时间", await second.Content.ReadAsStringAsync());
+    }
+}

@@ -60,6 +60,15 @@ public static class BillingTexts
     public static readonly Text User = new("用户", "User");
     public static readonly Text Document = new("文件", "Document");
     public static readonly Text At = new("时间", "At");
+    public static readonly Text Maintenance = new("系统维护", "Maintenance");
+    public static readonly Text AllClients = new("全部客户", "All clients");
+    public static readonly Text StartsAt = new("开始时间", "Starts at");
+    public static readonly Text EndsAt = new("结束时间", "Ends at");
+    public static readonly Text Reason = new("原因", "Reason");
+    public static readonly Text AddWindow = new("安排维护", "Schedule maintenance");
+    public static readonly Text WindowAdded = new("维护已安排，期间暂停外呼。", "Maintenance scheduled; dialing pauses during it.");
+    public static readonly Text WindowInvalid = new("结束时间必须晚于开始时间。", "The end must be after the start.");
+    public static readonly Text OverAllowance = new("超出合同约定的每月 {0} 天维护时间。", "More than the {0} maintenance days a month the contract allows.");
     public static readonly Text RenewalReminders = new("续签提醒", "Renewal reminders");
 
     public static Text Problem(ContractProblem problem) => problem switch
