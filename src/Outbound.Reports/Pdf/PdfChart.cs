@@ -11,17 +11,21 @@ namespace Outbound.Reports.Pdf;
 /// </summary>
 public static class PdfChart
 {
+    /// <summary>ScottPlot sizes its text for screens; drawing larger and scaling down gives print-sized labels.</summary>
+    private const double Scale = 1.6;
+
     public static void Draw(PdfComposer c, Plot plot, string caption, double height = 200)
     {
-        var width = (int)c.Width;
+        var width = c.Width;
         c.EnsureRoom(height + ReportStyle.LineHeight(ReportStyle.BodyBold));
         c.Text(caption, ReportStyle.BodyBold);
-        plot.RenderInMemory(width, (int)height); // the first render autoscales; drawing once more avoids doubled text
+        var (w, h) = ((int)(width * Scale), (int)(height * Scale));
+        plot.RenderInMemory(w, h); // the first render autoscales; drawing once more avoids doubled text
         using var pdf = new MemoryStream();
         using (var document = SKDocument.CreatePdf(pdf))
         {
-            var canvas = document.BeginPage(width, (float)height);
-            plot.Render(canvas, width, (int)height);
+            var canvas = document.BeginPage(w, h);
+            plot.Render(canvas, w, h);
             document.EndPage();
             document.Close();
         }

@@ -89,7 +89,9 @@ public sealed class PerformanceReportTests : IAsyncLifetime
     {
         var model = (await Source().LoadAsync("bank-collect-1", From, To, TenantScope.AllTenants))!;
         var expected = Expected();
-        var pages = PdfText.Pages(new PerformanceReportDocument(model).GeneratePdf());
+        var pdf = new PerformanceReportDocument(model).GeneratePdf();
+        if (Environment.GetEnvironmentVariable("OUTBOUND_REPORT_DUMP") is { Length: > 0 } dump) File.WriteAllBytes(dump, pdf); // to look at by eye
+        var pages = PdfText.Pages(pdf);
         var text = string.Concat(pages);
         foreach (var heading in new[] { "外呼项目绩效报告", "呼叫结果Calloutcomes", "处置结果Dispositions", "催收承诺Promisestopay", "每日放弃率Abandonrateperday",
                      "坐席表现Agents", "最佳拨打时间" })
