@@ -65,7 +65,7 @@ public static class BillingSeed
         var attempts = new Dictionary<long, int>();
         await using var connection = await db.OpenConnectionAsync();
         await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, local_hour, dial_mode, agent, started_at,
+            COPY call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, region, local_hour, dial_mode, agent, started_at,
                 answered_at, connected_at, ended_at, wrap_ended_at, outcome, abandoned, disposition, run_id) FROM STDIN (FORMAT BINARY)
             """);
         foreach (var c in calls)
@@ -78,6 +78,7 @@ public static class BillingSeed
             await writer.WriteAsync(c.LeadId, NpgsqlDbType.Bigint);
             await writer.WriteAsync(attempt, NpgsqlDbType.Integer);
             await writer.WriteAsync("+8613900000000", NpgsqlDbType.Text);
+            if (c.Region is { } region) await writer.WriteAsync(region, NpgsqlDbType.Text); else await writer.WriteNullAsync();
             if (c.LocalHour is { } h) await writer.WriteAsync((short)h, NpgsqlDbType.Smallint); else await writer.WriteNullAsync();
             await writer.WriteAsync("Progressive", NpgsqlDbType.Text);
             if (c.Agent is { } a) await writer.WriteAsync(a, NpgsqlDbType.Text); else await writer.WriteNullAsync();

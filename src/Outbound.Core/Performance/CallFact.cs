@@ -18,7 +18,8 @@ public sealed record CallFact(
     string? Disposition,
     string? Agent,
     int? LocalHour,
-    bool Inbound = false)
+    bool Inbound = false,
+    string? Region = null)
 {
     public bool ConnectedToAgent => ConnectedAt is not null;
 

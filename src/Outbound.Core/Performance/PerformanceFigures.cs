@@ -7,6 +7,7 @@ namespace Outbound.Core.Performance;
 /// <list type="bullet">
 /// <item>contact rate = calls with a live contact / attempts; a contact is a call connected to an agent
 /// whose disposition is a contact (or has none yet);</item>
+/// <item>contact rate by region: the same, per the lead's region (part 九: "afternoon calls reach more debtors in region X");</item>
 /// <item>right-party-contact rate = right-party contacts / contacts;</item>
 /// <item>abandon rate per day = abandoned / (abandoned + connected to an agent), against the campaign cap;</item>
 /// <item>promise kept rate = kept / promises whose due day has passed or that were kept;</item>
@@ -34,7 +35,8 @@ public sealed record PerformanceFigures(
     Ratio FirstContactResolution,
     TimeSpan AverageHandleTime,
     IReadOnlyList<AgentFigures> Agents,
-    ContactHeatMap HeatMap)
+    ContactHeatMap HeatMap,
+    IReadOnlyDictionary<string, Ratio> ContactRateByRegion)
 {
     public Ratio AbandonRate => AbandonByDay.Aggregate(new Ratio(0, 0), (sum, d) => sum + d.Rate);
 }

@@ -26,6 +26,8 @@ public sealed class PerformanceTally
     private readonly Dictionary<long, LeadContacts> _contactsByLead = [];
     private readonly Dictionary<string, AgentTally> _agents = [];
     private readonly ContactHeatMap _heatMap = new();
+    private readonly Dictionary<string, Ratio> _byRegion = [];
+    public const string UnknownRegion = "—";
     private long _promises, _responses, _completed;
     private decimal _promised, _keptAmount;
     private Ratio _kept;
@@ -76,6 +78,8 @@ public sealed class PerformanceTally
             _abandonByDay[day] = _abandonByDay.GetValueOrDefault(day).Add(call.Abandoned);
         }
         _heatMap.Add(local.DayOfWeek, call.LocalHour ?? local.Hour, contact);
+        var region = call.Region ?? UnknownRegion;
+        _byRegion[region] = _byRegion.GetValueOrDefault(region).Add(contact);
     }
 
     public void Add(PromiseFact promise)
@@ -122,7 +126,8 @@ public sealed class PerformanceTally
         FirstContactResolution(),
         Mean(_handle, _handleCount),
         _agents.Values.OrderByDescending(a => a.Connects).ThenBy(a => a.Agent, StringComparer.Ordinal).Select(a => a.Figures()).ToList(),
-        _heatMap);
+        _heatMap,
+        new Dictionary<string, Ratio>(_byRegion));
 
     private void AddInbound(CallFact call)
     {

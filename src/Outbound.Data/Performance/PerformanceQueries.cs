@@ -52,7 +52,7 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
         var inbound = campaign.Kind == CampaignKind.Inbound;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using (var cmd = Command(connection, """
-            SELECT lead_id, started_at, answered_at, connected_at, ended_at, wrap_ended_at, outcome, abandoned, disposition, agent, local_hour
+            SELECT lead_id, started_at, answered_at, connected_at, ended_at, wrap_ended_at, outcome, abandoned, disposition, agent, local_hour, region
             FROM call_records WHERE campaign_id = @c AND started_at >= @start AND started_at < @end
             """, campaign, start, end))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
@@ -60,7 +60,8 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
             while (await r.ReadAsync(ct))
                 tally.Add(new CallFact(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), Instant(r, 2), Instant(r, 3), r.GetFieldValue<DateTimeOffset>(4),
                     Instant(r, 5), Outcome(r.GetString(6)), r.GetBoolean(7),
-                    r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetInt16(10), inbound));
+                    r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetInt16(10), inbound,
+                    r.IsDBNull(11) ? null : r.GetString(11)));
         }
         await using (var cmd = Command(connection, """
             SELECT lead_id, agent, amount, due_on, kept_on FROM collection_promises

@@ -38,6 +38,7 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
         if (F.Inbound.Offered > 0 || model.Kind == CampaignKind.Inbound) ComposeInbound(c);
         ComposeAgents(c);
         ComposeHeatMap(c);
+        ComposeRegions(c);
         ComposeDefinitions(c);
     }
 
@@ -191,6 +192,17 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
         if (map.Best() is { } best)
             c.Text($"联系率最高时段 Best slot: {weekdays[(int)best.Day - 1]} {best.Hour:00}:00,联系率 {best.Rate.Percent()}({best.Rate.Whole} 次外呼)",
                 ReportStyle.Small);
+    }
+
+    private void ComposeRegions(PdfComposer c)
+    {
+        if (F.ContactRateByRegion.Count == 0) return;
+        c.Heading("地区联系率 Contact rate by region");
+        var table = new PdfTable(new PdfColumn("地区 Region", 2), new PdfColumn("外呼次数 Attempts", 1, CellAlign.Right),
+            new PdfColumn("有效联系 Contacts", 1, CellAlign.Right), new PdfColumn("联系率 Contact rate", 1, CellAlign.Right));
+        foreach (var (region, rate) in F.ContactRateByRegion.OrderByDescending(r => r.Value.Whole).ThenBy(r => r.Key, StringComparer.Ordinal).Take(30))
+            table.Row(region, Count(rate.Whole), Count(rate.Part), rate.Percent());
+        table.Draw(c);
     }
 
     private static void ComposeDefinitions(PdfComposer c)

@@ -167,6 +167,21 @@ public sealed class PerformanceTallyTests
     }
 
     [Fact]
+    public void Contact_rate_is_also_counted_per_region()
+    {
+        var tally = Tally();
+        tally.Add(Connected(1, At(2, 14), "refused") with { Region = "CN-31" });
+        tally.Add(Unanswered(2, At(2, 14)) with { Region = "CN-31" });
+        tally.Add(Unanswered(3, At(2, 14)) with { Region = "CN-31" });
+        tally.Add(Connected(4, At(2, 15), "refused") with { Region = "CN-44" });
+        tally.Add(Unanswered(5, At(2, 15)));
+        var byRegion = tally.Result().ContactRateByRegion;
+        Assert.Equal(new Ratio(1, 3), byRegion["CN-31"]);
+        Assert.Equal(new Ratio(1, 1), byRegion["CN-44"]);
+        Assert.Equal(new Ratio(0, 1), byRegion[PerformanceTally.UnknownRegion]);
+    }
+
+    [Fact]
     public void Agent_table_sums_talk_and_averages_handling_time()
     {
         var tally = Tally();

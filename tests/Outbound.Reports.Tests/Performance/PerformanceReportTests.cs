@@ -35,14 +35,15 @@ public sealed class PerformanceReportTests : IAsyncLifetime
             var lead = leads[random.Next(leads.Length)];
             var at = new DateTimeOffset(2026, 3, 1 + random.Next(31), 8 + random.Next(13), random.Next(60), 0, Cn);
             var roll = random.NextDouble();
-            _calls.Add(roll switch
+            var region = random.Next(3) switch { 0 => "CN-31", 1 => "CN-44", _ => (string?)null };
+            _calls.Add((roll switch
             {
                 < 0.45 => new CallFact(lead, at, null, null, at.AddSeconds(30), null, CallOutcome.NoAnswer, false, null, null, at.Hour),
                 < 0.50 => new CallFact(lead, at, at.AddSeconds(6), null, at.AddSeconds(8), null, CallOutcome.Abandoned, true, null, null, at.Hour),
                 < 0.55 => new CallFact(lead, at, null, null, at.AddSeconds(5), null, CallOutcome.Busy, false, null, null, at.Hour),
                 _ => new CallFact(lead, at, at.AddSeconds(6), at.AddSeconds(7), at.AddSeconds(7 + random.Next(30, 300)), at.AddSeconds(330),
                     CallOutcome.Answered, false, dispositions[random.Next(dispositions.Length)], $"agent{random.Next(1, 9)}", at.Hour),
-            });
+            }) with { Region = region });
         }
         await BillingSeed.CallsAsync(_db.DataSource, _tenant, _campaign, _calls);
         foreach (var call in _calls.Where(c => c.Disposition == "promise_to_pay"))
@@ -82,6 +83,7 @@ public sealed class PerformanceReportTests : IAsyncLifetime
         Assert.Equal(expected.FirstContactResolution, model.Figures.FirstContactResolution);
         Assert.Equal(expected.AverageHandleTime, model.Figures.AverageHandleTime);
         Assert.Equal(expected.Agents, model.Figures.Agents);
+        Assert.Equal(expected.ContactRateByRegion.OrderBy(r => r.Key), model.Figures.ContactRateByRegion.OrderBy(r => r.Key));
     }
 
     [Fact]
@@ -94,7 +96,7 @@ public sealed class PerformanceReportTests : IAsyncLifetime
         var pages = PdfText.Pages(pdf);
         var text = string.Concat(pages);
         foreach (var heading in new[] { "外呼项目绩效报告", "呼叫结果Calloutcomes", "处置结果Dispositions", "催收承诺Promisestopay", "每日放弃率Abandonrateperday",
-                     "坐席表现Agents", "最佳拨打时间" })
+                     "坐席表现Agents", "最佳拨打时间", "地区联系率Contactratebyregion" })
             Assert.Contains(heading, text);
         Assert.Contains("外呼次数Attempts", text);
         Assert.Contains(PerformanceReportDocument.Count(expected.Attempts) + "外呼次数", text);

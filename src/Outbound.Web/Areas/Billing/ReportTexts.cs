@@ -30,5 +30,7 @@ public static class ReportTexts
     public static readonly Text Inbound = new("呼入服务", "Inbound service");
     public static readonly Text Agents = new("坐席表现", "Agents");
     public static readonly Text Agent = new("坐席", "Agent");
+    public static readonly Text ByRegion = new("地区联系率", "Contact rate by region");
+    public static readonly Text Region = new("地区", "Region");
     public static readonly Text BestTime = new("最佳拨打时间（联系率 %，星期 × 小时）", "Best time to call (contact rate %, weekday × hour)");
 }
