@@ -22,6 +22,10 @@ public static class CliApp
             ["assessment statement"] = AssessmentCommands.StatementAsync,
             ["bench sip"] = BenchSipCommand.RunAsync,
             ["bench media"] = BenchMediaCommand.RunAsync,
+            ["report contract"] = ReportCommands.ContractAsync,
+            ["report statement"] = ReportCommands.StatementAsync,
+            ["report performance"] = ReportCommands.PerformanceAsync,
+            ["billing check"] = ReportCommands.BillingCheckAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

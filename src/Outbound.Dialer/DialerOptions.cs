@@ -27,4 +27,6 @@ public sealed record DialerOptions
     public string PredictiveStrategy { get; init; } = "predictive";
     public string AbandonPromptId { get; init; } = "abandon-information";
     public string RecordingFolder { get; init; } = "recordings";
+    /// <summary>How often a running campaign asks whether its client is suspended or in maintenance.</summary>
+    public TimeSpan StandingCheckInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

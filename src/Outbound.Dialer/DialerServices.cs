@@ -1,10 +1,14 @@
 using Outbound.Core.Pacing;
+using Outbound.Data.Billing;
 using Outbound.Data.Dialing;
 using Outbound.Telephony;
 
 namespace Outbound.Dialer;
 
-/// <summary>What the dialer's actors need from outside, handed to their Props factories.</summary>
+/// <summary>
+/// What the dialer's actors need from outside, handed to their Props factories. Without a
+/// <see cref="Standing"/> query every client counts as in good standing.
+/// </summary>
 public sealed record DialerServices(
     CampaignStore Campaigns,
     LeadHopper Hopper,
@@ -13,4 +17,5 @@ public sealed record DialerServices(
     ITelephony Telephony,
     TimeProvider Time,
     DialerOptions Options,
-    PacingOptions Pacing);
+    PacingOptions Pacing,
+    TenantStandingQuery? Standing = null);

@@ -1,6 +1,7 @@
 using Outbound.Data;
 using Outbound.Dialer.Hosting;
 using Outbound.Reports.Assessment;
+using Outbound.Reports.Billing;
 using Outbound.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddOutboundData();
 builder.AddOutboundWeb();
 builder.AddOutboundDialer();
 builder.AddOutboundAssessment();
+builder.AddOutboundBilling();
 
 var app = builder.Build();
 

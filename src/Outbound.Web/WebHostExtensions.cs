@@ -38,6 +38,7 @@ public static class WebHostExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ImportJobs>();
+        services.AddSingleton<Areas.Billing.ClientDocuments>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         // Write Chinese as characters, not as &#x…; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

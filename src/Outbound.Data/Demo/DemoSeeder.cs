@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Identity;
 using Outbound.Core.Tenants;
@@ -15,7 +16,8 @@ namespace Outbound.Data.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
-    UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports)
+    UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports,
+    NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public sealed record Result(
         IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users,
@@ -47,6 +49,7 @@ public sealed class DemoSeeder(
                 foreach (var campaign in campaignIds.Values) await assignments.AssignAsync(campaign, user.Id, ct);
             }
         }
+        await DemoBilling.EnsureAsync(dataSource, tenantIds, clock, ct);
         var loaded = new List<ListImportResult>();
         foreach (var (code, campaign) in campaignIds)
         {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using NodaTime;
+using Outbound.Core.Billing;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Compliance;
 using Outbound.Core.Pacing;
@@ -22,6 +23,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private sealed record Tick;
     private sealed record FlushRefusals;
     private sealed record RecoverInterrupted;
+    private sealed record CheckStanding;
     private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since);
     private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered);
 
@@ -46,6 +48,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private int _pendingTake;
     private double _dialLevel;
     private HopperProtocol.Status _hopperStatus = new(0, false);
+    private TenantStanding _standing = TenantStanding.Active;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -81,6 +84,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         });
         Receive<Tick>(_ => OnTick());
         ReceiveAsync<RecoverInterrupted>(_ => RecoverAsync());
+        ReceiveAsync<CheckStanding>(_ => CheckStandingAsync());
         Receive<FlushRefusals>(_ =>
         {
             if (_refusalsToFlush.Count == 0) return;
@@ -154,6 +158,13 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
             Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status)); // woken but not running: stay idle
             return;
         }
+        if (await ReadStandingAsync() == TenantStanding.Suspended)
+        {
+            // A suspended client's campaigns do not start (contract: 甲方第二条); one woken after a restart stops.
+            if (_status == CampaignStatus.Running) await HaltAsync(CampaignStatus.Paused, reply: false);
+            Sender.Tell(new CampaignReplies.CommandRejected(_id, RefusalReason.TenantSuspended.Code()));
+            return;
+        }
         if (persist && _status != CampaignStatus.Running) await _services.Campaigns.SetStatusAsync(_id, CampaignStatus.Running);
         _status = CampaignStatus.Running;
         await RecoverAsync();
@@ -162,6 +173,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(nameof(FlushRefusals), new FlushRefusals(), TimeSpan.FromSeconds(5));
         // A crashed run's leases expire after LeaseFor: look again after each such period.
         Timers.StartPeriodicTimer(nameof(RecoverInterrupted), new RecoverInterrupted(), _services.Options.LeaseFor);
+        Timers.StartPeriodicTimer(nameof(CheckStanding), new CheckStanding(), _services.Options.StandingCheckInterval);
         Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
     }
 
@@ -174,24 +186,48 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         if (recovered > 0) _log.Info("Campaign {0}: closed {1} attempts interrupted by an earlier run", _campaign.Code, recovered);
     }
 
-    private async Task HaltAsync(CampaignStatus status)
+    private async Task<TenantStanding> ReadStandingAsync()
+    {
+        if (_services.Standing is null || _campaign is null) return TenantStanding.Active;
+        try
+        {
+            _standing = await _services.Standing.StandingAsync(_campaign.TenantId, Now);
+        }
+        catch (Exception e)
+        {
+            _log.Warning("Campaign {0}: the client's standing could not be read, keeping {1}: {2}", _campaign.Code, _standing, e.Message);
+        }
+        return _standing;
+    }
+
+    /// <summary>A client suspended while its campaign runs: the campaign stops (paused, leads back) until started again after payment.</summary>
+    private async Task CheckStandingAsync()
+    {
+        if (_status != CampaignStatus.Running || await ReadStandingAsync() != TenantStanding.Suspended) return;
+        _log.Warning("Campaign {0}: client suspended for overdue rent, stopping", _campaign!.Code);
+        await HaltAsync(CampaignStatus.Paused, reply: false);
+    }
+
+    private async Task HaltAsync(CampaignStatus status, bool reply = true)
     {
         if (_campaign is null && !await LoadAsync()) return;
         await _services.Campaigns.SetStatusAsync(_id, status);
         _status = status;
         Timers.Cancel(nameof(Tick));
         Timers.Cancel(nameof(RecoverInterrupted));
+        Timers.Cancel(nameof(CheckStanding));
         foreach (var lead in _previews.Values.OfType<LeasedLead>()) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
         _previews.Clear();
         if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));
         Self.Tell(new FlushRefusals());
-        Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
+        if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
     }
 
     private void OnTick()
     {
         if (_status != CampaignStatus.Running || _campaign is null) return;
         _hopper?.Tell(new HopperProtocol.GetStatus());
+        if (_standing != TenantStanding.Active) return; // maintenance window (or suspension being acted on): no new dials
         if (_strategy is null)
         {
             OfferPreviews();
@@ -263,7 +299,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     /// <summary>Compliance before every dial; a refused lead goes back with its reason counted.</summary>
     private bool Gate(LeasedLead lead, string? agentId)
     {
-        var context = new DialContext(Instant.FromDateTimeOffset(Now), agentId, TenantSuspended: false,
+        var context = new DialContext(Instant.FromDateTimeOffset(Now), agentId, TenantSuspended: _standing == TenantStanding.Suspended,
             CampaignRunning: _status == CampaignStatus.Running);
         if (ComplianceCheck.Evaluate(_policy!, lead.Facts, context, lead.History) is not ComplianceDecision.Refused refused) return true;
         _refusals[refused.Reason] = _refusals.GetValueOrDefault(refused.Reason) + 1;

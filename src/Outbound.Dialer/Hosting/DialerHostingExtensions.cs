@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Outbound.Core.Pacing;
+using Outbound.Data.Billing;
 using Outbound.Data.Demo;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Bots;
@@ -41,10 +42,12 @@ public static class DialerHostingExtensions
         services.TryAddSingleton(sp => new LeadHopper(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new AgentStateLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new CallRecordWriter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<CallRecordWriter>>()));
+        services.TryAddSingleton(sp => new TenantStandingQuery(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new DialerServices(
             sp.GetRequiredService<CampaignStore>(), sp.GetRequiredService<LeadHopper>(), sp.GetRequiredService<CallRecordWriter>(),
             sp.GetRequiredService<AgentStateLog>(), sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<DialerOptions>>().Value, sp.GetRequiredService<IOptions<PacingOptions>>().Value));
+            sp.GetRequiredService<IOptions<DialerOptions>>().Value, sp.GetRequiredService<IOptions<PacingOptions>>().Value,
+            sp.GetRequiredService<TenantStandingQuery>()));
 
         services.AddAkka("outbound", (akka, sp) => akka
             .AddHocon(CampaignSharding.Hocon, HoconAddMode.Prepend)

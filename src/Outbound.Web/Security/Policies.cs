@@ -18,6 +18,8 @@ public static class Policies
     public const string AssessmentSelf = nameof(AssessmentSelf);
     /// <summary>See the points and deductions of the team one leads.</summary>
     public const string SupervisorTeam = nameof(SupervisorTeam);
+    /// <summary>The client portal: a Client user's own campaigns, contract and statements.</summary>
+    public const string ClientPortal = nameof(ClientPortal);
 
     public static AuthorizationBuilder AddOutboundPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -26,5 +28,6 @@ public static class Policies
         .AddPolicy(CampaignsWrite, p => p.RequireRole(Roles.Admin, Roles.CampaignManager))
         .AddPolicy(Hr, p => p.RequireRole(Roles.Hr))
         .AddPolicy(AssessmentSelf, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
-        .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor));
+        .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor))
+        .AddPolicy(ClientPortal, p => p.RequireRole(Roles.Client));
 }

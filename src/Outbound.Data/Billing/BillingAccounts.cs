@@ -1,0 +1,53 @@
+using Npgsql;
+using Outbound.Core.Billing;
+using Outbound.Core.Tenants;
+using Outbound.Core.Workforce;
+
+namespace Outbound.Data.Billing;
+
+/// <summary>A client's account: terms, minutes and payments brought together into Core's statement and standing.</summary>
+public sealed class BillingAccounts(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    private static readonly TimeZoneInfo Center = TimeZoneInfo.FindSystemTimeZoneById(TelephonyUsage.CenterZone);
+
+    public ContractTermsStore Terms { get; } = new(dataSource);
+    public PaymentStore Payments { get; } = new(dataSource);
+    public TelephonyUsage Usage { get; } = new(dataSource);
+
+    /// <summary>Today in the call centre's zone: due days and grace days are counted in it.</summary>
+    public DateOnly Today => CenterDay(clock.GetUtcNow());
+
+    public static DateOnly CenterDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Center).DateTime);
+
+    public static TimeSpan CenterOffset(DateTimeOffset instant) => Center.GetUtcOffset(instant);
+
+    /// <summary>The statement of a month, recorded as issued; null when the client has no contract.</summary>
+    public async Task<MonthlyStatement?> StatementAsync(TenantId tenant, CalendarMonth month, CancellationToken ct = default)
+    {
+        if (await Terms.FindAsync(tenant, ct) is not { } terms) return null;
+        var statement = MonthlyStatement.Compute(terms, month, await Usage.MinutesByMonthAsync(tenant, ct), await Payments.ListAsync(tenant, ct));
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO statements (tenant_id, month, opening_balance, charges, payments, closing_balance, telephony_minutes, issued_at)
+            VALUES (@t, @m, @open, @charges, @paid, @close, @minutes, @at)
+            ON CONFLICT (tenant_id, month) DO UPDATE SET opening_balance = excluded.opening_balance, charges = excluded.charges,
+                payments = excluded.payments, closing_balance = excluded.closing_balance,
+                telephony_minutes = excluded.telephony_minutes, issued_at = excluded.issued_at
+            """);
+        cmd.Parameters.AddWithValue("t", tenant.Value);
+        cmd.Parameters.AddWithValue("m", month.ToString());
+        cmd.Parameters.AddWithValue("open", statement.OpeningBalance);
+        cmd.Parameters.AddWithValue("charges", statement.ChargesTotal);
+        cmd.Parameters.AddWithValue("paid", statement.PaymentsTotal);
+        cmd.Parameters.AddWithValue("close", statement.ClosingBalance);
+        cmd.Parameters.AddWithValue("minutes", statement.TelephonyMinutes);
+        cmd.Parameters.AddWithValue("at", clock.GetUtcNow());
+        await cmd.ExecuteNonQueryAsync(ct);
+        return statement;
+    }
+
+    public async Task<AccountStanding?> StandingAsync(TenantId tenant, DateOnly today, CancellationToken ct = default)
+    {
+        if (await Terms.FindAsync(tenant, ct) is not { } terms) return null;
+        return AccountStanding.Evaluate(terms, await Usage.MinutesByMonthAsync(tenant, ct), await Payments.ListAsync(tenant, ct), today);
+    }
+}

@@ -1,0 +1,26 @@
+using NodaTime;
+using Outbound.Core.Performance;
+using Outbound.Core.Tenants;
+using Outbound.Data.Billing;
+using Outbound.Data.Performance;
+using Outbound.Data.Tenants;
+
+namespace Outbound.Reports.Performance;
+
+/// <summary>Runs the report's queries through Core's <see cref="PerformanceTally"/>; null when the campaign is not visible in the scope.</summary>
+public sealed class PerformanceReportDataSource(PerformanceQueries queries, TenantRepository tenants, TimeProvider clock)
+{
+    private static readonly DateTimeZone Center = DateTimeZoneProviders.Tzdb[TelephonyUsage.CenterZone];
+
+    public async Task<PerformanceReportModel?> LoadAsync(string campaignCode, DateOnly from, DateOnly to, TenantScope scope, CancellationToken ct = default)
+    {
+        if (to < from) throw new ArgumentException("the period ends before it starts", nameof(to));
+        if (await queries.FindCampaignAsync(campaignCode, scope, ct) is not { } campaign) return null;
+        var tenant = await tenants.FindAsync(campaign.TenantId, ct);
+        var now = clock.GetUtcNow();
+        var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, BillingAccounts.CenterDay(now));
+        await queries.TallyAsync(campaign, from, to, tally, ct);
+        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
+            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now);
+    }
+}
