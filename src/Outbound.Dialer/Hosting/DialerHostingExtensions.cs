@@ -30,7 +30,7 @@ public static class DialerHostingExtensions
     public static IHostApplicationBuilder AddOutboundDialer(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (TelephonyAdapterChoice.IsSip(builder.Configuration)) builder.AddSipTelephony();
+        builder.AddTelephonyAdapter();
         services.AddOptions<DialerOptions>().BindConfiguration(DialerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SimulatedCarrierOptions>().BindConfiguration(SimulatedSection)
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();

@@ -10,13 +10,23 @@ namespace Outbound.Dialer.Hosting;
 public static class SipTelephonyHosting
 {
     /// <summary>
+    /// The telephony adapter <c>Outbound:Telephony:Adapter</c> names: for Sip, registers it as the dialer's
+    /// <see cref="ITelephony"/>; otherwise the dialer's simulated default stays. The Sip options are bound either way
+    /// (the admin pages show the registrar's realm).
+    /// </summary>
+    public static IHostApplicationBuilder AddTelephonyAdapter(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SipTelephonyOptions>().BindConfiguration(SipTelephonyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return TelephonyAdapterChoice.IsSip(builder.Configuration) ? builder.AddSipTelephony() : builder;
+    }
+
+    /// <summary>
     /// The Sip adapter as the dialer's <see cref="ITelephony"/>: options from <c>Outbound:Telephony:Sip</c>, the trunk
     /// and agents' accounts from the database (loaded by <see cref="SipTelephonyStarter"/> before campaigns resume).
     /// </summary>
-    public static IHostApplicationBuilder AddSipTelephony(this IHostApplicationBuilder builder)
+    private static IHostApplicationBuilder AddSipTelephony(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SipTelephonyOptions>().BindConfiguration(SipTelephonyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SipAgentDirectory>();
         services.AddSingleton(sp => new SipTelephony(
