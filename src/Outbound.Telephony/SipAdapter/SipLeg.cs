@@ -34,6 +34,7 @@ internal sealed class LegRecording(StereoCallRecorder recorder, string path)
 internal sealed class SipLeg(CallLegId id, ITelephonyEventSink sink, bool isAgent, RtpSession media)
 {
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _answeredSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _endedFlag;
     private int _answered;
 
@@ -55,7 +56,13 @@ internal sealed class SipLeg(CallLegId id, ITelephonyEventSink sink, bool isAgen
     public bool Ended => Volatile.Read(ref _endedFlag) == 1;
     public Task EndedTask => _ended.Task;
 
-    public void MarkAnswered() => Volatile.Write(ref _answered, 1);
+    public Task AnsweredTask => _answeredSignal.Task;
+
+    public void MarkAnswered()
+    {
+        Volatile.Write(ref _answered, 1);
+        _answeredSignal.TrySetResult();
+    }
 
     /// <summary>True for the one caller that gets to end the leg.</summary>
     public bool TryEnd()

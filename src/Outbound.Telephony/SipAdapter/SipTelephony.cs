@@ -148,10 +148,14 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         return leg.Id;
     }
 
-    public Task BridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default)
+    /// <summary>Joins the two legs' media; an agent's phone still picking up its leg (just after login) is waited for a moment.</summary>
+    public async Task BridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default)
     {
         var (c, a) = (Find(customer), Find(agent));
-        if (!c.Answered || !a.Answered) throw new InvalidOperationException($"Legs {customer} and {agent} must both be answered to be bridged.");
+        if (!c.Answered || !a.Answered)
+            await Task.WhenAny(Task.WhenAll(c.AnsweredTask, a.AnsweredTask), c.EndedTask, a.EndedTask, Task.Delay(_options.BridgeWait, _time, ct));
+        if (!c.Answered || !a.Answered || c.Ended || a.Ended)
+            throw new InvalidOperationException($"Legs {customer} and {agent} must both be up to be bridged.");
         lock (_joins)
         {
             Part(c);
@@ -163,7 +167,6 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         var now = Now;
         Emit(c, new TelephonyEvent.Bridged(c.Id, now, a.Id));
         Emit(a, new TelephonyEvent.Bridged(a.Id, now, c.Id));
-        return Task.CompletedTask;
     }
 
     public Task UnbridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default)

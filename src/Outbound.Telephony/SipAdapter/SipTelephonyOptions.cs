@@ -28,6 +28,8 @@ public sealed record SipTelephonyOptions
     public TimeSpan AgentRingTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>A leg whose peer sends no RTP this long is hung up (a dead phone, a lost BYE).</summary>
     public TimeSpan RtpInactivityTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long a bridge waits for an agent's phone that is still picking up its nailed-up leg.</summary>
+    public TimeSpan BridgeWait { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Longest wait for a prompt to finish before a hang-up cuts it.</summary>
     public TimeSpan PromptLimit { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Detection settings for originations that do not bring their campaign's.</summary>

@@ -49,6 +49,22 @@ public sealed class SipTelephonyCarrierTests : IDisposable
     }
 
     [Fact]
+    public async Task Called_party_hanging_up_is_reported_as_a_remote_hang_up()
+    {
+        using var carrier = SippProcess.Uas("uas-answer-hangup.xml", extra: ["-d", "500"]);
+        await using var telephony = await StartAsync(Trunk(carrier.Port));
+        var events = new EventLog();
+
+        var leg = await telephony.OriginateAsync(Call(TimeSpan.FromSeconds(10)), events);
+
+        await events.NextAsync<TelephonyEvent.Answered>(Wait);
+        var hungUp = await events.NextAsync<TelephonyEvent.HungUp>(Wait);
+        Assert.Equal((leg, true, HangupCause.Normal), (hungUp.Leg, hungUp.ByRemote, hungUp.Cause));
+        Assert.Equal(0, await carrier.WaitAsync(Wait));
+        Assert.Equal(0, telephony.LegsUp);
+    }
+
+    [Fact]
     public async Task Busy_carrier_gives_a_busy_failure()
     {
         using var carrier = SippProcess.Uas("uas-busy.xml");
