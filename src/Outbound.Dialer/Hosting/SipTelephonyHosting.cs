@@ -16,7 +16,8 @@ public static class SipTelephonyHosting
     /// </summary>
     public static IHostApplicationBuilder AddTelephonyAdapter(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SipTelephonyOptions>().BindConfiguration(SipTelephonyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SipTelephonyOptions>().BindConfiguration(SipTelephonyOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Problems().Count == 0, $"{SipTelephonyOptions.Section} is invalid (see SipTelephonyOptions.Problems)").ValidateOnStart();
         return TelephonyAdapterChoice.IsSip(builder.Configuration) ? builder.AddSipTelephony() : builder;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 using Outbound.Core.Amd;
 
 namespace Outbound.Telephony.SipAdapter;
@@ -34,4 +35,18 @@ public sealed record SipTelephonyOptions
     public TimeSpan PromptLimit { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Detection settings for originations that do not bring their campaign's.</summary>
     public AmdOptions Amd { get; init; } = AmdOptions.Default;
+
+    /// <summary>What data annotations cannot say: a concrete bind address, a sane RTP range, positive timeouts.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!IPAddress.TryParse(BindAddress, out var address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+            problems.Add($"{nameof(BindAddress)} must be the IP address of a real interface (it is advertised in SDP), not '{BindAddress}'");
+        if ((RtpPortFirst == 0) != (RtpPortLast == 0) || RtpPortFirst > RtpPortLast || (RtpPortFirst > 0 && RtpPortLast - RtpPortFirst < 1))
+            problems.Add($"{nameof(RtpPortFirst)}–{nameof(RtpPortLast)} must both be 0 or an ascending range");
+        if (AgentRingTimeout <= TimeSpan.Zero || RtpInactivityTimeout <= TimeSpan.Zero || BridgeWait < TimeSpan.Zero || PromptLimit < TimeSpan.Zero)
+            problems.Add("timeouts must be positive");
+        problems.AddRange(Amd.Validate());
+        return problems;
+    }
 }
