@@ -40,6 +40,8 @@ public sealed class SipAgentDirectory
 
     public SipAgentAccount? ForAgent(string agentId) => _snapshot.ByAgent.GetValueOrDefault(agentId);
 
+    public SipAgentAccount? ForUsername(string username) => _snapshot.ByUsername.GetValueOrDefault(username);
+
     /// <summary>The HA1 for a REGISTER in <paramref name="realm"/>; null for an unknown user or one hashed for another realm.</summary>
     public string? Ha1(string username, string realm, DigestAlgorithm algorithm) =>
         _snapshot.ByUsername.GetValueOrDefault(username) is { } account && account.Realm == realm

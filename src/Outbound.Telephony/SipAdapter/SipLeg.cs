@@ -33,16 +33,25 @@ internal sealed class LegRecording(StereoCallRecorder recorder, string path)
 /// </summary>
 internal sealed class SipLeg(CallLegId id, ITelephonyEventSink sink, bool isAgent, RtpSession media)
 {
+    private volatile ITelephonyEventSink _sink = sink;
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _answeredSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _endedFlag;
     private int _answered;
 
     public CallLegId Id => id;
-    public ITelephonyEventSink Sink => sink;
+    /// <summary>Where events go; an agent's dialled-in leg gets its session's sink at login.</summary>
+    public ITelephonyEventSink Sink
+    {
+        get => _sink;
+        set => _sink = value;
+    }
     public bool IsAgent => isAgent;
     public RtpSession Media => media;
+    /// <summary>The call to the trunk or to an agent's phone; null for a leg the agent dialled in.</summary>
     public SipOutboundCall? Call { get; set; }
+    /// <summary>Ends the established dialog (BYE), whichever side set it up.</summary>
+    public Func<Task>? SendBye { get; set; }
     public NegotiatedAudio? Audio { get; set; }
     public bool Answered => Volatile.Read(ref _answered) == 1;
     /// <summary>Set when the dialer asked to hang up: the cause the final HungUp carries.</summary>

@@ -35,7 +35,9 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     private readonly SipPrompts _prompts;
     private readonly ConcurrentDictionary<CallLegId, SipLeg> _legs = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, SipLeg> _dialledIn = new(StringComparer.Ordinal);
     private readonly Lock _joins = new();
+    private DigestServer? _callAuth;
     private SipStack? _stack;
     private SipRegistrar? _registrar;
     private SipTrunkMonitor? _monitor;
@@ -75,6 +77,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
             _registrar = new SipRegistrar(
                 new DigestServer(_options.Realm, _time, (user, algorithm) => _agents.Ha1(user, _options.Realm, algorithm), algorithms),
                 _time, RegistrarOptions.Default);
+            _callAuth = new DigestServer(_options.Realm, _time, (user, algorithm) => _agents.Ha1(user, _options.Realm, algorithm), algorithms);
             _stack.RequestReceived = OnRequest;
             if (trunk is null) return;
             var address = IPAddress.TryParse(trunk.Host, out var ip) ? ip
@@ -102,8 +105,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         {
             case SipMethods.Register: Registrar.Handle(incoming); break;
             case SipMethods.Options: incoming.Respond(200); break;
-            // Agents are called by the platform at login; nobody dials in.
-            case SipMethods.Invite: incoming.Respond(603); break;
+            case SipMethods.Invite: AcceptAgentCall(incoming); break;
             default: incoming.Respond(405); break;
         }
     }
@@ -128,12 +130,20 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     }
 
     /// <summary>
-    /// Calls the phone the agent registered (at the address its REGISTER came from). Answered follows when the phone
-    /// picks up; Failed Rejected when the agent has no SIP account, Failed Invalid when the phone is not registered.
+    /// Takes the call the agent's phone made in, if any; else calls the phone the agent registered (at the address its
+    /// REGISTER came from). Answered follows when the leg is up; Failed Rejected when the agent has no SIP account,
+    /// Failed Invalid when the phone is not registered.
     /// </summary>
     public async Task<CallLegId> ConnectAgentAsync(AgentEndpoint agent, ITelephonyEventSink events, CancellationToken ct = default)
     {
         await _ready.Task.WaitAsync(ct);
+        if (_dialledIn.TryRemove(agent.AgentId, out var waiting) && !waiting.Ended)
+        {
+            // The agent's phone called in before the login: that call becomes the nailed-up leg.
+            waiting.Sink = events;
+            _ = AnnounceAsync(waiting);
+            return waiting.Id;
+        }
         var leg = OpenLeg(events, isAgent: true);
         var username = _agents.ForAgent(agent.AgentId)?.Username;
         var platform = new NameAddress { DisplayName = "Outbound", Uri = SipUri.Create("outbound", _address.ToString(), Stack.Port) };
@@ -146,6 +156,84 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         leg.Call = call;
         _ = FollowAsync(leg, amd: null, AnsweredBy.Human);
         return leg.Id;
+    }
+
+    private async Task AnnounceAsync(SipLeg leg)
+    {
+        await Task.Yield();   // after ConnectAgentAsync returned the leg id
+        Emit(leg, new TelephonyEvent.Answered(leg.Id, Now, AnsweredBy.Human));
+    }
+
+    /// <summary>
+    /// An agent's phone calling in to nail up its own leg: digest-authenticated against the agents' accounts (401
+    /// challenge as the registrar does), answered at once, and kept until the agent logs in or hangs up. A second
+    /// call from the same agent replaces the first.
+    /// </summary>
+    private void AcceptAgentCall(IncomingRequest incoming)
+    {
+        var request = incoming.Request;
+        var verdict = _callAuth!.Verify(request, out var username);
+        if (verdict is DigestVerdict.Missing or DigestVerdict.Stale)
+        {
+            var challenge = SipResponse.For(request, 401, toTag: SipIds.Tag());
+            foreach (var value in _callAuth.Challenges(verdict == DigestVerdict.Stale)) challenge.Headers.Add(SipHeaderNames.WwwAuthenticate, value);
+            incoming.Respond(challenge);
+            return;
+        }
+        if (verdict != DigestVerdict.Accepted || _agents.ForUsername(username!) is not { } account)
+        {
+            incoming.Respond(403);
+            return;
+        }
+        var inbound = new SipInboundCall(Stack, incoming);
+        var leg = OpenLeg(IgnoredEvents.Instance, isAgent: true);
+        var answer = inbound.OfferSdp is { } offer ? Answer(leg, offer) : null;
+        if (answer?.Audio is not { } audio)
+        {
+            inbound.Reject(488);
+            _ = EndAsync(leg, new TelephonyEvent.Failed(leg.Id, Now, FailureReason.Rejected));
+            return;
+        }
+        leg.Audio = audio;
+        leg.Media.Apply(audio);
+        leg.Media.Start();
+        leg.SendBye = inbound.HangupAsync;
+        inbound.InfoReceived += info =>
+        {
+            if (SipDtmfInfo.Digit(info) is { } digit) Emit(leg, new TelephonyEvent.DtmfReceived(leg.Id, Now, digit));
+        };
+        inbound.Answer(answer.Answer.ToString());
+        leg.MarkAnswered();
+        if (_dialledIn.TryRemove(account.AgentId, out var earlier)) _ = CloseAsync(earlier, byRemote: false, HangupCause.Normal, sendBye: true);
+        _dialledIn[account.AgentId] = leg;
+        _ = WatchDialledInAsync(leg, inbound, account.AgentId);
+    }
+
+    private static SdpAnswerResult? Answer(SipLeg leg, string offer)
+    {
+        try
+        {
+            return SdpOfferAnswer.CreateAnswer(SessionDescription.Parse(offer), leg.Media.LocalEndPoint, (ulong)Random.Shared.NextInt64(1, long.MaxValue), 1, Codecs);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private async Task WatchDialledInAsync(SipLeg leg, SipInboundCall inbound, string agentId)
+    {
+        var how = await inbound.Ended;
+        _dialledIn.TryRemove(KeyValuePair.Create(agentId, leg));
+        // "no-ack" already sent its BYE; "local" is our own hang-up, already closing.
+        if (how is "remote" or "no-ack" or "cancelled") await CloseAsync(leg, byRemote: true, HangupCause.Normal, sendBye: false);
+    }
+
+    /// <summary>Events of a dialled-in leg before its agent logs in: nobody listens yet.</summary>
+    private sealed class IgnoredEvents : ITelephonyEventSink
+    {
+        public static readonly IgnoredEvents Instance = new();
+        public void On(TelephonyEvent telephonyEvent) { }
     }
 
     /// <summary>Joins the two legs' media; an agent's phone still picking up its leg (just after login) is waited for a moment.</summary>
@@ -283,6 +371,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     private async Task FollowAsync(SipLeg leg, AmdOptions? amd, AnsweredBy answeredBy)
     {
         var call = leg.Call!;
+        leg.SendBye = call.HangupAsync;
         call.InfoReceived += info =>
         {
             if (SipDtmfInfo.Digit(info) is { } digit) Emit(leg, new TelephonyEvent.DtmfReceived(leg.Id, Now, digit));
@@ -376,7 +465,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         lock (_joins) Part(leg);
         if (Detach(leg) is { } recording && recording.Complete())
             leg.Sink.On(new TelephonyEvent.RecordingStopped(leg.Id, Now, recording.Path));
-        if (sendBye && leg.Call is { } call) await call.HangupAsync();
+        if (sendBye && leg.SendBye is { } bye) await bye();
         await leg.Media.DisposeAsync();
         leg.Sink.On(new TelephonyEvent.HungUp(leg.Id, Now, byRemote, cause));
     }

@@ -76,6 +76,25 @@ public sealed class SipTelephonyAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task Phone_that_calls_in_before_login_becomes_the_agents_nailed_up_leg()
+    {
+        var agents = new SipAgentDirectory([SipAgentAccount.FromPassword("agent-5", "agent5", "outbound", "Secret-5")]);
+        await using var telephony = await SipTelephonyCarrierTests.StartAsync(trunk: null, agents);
+        using var phone = BaresipProcess.Start("agent5", "Secret-5", telephony.Stack.Port, $"/dial sip:outbound@127.0.0.1:{telephony.Stack.Port}");
+        for (var i = 0; i < 150 && telephony.LegsUp == 0; i++) await Task.Delay(100);
+        Assert.True(telephony.LegsUp == 1, "the phone's call was not taken; baresip said:\n" + phone.Output);
+
+        var events = new EventLog();
+        var leg = await telephony.ConnectAgentAsync(new AgentEndpoint("agent-5", "sip:agent5"), events);
+
+        Assert.Equal((leg, AnsweredBy.Human), ((await events.NextAsync<TelephonyEvent.Answered>(Wait)) is var a ? (a.Leg, a.By) : default));
+        Assert.Equal(1, telephony.LegsUp);
+        await telephony.HangUpAsync(leg);
+        await events.NextAsync<TelephonyEvent.HungUp>(Wait);
+        Assert.Equal(0, telephony.LegsUp);
+    }
+
+    [Fact]
     public async Task Agent_without_a_sip_account_or_without_a_registered_phone_cannot_be_connected()
     {
         var agents = new SipAgentDirectory([SipAgentAccount.FromPassword("agent-8", "agent8", "outbound", "Secret-8")]);
