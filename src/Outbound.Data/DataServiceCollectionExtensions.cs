@@ -9,6 +9,7 @@ using Outbound.Data.Demo;
 using Outbound.Data.Identity;
 using Outbound.Data.Tenants;
 using Outbound.Data.Lists;
+using Outbound.Data.Telephony;
 
 namespace Outbound.Data;
 
@@ -34,6 +35,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ListImporter>();
         builder.Services.AddSingleton<ListImportQueries>();
+        builder.AddOutboundTelephonyData();
         return builder;
     }
 }

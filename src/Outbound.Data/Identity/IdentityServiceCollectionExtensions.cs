@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +17,9 @@ public static class IdentityServiceCollectionExtensions
     /// </summary>
     public static IdentityBuilder AddOutboundIdentityStores(this IServiceCollection services)
     {
-        // One key ring for every host (web, CLI), kept in PostgreSQL so restarts keep users signed in.
-        services.AddDataProtection().SetApplicationName("Outbound");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRepository(dataSource));
+        // Reset tokens; the key ring's application name and folder are set once in AddOutboundTelephonyData,
+        // outside the database, so a database dump alone never opens protected secrets.
+        services.AddDataProtection();
         services.AddDbContext<OutboundDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         return services
             .AddIdentityCore<OutboundUser>(options =>

@@ -52,7 +52,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
 
         ReceiveAsync<AgentCommands.Login>(LoginAsync);
         ReceiveAsync<AgentCommands.Logout>(l => LogoutAsync(l.Reason));
-        Receive<AgentCommands.Ready>(_ => { if (_state is AgentState.NotReady) Become(AgentState.Ready); });
+        Receive<AgentCommands.Ready>(_ => { if (_state is AgentState.NotReady && _phone is not null) Become(AgentState.Ready); });
         Receive<AgentCommands.NotReady>(n =>
         {
             if (_state is AgentState.Ready or AgentState.NotReady) Become(AgentState.NotReady, n.Reason);
@@ -135,7 +135,19 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
             _call?.Tell(new AgentProtocol.Dispositioned(null, null, _services.Time.GetUtcNow()));
             AfterCall();
         });
-        Receive<TelephonyEvent>(_ => { });
+        Receive<TelephonyEvent>(OnPhoneEvent);
+    }
+
+    /// <summary>
+    /// The nailed-up leg did not come up or dropped (a real phone not registered, or hung up): the agent takes no
+    /// calls until logging in again.
+    /// </summary>
+    private void OnPhoneEvent(TelephonyEvent e)
+    {
+        if (e is not (TelephonyEvent.Failed or TelephonyEvent.HungUp) || !Equals(e.Leg, _phone)) return;
+        _phone = null;
+        if (_state is AgentState.Ready or AgentState.NotReady) Become(AgentState.NotReady, "phone");
+        else if (_state is not AgentState.LoggedOut) _notReadyAfterCall = "phone";
     }
 
     private void DialPreview()

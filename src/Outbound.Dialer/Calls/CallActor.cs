@@ -81,7 +81,7 @@ internal sealed class CallActor : ReceiveActor, IWithTimers
         var settings = _plan.Campaign.Settings;
         var minRing = TimeSpan.FromSeconds(_plan.Policy.Regulator.MinRingSeconds);
         var request = new OriginateRequest(lead.PhoneE164, settings.CallerId,
-            Options.RingTimeout < minRing ? minRing : Options.RingTimeout, settings.AmdEnabled, $"{lead.Id}/{attempt}");
+            Options.RingTimeout < minRing ? minRing : Options.RingTimeout, settings.AmdEnabled, $"{lead.Id}/{attempt}", settings.Amd);
         try
         {
             _leg = await _services.Telephony.OriginateAsync(request, new ActorTelephonySink(Self));

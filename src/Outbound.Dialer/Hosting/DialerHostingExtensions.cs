@@ -24,12 +24,14 @@ public static class DialerHostingExtensions
 
     /// <summary>
     /// The dialer: a cluster of one hosting the campaign shard region, the PostgreSQL stores it uses, the
-    /// simulated carrier unless another <see cref="ITelephony"/> was registered first, and the demo bots
+    /// simulated carrier unless another <see cref="ITelephony"/> was registered first (<c>Outbound:Telephony:Adapter=Sip</c>
+    /// registers the Sip adapter), and the demo bots
     /// when <c>Outbound:Demo:Enabled</c>. Campaigns that were running resume when the node is up.
     /// </summary>
     public static IHostApplicationBuilder AddOutboundDialer(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddTelephonyAdapter();
         services.AddOptions<DialerOptions>().BindConfiguration(DialerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SimulatedCarrierOptions>().BindConfiguration(SimulatedSection)
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();

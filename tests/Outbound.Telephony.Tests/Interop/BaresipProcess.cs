@@ -18,7 +18,8 @@ internal sealed class BaresipProcess : IDisposable
         _folder = folder;
     }
 
-    public static BaresipProcess Start(string user, string password, int registrarPort)
+    /// <param name="commands">Commands baresip runs at start (<c>-e</c>), e.g. <c>/dial sip:…</c>.</param>
+    public static BaresipProcess Start(string user, string password, int registrarPort, params string[] commands)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install the Debian package baresip (ops/install-deps does).");
         var folder = Directory.CreateTempSubdirectory("outbound-baresip-").FullName;
@@ -44,7 +45,7 @@ internal sealed class BaresipProcess : IDisposable
             $"<sip:{user}@127.0.0.1:{registrarPort}>;auth_pass={password};answermode=auto;audio_codecs=PCMU,PCMA;regint=600\n");
         File.WriteAllText(Path.Combine(folder, "contacts"), string.Empty);
         var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-f", folder, "-t", "60", "-s" }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-f", folder, "-t", "60", "-s" }.Concat(commands.SelectMany(c => new[] { "-e", c }))) info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("baresip did not start");
         var phone = new BaresipProcess(process, folder);
         process.OutputDataReceived += (_, e) => phone.Log(e.Data);

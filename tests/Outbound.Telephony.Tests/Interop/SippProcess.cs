@@ -32,11 +32,11 @@ internal sealed class SippProcess : IDisposable
         return Path.Combine(dir!.FullName, "ops", "sipp", name);
     }
 
-    /// <summary>Starts sipp as a UAS running <paramref name="scenario"/> for <paramref name="calls"/> calls.</summary>
+    /// <summary>Starts sipp as a UAS running <paramref name="scenario"/> (a name in ops/sipp, or a full path) for <paramref name="calls"/> calls.</summary>
     public static SippProcess Uas(string scenario, int calls = 1, string transport = "u1", params string[] extra)
     {
         var port = FreeUdpPort();
-        var args = new List<string> { "-sf", Scenario(scenario), "-i", "127.0.0.1", "-p", port.ToString(), "-m", calls.ToString(),
+        var args = new List<string> { "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-i", "127.0.0.1", "-p", port.ToString(), "-m", calls.ToString(),
             "-t", transport, "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() };
         args.AddRange(extra);
         return new SippProcess(Launch(args)) { Port = port };

@@ -4,8 +4,8 @@ using Outbound.Telephony.Sip.Messages;
 
 namespace Outbound.Telephony.Sip.Auth;
 
-/// <summary>Credentials for one realm-less account (a carrier trunk or an agent line).</summary>
-public sealed record SipCredentials(string Username, string Password);
+/// <summary>Credentials for one account (a carrier trunk or an agent line); with <paramref name="Realm"/> set, only that realm's challenges are answered.</summary>
+public sealed record SipCredentials(string Username, string Password, string? Realm = null);
 
 /// <summary>
 /// Answers a 401 (WWW-Authenticate → Authorization) or 407 (Proxy-Authenticate → Proxy-Authorization) challenge
@@ -26,6 +26,7 @@ public sealed class DigestClient(SipCredentials credentials)
         var options = challenge.Headers.GetAll(challengeHeader)
             .Select(DigestFields.Parse)
             .Where(f => f?["realm"] is not null && f["nonce"] is not null && DigestAlgorithm.Parse(f["algorithm"]) is not null)
+            .Where(f => credentials.Realm is null || string.Equals(f!["realm"], credentials.Realm, StringComparison.Ordinal))
             .Select(f => f!)
             .ToList();
         if (options.Count == 0) return false;

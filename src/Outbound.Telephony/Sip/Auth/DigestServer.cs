@@ -22,14 +22,34 @@ public enum DigestVerdict
 /// on nonce-counts. <paramref name="algorithms"/> are offered in order of preference (default SHA-256 then MD5,
 /// RFC 8760 §2.4); phones that give up on the first unknown algorithm (baresip 1.0) need MD5 alone.
 /// </summary>
-public sealed class DigestServer(string realm, TimeProvider time, Func<string, string?> passwordOf, IReadOnlyList<DigestAlgorithm>? algorithms = null)
+public sealed class DigestServer
 {
-    private readonly IReadOnlyList<DigestAlgorithm> _algorithms = algorithms ?? [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
+    private readonly string _realm;
+    private readonly TimeProvider _time;
+    private readonly Func<string, DigestAlgorithm, string?> _ha1Of;
+    private readonly IReadOnlyList<DigestAlgorithm> _algorithms;
     private static readonly TimeSpan NonceLifetime = TimeSpan.FromMinutes(5);
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, long> _lastNonceCount = new();
 
-    public string Realm => realm;
+    public DigestServer(string realm, TimeProvider time, Func<string, string?> passwordOf, IReadOnlyList<DigestAlgorithm>? algorithms = null)
+        : this(realm, time, (user, algorithm) => passwordOf(user) is { } password ? DigestCalculator.Ha1(algorithm, user, realm, password) : null, algorithms)
+    {
+    }
+
+    /// <summary>
+    /// A server that never sees passwords: <paramref name="ha1Of"/> gives H(username:realm:password) for the
+    /// user and the (non-session) hash algorithm of the request, or null for an unknown user.
+    /// </summary>
+    public DigestServer(string realm, TimeProvider time, Func<string, DigestAlgorithm, string?> ha1Of, IReadOnlyList<DigestAlgorithm>? algorithms = null)
+    {
+        _realm = realm;
+        _time = time;
+        _ha1Of = ha1Of;
+        _algorithms = algorithms ?? [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
+    }
+
+    public string Realm => _realm;
 
     /// <summary>WWW-Authenticate values to send with a 401, one per offered algorithm, sharing one nonce.</summary>
     public IReadOnlyList<string> Challenges(bool stale = false)
@@ -40,7 +60,7 @@ public sealed class DigestServer(string realm, TimeProvider time, Func<string, s
 
     private string Challenge(DigestAlgorithm algorithm, string nonce, bool stale)
     {
-        var fields = new DigestFields { ["realm"] = realm, ["nonce"] = nonce, ["qop"] = "auth", ["algorithm"] = algorithm.Name };
+        var fields = new DigestFields { ["realm"] = _realm, ["nonce"] = nonce, ["qop"] = "auth", ["algorithm"] = algorithm.Name };
         if (stale) fields["stale"] = "true";
         return fields.ToHeaderValue("algorithm", "stale");
     }
@@ -50,7 +70,7 @@ public sealed class DigestServer(string realm, TimeProvider time, Func<string, s
         username = null;
         var fields = request.Headers.GetAll(SipHeaderNames.Authorization)
             .Select(DigestFields.Parse)
-            .FirstOrDefault(f => f is not null && string.Equals(f["realm"], realm, StringComparison.Ordinal));
+            .FirstOrDefault(f => f is not null && string.Equals(f["realm"], _realm, StringComparison.Ordinal));
         if (fields is null) return DigestVerdict.Missing;
         username = fields["username"];
         var nonce = fields["nonce"];
@@ -58,12 +78,12 @@ public sealed class DigestServer(string realm, TimeProvider time, Func<string, s
         var response = fields["response"];
         var algorithm = DigestAlgorithm.Parse(fields["algorithm"]);
         if (username is null || nonce is null || uri is null || response is null || algorithm is null) return DigestVerdict.Rejected;
-        var password = passwordOf(username);
-        if (password is null) return DigestVerdict.Rejected;
+        var ha1 = _ha1Of(username, algorithm.Name.StartsWith("SHA-256", StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Sha256 : DigestAlgorithm.Md5);
+        if (ha1 is null) return DigestVerdict.Rejected;
 
         var qop = fields["qop"];
         if (qop is not null && !qop.Equals("auth", StringComparison.OrdinalIgnoreCase)) return DigestVerdict.Rejected;
-        var expected = DigestCalculator.Response(algorithm, username, realm, password, request.Method, uri, nonce, qop, fields["nc"], fields["cnonce"]);
+        var expected = DigestCalculator.ResponseFromHa1(algorithm, ha1, request.Method, uri, nonce, qop, fields["nc"], fields["cnonce"]);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(response.ToLowerInvariant())))
             return DigestVerdict.Rejected;
         var nonceState = CheckNonce(nonce);
@@ -77,7 +97,7 @@ public sealed class DigestServer(string realm, TimeProvider time, Func<string, s
 
     private string IssueNonce()
     {
-        var stamp = BitConverter.GetBytes(time.GetUtcNow().ToUnixTimeMilliseconds());
+        var stamp = BitConverter.GetBytes(_time.GetUtcNow().ToUnixTimeMilliseconds());
         var salt = RandomNumberGenerator.GetBytes(8);
         var body = stamp.Concat(salt).ToArray();
         var mac = HMACSHA256.HashData(_secret, body).AsSpan(0, 16).ToArray();
@@ -91,7 +111,7 @@ public sealed class DigestServer(string realm, TimeProvider time, Func<string, s
         var mac = HMACSHA256.HashData(_secret, buffer.AsSpan(0, 16)).AsSpan(0, 16);
         if (!CryptographicOperations.FixedTimeEquals(mac, buffer.AsSpan(16, 16))) return NonceState.Forged;
         var issued = DateTimeOffset.FromUnixTimeMilliseconds(BitConverter.ToInt64(buffer, 0));
-        return time.GetUtcNow() - issued > NonceLifetime ? NonceState.Expired : NonceState.Fresh;
+        return _time.GetUtcNow() - issued > NonceLifetime ? NonceState.Expired : NonceState.Fresh;
     }
 
     /// <summary>Replay guard: each use of a nonce must carry a higher nonce-count (RFC 7616 §3.4).</summary>

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Outbound.Telephony;
+using Outbound.Telephony.SipAdapter;
+
+namespace Outbound.Dialer.Hosting;
+
+public static class SipTelephonyHosting
+{
+    /// <summary>
+    /// The telephony adapter <c>Outbound:Telephony:Adapter</c> names: for Sip, registers it as the dialer's
+    /// <see cref="ITelephony"/>; otherwise the dialer's simulated default stays. The Sip options are bound either way
+    /// (the admin pages show the registrar's realm).
+    /// </summary>
+    public static IHostApplicationBuilder AddTelephonyAdapter(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SipTelephonyOptions>().BindConfiguration(SipTelephonyOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Problems().Count == 0, $"{SipTelephonyOptions.Section} is invalid (see SipTelephonyOptions.Problems)").ValidateOnStart();
+        return TelephonyAdapterChoice.IsSip(builder.Configuration) ? builder.AddSipTelephony() : builder;
+    }
+
+    /// <summary>
+    /// The Sip adapter as the dialer's <see cref="ITelephony"/>: options from <c>Outbound:Telephony:Sip</c>, the trunk
+    /// and agents' accounts from the database (loaded by <see cref="SipTelephonyStarter"/> before campaigns resume).
+    /// </summary>
+    private static IHostApplicationBuilder AddSipTelephony(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SipAgentDirectory>();
+        services.AddSingleton(sp => new SipTelephony(
+            sp.GetRequiredService<IOptions<SipTelephonyOptions>>().Value, sp.GetRequiredService<SipAgentDirectory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<SipTelephony>());
+        services.AddHostedService<SipTelephonyStarter>();
+        return builder;
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Outbound.Data.Telephony;
+using Outbound.Telephony.Sip.Transport;
+using Outbound.Telephony.SipAdapter;
+
+namespace Outbound.Dialer.Hosting;
+
+/// <summary>
+/// Starts the Sip adapter with the trunk stored in the database (a changed trunk takes a restart) and keeps the
+/// registrar's agent accounts in step with the admin's edits, reloading them every <see cref="RefreshEvery"/>.
+/// Registered before the actor system, so campaigns resume on a started adapter.
+/// </summary>
+public sealed class SipTelephonyStarter(
+    SipTelephony telephony, SipAgentDirectory directory, SipTrunkStore trunks, SipAgentAccounts accounts, TimeProvider time,
+    ILogger<SipTelephonyStarter> logger) : IHostedService, IAsyncDisposable
+{
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
+    private readonly CancellationTokenSource _stop = new();
+    private Task _refresh = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAgentsAsync(cancellationToken);
+        var stored = await trunks.LoadForDialingAsync(cancellationToken);
+        if (stored is null) logger.LogError("No SIP trunk is configured (Admin → 中继): every call will fail as trunk down");
+        else if (stored.SecretUnreadable)
+            logger.LogError("The SIP trunk password cannot be decrypted (Data Protection keys changed): enter it again in the admin");
+        await telephony.StartAsync(stored is null ? null : ToSettings(stored), cancellationToken);
+        logger.LogInformation("Sip adapter on {Host}:{Port}; trunk {Trunk} ({State}); {Agents} agent accounts",
+            telephony.Stack.Host, telephony.Stack.Port, stored?.Trunk.Host ?? "none", telephony.TrunkState, directory.Count);
+        _refresh = RefreshAsync(_stop.Token);
+    }
+
+    public static SipTrunkSettings ToSettings(SipTrunkWithSecret stored) => new()
+    {
+        Host = stored.Trunk.Host,
+        Port = stored.Trunk.Port,
+        Transport = stored.Trunk.Transport == "tcp" ? SipTransportKind.Tcp : SipTransportKind.Udp,
+        Username = stored.Trunk.Username,
+        Password = stored.Password,
+        Realm = stored.Trunk.Realm,
+        CallerId = stored.Trunk.CallerId,
+        OptionsInterval = TimeSpan.FromSeconds(stored.Trunk.OptionsIntervalSeconds),
+    };
+
+    private async Task ReloadAgentsAsync(CancellationToken ct)
+    {
+        var loaded = await accounts.LoadForRegistrarAsync(ct);
+        directory.Replace(loaded.Select(a => new SipAgentAccount(a.Agent, a.Username, a.Realm, a.Ha1Md5, a.Ha1Sha256)));
+    }
+
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(RefreshEvery, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await ReloadAgentsAsync(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Reloading the agents' SIP accounts failed; the previous ones stay in use");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync();
+        await _refresh;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _stop.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
