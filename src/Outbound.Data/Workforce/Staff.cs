@@ -16,7 +16,16 @@ public sealed class Staff(NpgsqlDataSource dataSource)
             INSERT INTO workforce_teams (id, name, leader_id, rotation_offset) VALUES (@id, @name, @leader, @off)
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, leader_id = EXCLUDED.leader_id, rotation_offset = EXCLUDED.rotation_offset
             """, null, ("id", id.Value), ("name", name), ("leader", leader.Value), ("off", rotationOffset));
-        await cmd.ExecuteNonQueryAsync(ct);
+        if (string.IsNullOrWhiteSpace(name)) throw new AssessmentRefusedException("a team needs a name");
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("a team's leader must be an existing user account");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new AssessmentRefusedException($"there is already a team named {name}");
+        }
     }
 
     public async Task SaveAgentAsync(StaffRecord record, CancellationToken ct = default)
@@ -31,7 +40,15 @@ public sealed class Staff(NpgsqlDataSource dataSource)
                                            base_salary = EXCLUDED.base_salary, active = EXCLUDED.active
             """, null, ("id", record.Agent.Value), ("no", record.EmployeeNo.Trim()), ("name", record.Name.Trim()),
             ("team", record.Team?.Value), ("base", record.BaseSalary), ("active", record.Active));
-        await cmd.ExecuteNonQueryAsync(ct);
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("a staff record must belong to an existing user account (and an existing team)");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new AssessmentRefusedException($"employee number {record.EmployeeNo.Trim()} is already taken");
+        }
     }
 
     public async Task<IReadOnlyList<StaffRecord>> ListAsync(CancellationToken ct = default)

@@ -52,8 +52,11 @@ public sealed class AssessmentCommandsTests : IAsyncLifetime
     {
         var hr = new AssessmentActor(AgentId.New(), AssessmentRole.Hr);
         var alice = AgentId.New();
+        var bob = AgentId.New();
+        await TestUsers.InsertAsync(_db.DataSource, alice.Value);
+        await TestUsers.InsertAsync(_db.DataSource, bob.Value);
         await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(alice, "A001", "李丽", null, 3000m));
-        await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(AgentId.New(), "A002", "张波", null, 3000m));
+        await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(bob, "A002", "张波", null, 3000m));
         var deductions = new Deductions(_db.DataSource);
         foreach (var (rule, day) in new[] { (2, 2), (2, 3), (2, 4), (9, 10), (15, 20) })
         {
