@@ -27,23 +27,58 @@ public sealed class Rosters(NpgsqlDataSource dataSource, CenterTime time)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task<IReadOnlyList<ShiftTemplate>> TemplatesAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await TemplatesAsync(connection, ct);
+    }
+
+    /// <summary>The floor's rotation, or null before Hr has set one up.</summary>
+    public async Task<Rotation?> RotationAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await RotationAsync(connection, ct);
+    }
+
+    /// <summary>Removes a shift template that no roster, handover log or rotation uses any more.</summary>
+    public async Task DeleteTemplateAsync(ShiftCode code, CancellationToken ct = default)
+    {
+        if ((await RotationAsync(ct))?.Cycle.Contains(code) == true)
+            throw new AssessmentRefusedException($"the rotation still uses shift {code}");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("DELETE FROM workforce_shift_templates WHERE code = @c", null, ("c", code.Value));
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException($"shift {code} is in a roster or a handover log and cannot be removed");
+        }
+    }
+
+    private static async Task<List<ShiftTemplate>> TemplatesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var templates = new List<ShiftTemplate>();
+        await using var cmd = connection.Command("SELECT code, name, start_time, length_minutes FROM workforce_shift_templates ORDER BY start_time, code");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            templates.Add(new ShiftTemplate(new ShiftCode(r.GetString(0)), r.GetString(1), r.GetFieldValue<TimeOnly>(2), TimeSpan.FromMinutes(r.GetInt32(3))));
+        return templates;
+    }
+
+    private static async Task<Rotation?> RotationAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var cmd = connection.Command("SELECT cycle, anchor FROM workforce_rotation WHERE id = 1");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return new Rotation(r.GetFieldValue<string[]>(0).Select(c => c == "" ? null : new ShiftCode(c)).ToList(), r.GetFieldValue<DateOnly>(1));
+    }
+
     /// <summary>(Re)generates the month's roster from the rotation and the teams; returns the entries written.</summary>
     public async Task<IReadOnlyList<RosterEntry>> GenerateAsync(CalendarMonth month, CancellationToken ct = default)
     {
         var teams = await new Staff(dataSource).TeamsAsync(ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var templates = new List<ShiftTemplate>();
-        await using (var cmd = connection.Command("SELECT code, name, start_time, length_minutes FROM workforce_shift_templates"))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-                templates.Add(new ShiftTemplate(new ShiftCode(r.GetString(0)), r.GetString(1), r.GetFieldValue<TimeOnly>(2), TimeSpan.FromMinutes(r.GetInt32(3))));
-        Rotation rotation;
-        await using (var cmd = connection.Command("SELECT cycle, anchor FROM workforce_rotation WHERE id = 1"))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-        {
-            if (!await r.ReadAsync(ct)) throw new AssessmentRefusedException("no rotation is set up");
-            rotation = new Rotation(r.GetFieldValue<string[]>(0).Select(c => c == "" ? null : new ShiftCode(c)).ToList(), r.GetFieldValue<DateOnly>(1));
-        }
+        var templates = await TemplatesAsync(connection, ct);
+        var rotation = await RotationAsync(connection, ct) ?? throw new AssessmentRefusedException("no rotation is set up");
 
         IReadOnlyList<RosterEntry> roster;
         try { roster = RosterGenerator.Generate(month, rotation, teams, templates); }

@@ -19,6 +19,10 @@ public static class AssessmentServiceCollectionExtensions
         services.AddSingleton(sp => new Deductions(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Settlements(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Staff(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Rosters(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
+        services.AddSingleton(sp => new Handovers(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
+        services.AddSingleton(sp => new AttendanceLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
+        services.AddSingleton(sp => new ProtectedFiles(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
         services.AddSingleton(sp => new DetectionRun(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
         services.AddSingleton(sp => new AssessmentStatementDataSource(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         return builder;
