@@ -15,7 +15,8 @@ namespace Outbound.Data.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
-    UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports)
+    UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports,
+    DemoWorkforce workforce)
 {
     public sealed record Result(
         IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users,
@@ -47,6 +48,7 @@ public sealed class DemoSeeder(
                 foreach (var campaign in campaignIds.Values) await assignments.AssignAsync(campaign, user.Id, ct);
             }
         }
+        await workforce.SeedAsync(ct);
         var loaded = new List<ListImportResult>();
         foreach (var (code, campaign) in campaignIds)
         {
