@@ -9,7 +9,7 @@ namespace Outbound.Reports.Assessment;
 
 public static class AssessmentServiceCollectionExtensions
 {
-    /// <summary>Assessment and workforce stores, and the statement data source (needs AddOutboundData first).</summary>
+    /// <summary>Assessment and workforce stores, the detection schedule and the statement data source (needs AddOutboundData first).</summary>
     public static IHostApplicationBuilder AddOutboundAssessment(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -24,6 +24,9 @@ public static class AssessmentServiceCollectionExtensions
         services.AddSingleton(sp => new AttendanceLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
         services.AddSingleton(sp => new ProtectedFiles(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
         services.AddSingleton(sp => new DetectionRun(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CenterTime>()));
+        services.AddOptions<DetectionOptions>().BindConfiguration("Assessment:Detection")
+            .Validate(o => o.Every >= TimeSpan.Zero, "Assessment:Detection:Every must not be negative").ValidateOnStart();
+        services.AddHostedService<DetectionSchedule>();
         services.AddSingleton(sp => new AssessmentStatementDataSource(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
