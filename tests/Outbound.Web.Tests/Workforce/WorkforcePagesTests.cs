@@ -132,4 +132,18 @@ public sealed partial class WorkforcePagesTests(OutboundWebFactory app)
         Assert.True(Count("W004", "early") > 0);
         Assert.Equal(0, Count("W003", "late"));
     }
+
+    [Fact]
+    public async Task The_supervisor_sees_who_of_their_team_is_on_shift_today_and_no_other_team()
+    {
+        var today = DateOnly.FromDateTime(CenterTime.China.ToLocal(DateTimeOffset.UtcNow));
+        var staff = (await app.Services.GetRequiredService<Staff>().ListAsync()).ToDictionary(s => s.Agent);
+        var onShift = (await app.Services.GetRequiredService<Rosters>().ForDaysAsync(today, today)).Select(e => staff[e.Agent].EmployeeNo).ToHashSet();
+        var page = await (await app.SignedInAs("supervisor@demo.local")).GetPageAsync("/Supervisor/Team");
+        var table = Regex.Match(page, "<table id=\"team-today\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        foreach (var member in new[] { "S001", "W001", "W002" })
+            Assert.Equal(onShift.Contains(member), table.Contains($"data-agent=\"{member}\""));
+        foreach (var other in new[] { "W003", "W004", "W005", "W006" })
+            Assert.DoesNotContain($"data-agent=\"{other}\"", table);
+    }
 }

@@ -12,6 +12,7 @@ public static class WorkforceTexts
     public static readonly Text Attendance = new("考勤", "Attendance");
     public static readonly Text Handovers = new("交接班日志", "Handover logs");
     public static readonly Text MyShifts = new("我的班次", "My shifts");
+    public static readonly Text TodayOnShift = new("本班组今日班次", "My team on shift today");
 
     public static readonly Text Teams = new("班组", "Teams");
     public static readonly Text Team = new("班组", "Team");
