@@ -106,6 +106,36 @@ public sealed class Rosters(NpgsqlDataSource dataSource, CenterTime time)
         return roster;
     }
 
+    /// <summary>
+    /// Hr's change to one agent's day (a swap, leave, an extra shift): the day gets <paramref name="shift"/>, or
+    /// becomes a rest day when it is null. Regenerating the month from the rotation overwrites such changes.
+    /// </summary>
+    public async Task SetDayAsync(AgentId agent, DateOnly day, ShiftCode? shift, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        ShiftTemplate? template = null;
+        if (shift is not null)
+            template = (await TemplatesAsync(connection, ct)).FirstOrDefault(t => t.Code == shift)
+                ?? throw new AssessmentRefusedException($"shift {shift} has no template");
+        Guid? team;
+        await using (var cmd = connection.Command("SELECT team_id FROM workforce_agents WHERE id = @a", null, ("a", agent.Value)))
+            team = await cmd.ExecuteScalarAsync(ct) as Guid?;
+        if (template is not null && team is null) throw new AssessmentRefusedException("only a member of a team can be rostered");
+
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using (var del = connection.Command("DELETE FROM workforce_roster WHERE agent_id = @a AND day = @d", tx, ("a", agent.Value), ("d", day)))
+            await del.ExecuteNonQueryAsync(ct);
+        if (template is not null)
+        {
+            await using var ins = connection.Command("""
+                INSERT INTO workforce_roster (agent_id, day, shift_code, team_id, starts_at, ends_at) VALUES (@a, @d, @s, @t, @from, @to)
+                """, tx, ("a", agent.Value), ("d", day), ("s", template.Code.Value), ("t", team!.Value),
+                ("from", time.ToUtc(template.StartOn(day))), ("to", time.ToUtc(template.EndOn(day))));
+            await ins.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>The stored roster for a range of days, optionally one agent.</summary>
     public async Task<IReadOnlyList<RosterEntry>> ForDaysAsync(DateOnly from, DateOnly to, AgentId? agent = null, CancellationToken ct = default)
     {

@@ -44,6 +44,8 @@ public static class WorkforceTexts
 
     public static readonly Text Generate = new("按轮班生成本月排班", "Generate the month from the rotation");
     public static readonly Text Generated = new("已生成 {0} 个班次。", "{0} shifts rostered.");
+    public static readonly Text ChangeDay = new("调整某人某天的班次(调班、请假、加班)", "Change one person's day (swap, leave, extra shift)");
+    public static readonly Text RegenerateWarning = new("重新生成会覆盖本月的手工调整。", "Regenerating overwrites this month's manual changes.");
     public static readonly Text NoRoster = new("本月还没有排班。", "No roster for this month yet.");
     public static readonly Text Day = new("日期", "Day");
     public static readonly Text Shift = new("班次", "Shift");

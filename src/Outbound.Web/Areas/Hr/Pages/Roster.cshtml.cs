@@ -14,7 +14,10 @@ public sealed class RosterModel(Rosters rosters, Staff staff, CenterTime center,
 {
     public sealed record Row(StaffRecord Person, string Team, bool Leads, IReadOnlyDictionary<DateOnly, ShiftCode> Shifts);
 
+    public sealed record DayInput(Guid Agent, DateOnly Day, string? Shift);
+
     public CalendarMonth Month { get; private set; }
+    public IReadOnlyList<ShiftTemplate> Templates { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Entries { get; private set; }
     [TempData] public string? Message { get; set; }
@@ -39,8 +42,26 @@ public sealed class RosterModel(Rosters rosters, Staff staff, CenterTime center,
         }
     }
 
+    public async Task<IActionResult> OnPostDayAsync(DayInput input, CancellationToken ct)
+    {
+        var m = CalendarMonth.Of(input.Day);
+        try
+        {
+            await rosters.SetDayAsync(new AgentId(input.Agent), input.Day, string.IsNullOrWhiteSpace(input.Shift) ? null : new ShiftCode(input.Shift), ct);
+            Message = Outbound.Web.Localization.CommonTexts.Saved;
+            return RedirectToPage(new { month = m.ToString() });
+        }
+        catch (AssessmentRefusedException e)
+        {
+            Problem = e.Message;
+            await LoadAsync(m, ct);
+            return Page();
+        }
+    }
+
     private async Task LoadAsync(CalendarMonth month, CancellationToken ct)
     {
+        Templates = await rosters.TemplatesAsync(ct);
         Month = month;
         var entries = await rosters.ForDaysAsync(month.FirstDay, month.LastDay, ct: ct);
         Entries = entries.Count;
