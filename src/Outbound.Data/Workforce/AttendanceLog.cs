@@ -12,7 +12,11 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = connection.Command("INSERT INTO workforce_sessions (agent_id, logged_in_at) VALUES (@a, @at)", null,
             ("a", agent.Value), ("at", at.ToUniversalTime()));
-        await cmd.ExecuteNonQueryAsync(ct);
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("attendance is kept for staff only; this person has no staff record");
+        }
     }
 
     /// <summary>Closes the agent's open session; a logout without a login is refused rather than invented.</summary>

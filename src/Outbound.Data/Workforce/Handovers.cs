@@ -23,7 +23,11 @@ public sealed class Handovers(NpgsqlDataSource dataSource, CenterTime time)
             VALUES (@id, @from, @to, @day, @shift, @notes, @at)
             """, null, ("id", id), ("from", log.From.Value), ("to", log.To?.Value), ("day", log.Day), ("shift", log.Shift.Value),
             ("notes", log.Notes.Trim()), ("at", time.ToUtc(log.WrittenAt)));
-        await cmd.ExecuteNonQueryAsync(ct);
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("a shift is handed over to a member of staff");
+        }
         return id;
     }
 

@@ -98,4 +98,16 @@ public sealed class AttendanceFromSessionsTests : AssessmentDatabaseTest
         await new Staff(Db.DataSource).SaveAgentAsync(new StaffRecord(stranger, "Z999", "有账号", null, 3000m));
         Assert.Contains(await new Staff(Db.DataSource).ListAsync(), s => s.Agent == stranger);
     }
+
+    [Fact]
+    public async Task Nothing_is_charged_to_or_logged_for_a_user_without_a_staff_record()
+    {
+        var visitor = AgentId.New();
+        await TestUsers.InsertAsync(Db.DataSource, visitor.Value);
+        var refused = await Assert.ThrowsAsync<AssessmentRefusedException>(() => new Deductions(Db.DataSource).RecordAsync(
+            new NewDeduction(visitor, new RuleNumber(3), new DateOnly(2026, 3, 2), null, Evidence.Written("私事")), Hr));
+        Assert.Contains("staff", refused.Message);
+        await Assert.ThrowsAsync<AssessmentRefusedException>(() =>
+            new AttendanceLog(Db.DataSource, CenterTime.China).LoginAsync(visitor, At(2, 7, 45)));
+    }
 }
