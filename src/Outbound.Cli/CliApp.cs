@@ -20,6 +20,7 @@ public static class CliApp
             ["assessment rules"] = AssessmentCommands.RulesAsync,
             ["assessment settle"] = AssessmentCommands.SettleAsync,
             ["assessment statement"] = AssessmentCommands.StatementAsync,
+            ["assessment detect"] = AssessmentCommands.DetectAsync,
             ["bench sip"] = BenchSipCommand.RunAsync,
             ["bench media"] = BenchMediaCommand.RunAsync,
             ["report contract"] = ReportCommands.ContractAsync,

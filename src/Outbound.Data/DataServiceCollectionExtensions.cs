@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<CampaignImports>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoWorkforce>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ListImporter>();
         builder.Services.AddSingleton<ListImportQueries>();

@@ -8,6 +8,7 @@ using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Areas.Campaigns.Uploads;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
+using Outbound.Web.Areas.Hr;
 
 namespace Outbound.Web;
 
@@ -62,6 +63,7 @@ public static class WebHostExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapCampaignLiveStatus();
+        app.MapProtectedFiles();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

@@ -8,7 +8,7 @@ using Outbound.Reports.Assessment;
 
 namespace Outbound.Cli.Commands;
 
-/// <summary><c>assessment rules</c> lists the stored catalogue; <c>assessment settle</c> settles (or re-exports) a month.</summary>
+/// <summary><c>assessment rules</c> lists the stored catalogue; <c>assessment settle</c> settles (or re-exports) a month; <c>assessment detect</c> proposes drafts.</summary>
 public static class AssessmentCommands
 {
     /// <summary>The operator at the console acts as Hr; a uuid of zeros marks it in the settlement record.</summary>
@@ -99,6 +99,24 @@ public static class AssessmentCommands
         await File.WriteAllBytesAsync(outPath, new AssessmentStatementDocument(model).GeneratePdf());
         if (args.Flag("json"))
             Console.WriteLine(JsonSerializer.Serialize(new { agent = employeeNo, month = month.ToString(), settled = model.Settled, @out = outPath }));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>assessment detect --month YYYY-MM [--json]</c>: proposes drafts from the month's ended shifts (rule 2 from
+    /// logins, rule 13 from handover logs) for Hr to decide; for a cron job or after importing attendance data.
+    /// </summary>
+    public static async Task<int> DetectAsync(CliArgs args)
+    {
+        if (!CalendarMonth.TryParse(args.Required("month"), out var month))
+            throw new CliUsageException("--month must be YYYY-MM");
+        await using var dataSource = CliDatabase.Open();
+        await new DatabaseMigrator(dataSource).MigrateAsync();
+        var proposed = await new DetectionRun(dataSource, CenterTime.China).RunAsync(month.FirstDay, month.LastDay, TimeProvider.System.GetUtcNow());
+        if (args.Flag("json"))
+            Console.WriteLine(JsonSerializer.Serialize(new { month = month.ToString(), proposed = proposed.Count }));
+        else
+            Console.Error.WriteLine($"{month}: {proposed.Count} new proposals, drafts for Hr to confirm or void");
         return 0;
     }
 

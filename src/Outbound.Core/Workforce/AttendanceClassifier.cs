@@ -1,22 +1,29 @@
 namespace Outbound.Core.Workforce;
 
-/// <summary>Compares logins and logouts with the roster: late, early leave, absent, and ready in time for rule 2.</summary>
+/// <summary>
+/// Compares logins and logouts with the roster: late, early leave, absent, and ready in time for rule 2.
+/// Sessions are merged into continuous stretches first (the dialer keeps one session per campaign, and
+/// they overlap), so the arrival that counts is the start of the stretch the agent was in at shift
+/// start: a short login at 07:00 followed by a gap and a login at 08:05 is late, not early.
+/// </summary>
 public static class AttendanceClassifier
 {
     public static AttendanceRecord Classify(RosterEntry shift, IEnumerable<AgentSession> sessions, AttendancePolicy policy)
     {
         var windowStart = shift.Start - policy.Lookback;
-        var relevant = sessions
-            .Where(s => s.Agent == shift.Agent && s.LoggedIn < shift.End && (s.LoggedOut ?? DateTime.MaxValue) > windowStart)
-            .ToList();
-        if (relevant.Count == 0)
+        var stretches = Merge(sessions
+            .Where(s => s.Agent == shift.Agent && s.LoggedIn < shift.End && (s.LoggedOut ?? DateTime.MaxValue) > windowStart));
+        var inShift = stretches.Where(s => s.In < shift.End && s.Out > shift.Start).ToList();
+        if (inShift.Count == 0)
             return new AttendanceRecord(shift, AttendanceStatus.Absent, null, null);
 
-        var firstLogin = relevant.Min(s => s.LoggedIn);
-        // A session still open counts as present through the end of the shift.
-        var lastLogout = relevant.Any(s => s.LoggedOut is null) ? (DateTime?)null : relevant.Max(s => s.LoggedOut!.Value);
-        var late = firstLogin > shift.Start;
-        var earlyLeave = lastLogout is { } lo && lo < shift.End;
+        var atStart = inShift.FirstOrDefault(s => s.In <= shift.Start);
+        var arrival = atStart?.In ?? inShift[0].In;
+        var lastOut = inShift[^1].Out;
+        // A stretch still open counts as present through the end of the shift.
+        var lastLogout = lastOut == DateTime.MaxValue ? (DateTime?)null : lastOut;
+        var late = atStart is null;
+        var earlyLeave = lastOut < shift.End;
         var status = (late, earlyLeave) switch
         {
             (true, true) => AttendanceStatus.LateAndEarlyLeave,
@@ -24,9 +31,9 @@ public static class AttendanceClassifier
             (false, true) => AttendanceStatus.EarlyLeave,
             _ => AttendanceStatus.Present,
         };
-        return new AttendanceRecord(shift, status, firstLogin, lastLogout)
+        return new AttendanceRecord(shift, status, arrival, lastLogout)
         {
-            ReadyInTime = firstLogin <= shift.Start - policy.ReadyBefore,
+            ReadyInTime = arrival <= shift.Start - policy.ReadyBefore,
         };
     }
 
@@ -35,5 +42,22 @@ public static class AttendanceClassifier
     {
         var byAgent = sessions.ToLookup(s => s.Agent);
         return roster.Select(r => Classify(r, byAgent[r.Agent], policy)).ToList();
+    }
+
+    private sealed record Stretch(DateTime In, DateTime Out);
+
+    /// <summary>Overlapping or touching sessions become one stretch; an open session runs to <see cref="DateTime.MaxValue"/>.</summary>
+    private static List<Stretch> Merge(IEnumerable<AgentSession> sessions)
+    {
+        var merged = new List<Stretch>();
+        foreach (var s in sessions.OrderBy(s => s.LoggedIn))
+        {
+            var end = s.LoggedOut ?? DateTime.MaxValue;
+            if (merged.Count > 0 && s.LoggedIn <= merged[^1].Out)
+                merged[^1] = merged[^1] with { Out = end > merged[^1].Out ? end : merged[^1].Out };
+            else
+                merged.Add(new Stretch(s.LoggedIn, end));
+        }
+        return merged;
     }
 }

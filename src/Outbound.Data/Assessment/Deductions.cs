@@ -192,7 +192,13 @@ public sealed class Deductions(NpgsqlDataSource dataSource)
             ("fine", fine), ("on", occurredOn), ("ek", evidence.Kind.Code()), ("er", evidence.Reference), ("note", evidence.Note.Trim()),
             ("src", source), ("by", by?.Value)))
         {
-            if (await cmd.ExecuteNonQueryAsync(ct) == 0)
+            int inserted;
+            try { inserted = await cmd.ExecuteNonQueryAsync(ct); }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation && e.ConstraintName == "assessment_deductions_agent")
+            {
+                throw new AssessmentRefusedException("a deduction is recorded against staff only; this person has no staff record");
+            }
+            if (inserted == 0)
             {
                 if (source == "manual") throw new AssessmentRefusedException("this evidence is already used for the same rule");
                 return false;

@@ -17,7 +17,7 @@ namespace Outbound.Data.Demo;
 public sealed class DemoSeeder(
     TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
     UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports,
-    NpgsqlDataSource dataSource, TimeProvider clock)
+    NpgsqlDataSource dataSource, TimeProvider clock, DemoWorkforce workforce)
 {
     public sealed record Result(
         IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users,
@@ -50,6 +50,7 @@ public sealed class DemoSeeder(
             }
         }
         await DemoBilling.EnsureAsync(dataSource, tenantIds, clock, ct);
+        await workforce.SeedAsync(ct);
         var loaded = new List<ListImportResult>();
         foreach (var (code, campaign) in campaignIds)
         {

@@ -4,7 +4,7 @@ using Outbound.Data.Assessment;
 
 namespace Outbound.Data.Workforce;
 
-/// <summary>Agent logins and logouts (the attendance machine of the seed's rule 2), and the month's classification.</summary>
+/// <summary>Agent logins and logouts (the attendance machine of the seed's rule 2, and the dialer's agent sessions), and the month's classification.</summary>
 public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
 {
     public async Task LoginAsync(AgentId agent, DateTimeOffset at, CancellationToken ct = default)
@@ -12,7 +12,11 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = connection.Command("INSERT INTO workforce_sessions (agent_id, logged_in_at) VALUES (@a, @at)", null,
             ("a", agent.Value), ("at", at.ToUniversalTime()));
-        await cmd.ExecuteNonQueryAsync(ct);
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("attendance is kept for staff only; this person has no staff record");
+        }
     }
 
     /// <summary>Closes the agent's open session; a logout without a login is refused rather than invented.</summary>
@@ -27,12 +31,26 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
         if (await cmd.ExecuteNonQueryAsync(ct) == 0) throw new AssessmentRefusedException("the agent has no open session to log out of");
     }
 
+    /// <summary>
+    /// Every login stretch overlapping [from, to): the attendance machine's sessions (workforce_sessions) and
+    /// the dialer's agent sessions (agent_sessions), whose text agent key is matched to a staff record by
+    /// user id, user name or e-mail. Dialer sessions of people without a staff record are not attendance.
+    /// </summary>
     public async Task<IReadOnlyList<AgentSession>> SessionsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = connection.Command("""
             SELECT agent_id, logged_in_at, logged_out_at FROM workforce_sessions
              WHERE logged_in_at < @to AND (logged_out_at IS NULL OR logged_out_at > @from)
+            UNION ALL
+            SELECT DISTINCT ON (s.id) staff.id, s.logged_in_at, s.logged_out_at
+              FROM agent_sessions s
+              JOIN (SELECT wa.id, lower(k.key) AS key
+                      FROM workforce_agents wa
+                      LEFT JOIN users u ON u.id = wa.id
+                     CROSS JOIN LATERAL (VALUES (wa.id::text), (u.user_name), (u.email)) AS k (key)
+                     WHERE k.key IS NOT NULL) staff ON staff.key = lower(s.agent)
+             WHERE s.logged_in_at < @to AND (s.logged_out_at IS NULL OR s.logged_out_at > @from)
             """, null, ("from", from.ToUniversalTime()), ("to", to.ToUniversalTime()));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<AgentSession>();

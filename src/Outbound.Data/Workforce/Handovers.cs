@@ -4,7 +4,7 @@ using Outbound.Data.Assessment;
 
 namespace Outbound.Data.Workforce;
 
-/// <summary>Shift handover logs: who handed over what to whom.</summary>
+/// <summary>Shift handover logs: who handed over what to whom. Only someone rostered on a shift hands it over.</summary>
 public sealed class Handovers(NpgsqlDataSource dataSource, CenterTime time)
 {
     public async Task<Guid> WriteAsync(HandoverLog log, CancellationToken ct = default)
@@ -12,12 +12,22 @@ public sealed class Handovers(NpgsqlDataSource dataSource, CenterTime time)
         if (string.IsNullOrWhiteSpace(log.Notes)) throw new AssessmentRefusedException("a handover log needs notes on the pending work");
         var id = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using (var rostered = connection.Command(
+                         "SELECT 1 FROM workforce_roster WHERE agent_id = @a AND day = @d AND shift_code = @s", null,
+                         ("a", log.From.Value), ("d", log.Day), ("s", log.Shift.Value)))
+            if (await rostered.ExecuteScalarAsync(ct) is null)
+                throw new AssessmentRefusedException($"you are not rostered on shift {log.Shift} of {log.Day:yyyy-MM-dd}, so you cannot hand it over");
+        if (log.To == log.From) throw new AssessmentRefusedException("a shift is handed over to someone else");
         await using var cmd = connection.Command("""
             INSERT INTO workforce_handover_logs (id, from_agent, to_agent, day, shift_code, notes, written_at)
             VALUES (@id, @from, @to, @day, @shift, @notes, @at)
             """, null, ("id", id), ("from", log.From.Value), ("to", log.To?.Value), ("day", log.Day), ("shift", log.Shift.Value),
             ("notes", log.Notes.Trim()), ("at", time.ToUtc(log.WrittenAt)));
-        await cmd.ExecuteNonQueryAsync(ct);
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("a shift is handed over to a member of staff");
+        }
         return id;
     }
 

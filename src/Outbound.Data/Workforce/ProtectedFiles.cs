@@ -7,7 +7,8 @@ namespace Outbound.Data.Workforce;
 
 /// <summary>
 /// The one door through which anyone may ask to delete a recording or a customer file. The answer is
-/// always no (rule 7: 不得以任何理由删除原始文件): the attempt is kept and a draft deduction proposed to Hr.
+/// always no (rule 7: 不得以任何理由删除原始文件): the attempt is kept and, when the person is staff under
+/// assessment, a draft deduction is proposed to Hr (never charged until Hr confirms it).
 /// </summary>
 public sealed class ProtectedFiles(NpgsqlDataSource dataSource, CenterTime time)
 {
@@ -21,7 +22,11 @@ public sealed class ProtectedFiles(NpgsqlDataSource dataSource, CenterTime time)
             """, null, ("id", attempt.AttemptId), ("a", by.Value), ("k", kind == ProtectedFileKind.Recording ? "recording" : "customer_file"),
             ("t", target), ("at", at.ToUniversalTime())))
             await cmd.ExecuteNonQueryAsync(ct);
-        await new Deductions(dataSource).ProposeAsync([DeleteAttemptDetection.Propose(attempt)], ct);
+        bool isStaff;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        await using (var cmd = connection.Command("SELECT EXISTS (SELECT 1 FROM workforce_agents WHERE id = @a)", null, ("a", by.Value)))
+            isStaff = (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        if (isStaff) await new Deductions(dataSource).ProposeAsync([DeleteAttemptDetection.Propose(attempt)], ct);
         return new AssessmentRefusedException("原始文件(录音、客户档案)不得删除;此次操作已记录。 Original files cannot be deleted; the attempt was recorded.");
     }
 }

@@ -6,6 +6,12 @@ namespace Outbound.Data.Workforce;
 
 public sealed record StaffRecord(AgentId Agent, string EmployeeNo, string Name, TeamId? Team, decimal BaseSalary, bool Active = true);
 
+/// <summary>A team as Hr keeps it: its name, its leader (班长) and where it sits in the 大轮班 rotation.</summary>
+public sealed record TeamRecord(TeamId Id, string Name, AgentId Leader, int RotationOffset);
+
+/// <summary>A login account that may get a staff record (agents and supervisors).</summary>
+public sealed record StaffAccount(AgentId Id, string DisplayName, string? Email, string Role);
+
 /// <summary>Hr's staff records and teams (班组 with their 班长).</summary>
 public sealed class Staff(NpgsqlDataSource dataSource)
 {
@@ -16,7 +22,16 @@ public sealed class Staff(NpgsqlDataSource dataSource)
             INSERT INTO workforce_teams (id, name, leader_id, rotation_offset) VALUES (@id, @name, @leader, @off)
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, leader_id = EXCLUDED.leader_id, rotation_offset = EXCLUDED.rotation_offset
             """, null, ("id", id.Value), ("name", name), ("leader", leader.Value), ("off", rotationOffset));
-        await cmd.ExecuteNonQueryAsync(ct);
+        if (string.IsNullOrWhiteSpace(name)) throw new AssessmentRefusedException("a team needs a name");
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("a team's leader must be an existing user account");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new AssessmentRefusedException($"there is already a team named {name}");
+        }
     }
 
     public async Task SaveAgentAsync(StaffRecord record, CancellationToken ct = default)
@@ -31,7 +46,15 @@ public sealed class Staff(NpgsqlDataSource dataSource)
                                            base_salary = EXCLUDED.base_salary, active = EXCLUDED.active
             """, null, ("id", record.Agent.Value), ("no", record.EmployeeNo.Trim()), ("name", record.Name.Trim()),
             ("team", record.Team?.Value), ("base", record.BaseSalary), ("active", record.Active));
-        await cmd.ExecuteNonQueryAsync(ct);
+        try { await cmd.ExecuteNonQueryAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new AssessmentRefusedException("a staff record must belong to an existing user account (and an existing team)");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new AssessmentRefusedException($"employee number {record.EmployeeNo.Trim()} is already taken");
+        }
     }
 
     public async Task<IReadOnlyList<StaffRecord>> ListAsync(CancellationToken ct = default)
@@ -44,6 +67,32 @@ public sealed class Staff(NpgsqlDataSource dataSource)
             list.Add(new StaffRecord(new AgentId(r.GetGuid(0)), r.GetString(1), r.GetString(2),
                 r.Nullable<Guid>(3) is { } t ? new TeamId(t) : null, r.GetDecimal(4), r.GetBoolean(5)));
         return list;
+    }
+
+    public async Task<IReadOnlyList<TeamRecord>> TeamListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("SELECT id, name, leader_id, rotation_offset FROM workforce_teams ORDER BY name");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<TeamRecord>();
+        while (await r.ReadAsync(ct)) list.Add(new TeamRecord(new TeamId(r.GetGuid(0)), r.GetString(1), new AgentId(r.GetGuid(2)), r.GetInt32(3)));
+        return list;
+    }
+
+    /// <summary>The accounts of agents and supervisors, who are the people a staff record or a team can name.</summary>
+    public async Task<IReadOnlyList<StaffAccount>> AccountsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command("""
+            SELECT DISTINCT ON (u.id) u.id, u.display_name, u.email, ro.name
+              FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles ro ON ro.id = ur.role_id
+             WHERE ro.name IN ('Agent', 'Supervisor')
+             ORDER BY u.id, ro.name DESC
+            """);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<StaffAccount>();
+        while (await r.ReadAsync(ct)) list.Add(new StaffAccount(new AgentId(r.GetGuid(0)), r.GetString(1), r.NullableString(2), r.GetString(3)));
+        return list.OrderBy(a => a.Email, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The agents of the team a supervisor leads (empty if they lead none).</summary>

@@ -52,8 +52,11 @@ public sealed class AssessmentCommandsTests : IAsyncLifetime
     {
         var hr = new AssessmentActor(AgentId.New(), AssessmentRole.Hr);
         var alice = AgentId.New();
+        var bob = AgentId.New();
+        await TestUsers.InsertAsync(_db.DataSource, alice.Value);
+        await TestUsers.InsertAsync(_db.DataSource, bob.Value);
         await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(alice, "A001", "李丽", null, 3000m));
-        await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(AgentId.New(), "A002", "张波", null, 3000m));
+        await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(bob, "A002", "张波", null, 3000m));
         var deductions = new Deductions(_db.DataSource);
         foreach (var (rule, day) in new[] { (2, 2), (2, 3), (2, 4), (9, 10), (15, 20) })
         {
@@ -99,5 +102,38 @@ public sealed class AssessmentCommandsTests : IAsyncLifetime
         Assert.Equal(2, code);
         Assert.Empty(stdout);
         Assert.Contains("YYYY-MM", stderr);
+    }
+
+    [Fact]
+    public async Task Detect_proposes_a_late_login_once_as_a_draft_and_reports_the_count()
+    {
+        var alice = AgentId.New();
+        await TestUsers.InsertAsync(_db.DataSource, alice.Value);
+        var staff = new Staff(_db.DataSource);
+        var team = TeamId.New();
+        await staff.SaveTeamAsync(team, "一组", alice, 0);
+        await staff.SaveAgentAsync(new StaffRecord(alice, "A001", "李丽", team, 3000m));
+        var rosters = new Rosters(_db.DataSource, CenterTime.China);
+        var early = new ShiftCode("E");
+        await rosters.SaveTemplateAsync(new ShiftTemplate(early, "早班", new TimeOnly(8, 0), TimeSpan.FromHours(8)));
+        await rosters.SaveRotationAsync(new Rotation([early, null, null, null, null, null, null], new DateOnly(2026, 3, 2)));
+        await rosters.GenerateAsync(new CalendarMonth(2026, 3));
+        var log = new AttendanceLog(_db.DataSource, CenterTime.China);
+        foreach (var day in new[] { 2, 9, 16, 23, 30 })
+        {
+            var late = day == 9 ? 15 : -15;
+            await log.LoginAsync(alice, new DateTimeOffset(2026, 3, day, 8, 0, 0, TimeSpan.FromHours(8)).AddMinutes(late));
+            await log.LogoutAsync(alice, new DateTimeOffset(2026, 3, day, 16, 5, 0, TimeSpan.FromHours(8)));
+            await new Handovers(_db.DataSource, CenterTime.China).WriteAsync(new HandoverLog(alice, null, new DateOnly(2026, 3, day), early, "无", new DateTime(2026, 3, day, 15, 50, 0)));
+        }
+
+        var (code, stdout, stderr) = await Run("assessment", "detect", "--month", "2026-03", "--json");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(1, JsonDocument.Parse(stdout).RootElement.GetProperty("proposed").GetInt32());
+        var draft = Assert.Single(await new Deductions(_db.DataSource).ForAgentAsync(alice, new AssessmentActor(AgentId.New(), AssessmentRole.Hr)));
+        Assert.Equal((2, DeductionState.Draft, new DateOnly(2026, 3, 9)), (draft.Rule.Value, draft.State, draft.OccurredOn));
+
+        var again = await Run("assessment", "detect", "--month", "2026-03", "--json");
+        Assert.Equal(0, JsonDocument.Parse(again.Stdout).RootElement.GetProperty("proposed").GetInt32());
     }
 }

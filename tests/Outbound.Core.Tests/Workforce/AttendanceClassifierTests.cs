@@ -65,4 +65,29 @@ public sealed class AttendanceClassifierTests
         Assert.Equal(AttendanceStatus.Present, r.Status);
         Assert.Null(r.LastLogout);
     }
+
+    [Fact]
+    public void A_login_before_a_gap_over_shift_start_does_not_make_a_late_arrival_early()
+    {
+        // Logged in at 07:00, out at 07:30, back at 08:05: not at the seat at 08:00.
+        var r = Classify(new AgentSession(Agent, At(7, 0), At(7, 30)), new AgentSession(Agent, At(8, 5), At(16, 0)));
+        Assert.Equal(AttendanceStatus.Late, r.Status);
+        Assert.Equal(At(8, 5), r.FirstLogin);
+        Assert.False(r.ReadyInTime);
+    }
+
+    [Fact]
+    public void Overlapping_sessions_of_two_campaigns_count_as_one_stretch_from_the_first_login()
+    {
+        var r = Classify(new AgentSession(Agent, At(7, 45), At(12, 0)), new AgentSession(Agent, At(11, 0), At(16, 0)));
+        Assert.Equal(AttendanceStatus.Present, r.Status);
+        Assert.True(r.ReadyInTime);
+        Assert.Equal(At(16, 0), r.LastLogout);
+    }
+
+    [Fact]
+    public void A_session_that_ended_before_the_shift_began_is_absent()
+    {
+        Assert.Equal(AttendanceStatus.Absent, Classify(new AgentSession(Agent, At(6, 30), At(7, 0))).Status);
+    }
 }

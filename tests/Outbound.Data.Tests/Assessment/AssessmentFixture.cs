@@ -19,6 +19,10 @@ public abstract class AssessmentDatabaseTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Db.InitializeAsync();
+        await TestUsers.InsertAsync(Db.DataSource, Leader.Value);
+        await TestUsers.InsertAsync(Db.DataSource, Alice.Value);
+        await TestUsers.InsertAsync(Db.DataSource, Bob.Value, "bob@abc.test");
+        await TestUsers.InsertAsync(Db.DataSource, Outsider.Value);
         var staff = new Staff(Db.DataSource);
         await staff.SaveTeamAsync(TeamA, "一班", Leader, 0);
         await staff.SaveTeamAsync(TeamB, "二班", Outsider, 4);

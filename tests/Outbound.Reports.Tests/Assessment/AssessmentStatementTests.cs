@@ -18,6 +18,8 @@ public sealed class AssessmentStatementTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.InitializeAsync();
+        await TestUsers.InsertAsync(_db.DataSource, _alice.Value);
+        await TestUsers.InsertAsync(_db.DataSource, _bob.Value);
         await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(_alice, "A001", "李丽", null, 3000m));
         await new Staff(_db.DataSource).SaveAgentAsync(new StaffRecord(_bob, "A002", "张波", null, 3000m));
         var deductions = new Deductions(_db.DataSource);

@@ -22,11 +22,10 @@ public sealed class AssessmentPagesTests(OutboundWebFactory app)
         var agent2 = await Id("agent2@demo.local");
         var supervisor = await Id("supervisor@demo.local");
         var hr = new AssessmentActor(await Id("hr@demo.local"), AssessmentRole.Hr);
-        var staff = app.Services.GetRequiredService<Staff>();
-        var team = new TeamId(Guid.Parse("7e000000-0000-0000-0000-000000000001"));
-        await staff.SaveTeamAsync(team, "一班", supervisor, 0);
-        await staff.SaveAgentAsync(new StaffRecord(agent1, "W001", "坐席 1 号", team, 3000m));
-        await staff.SaveAgentAsync(new StaffRecord(agent2, "W002", "坐席 2 号", null, 3000m));
+        // The demo seed gives agents 1 and 2 staff records W001 and W002 in team 一组, which the supervisor leads.
+        var people = (await app.Services.GetRequiredService<Staff>().ListAsync()).ToDictionary(p => p.Agent);
+        Assert.Equal("W001", people[agent1].EmployeeNo);
+        Assert.Contains(agent1, await app.Services.GetRequiredService<Staff>().TeamLedByAsync(supervisor));
         return (agent1, agent2, hr, app.Services.GetRequiredService<Deductions>());
     }
 

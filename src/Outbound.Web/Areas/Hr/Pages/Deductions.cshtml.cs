@@ -18,6 +18,8 @@ public sealed class DeductionsModel(Deductions deductions, AssessmentRules rules
 
     public IReadOnlyList<DeductionView> Drafts { get; private set; } = [];
     public IReadOnlyList<AssessmentRule> Rules { get; private set; } = [];
+    /// <summary>Detection looks at the current month by default; at a month's start Hr picks the one just ended.</summary>
+    public CalendarMonth DetectMonth => MonthParameter.Resolve(null, clock, false);
     public IReadOnlyDictionary<AgentId, StaffRecord> People { get; private set; } = new Dictionary<AgentId, StaffRecord>();
     [TempData] public string? Message { get; set; }
     public string? Problem { get; private set; }

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Outbound.Data.Workforce;
+
+namespace Outbound.Data.Assessment;
+
+public sealed class DetectionOptions
+{
+    /// <summary>How often yesterday's and today's ended shifts are looked at; zero turns the schedule off.</summary>
+    public TimeSpan Every { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>
+/// Runs <see cref="DetectionRun"/> over yesterday and today at a fixed interval, so that late logins and missing
+/// handover logs reach Hr's draft queue without anyone pressing a button. It only proposes: drafts wait for Hr.
+/// The first run is one interval after start (the demo seed and Hr's own button cover start-up).
+/// </summary>
+public sealed class DetectionSchedule(DetectionRun detection, CenterTime center, TimeProvider clock, IOptions<DetectionOptions> options,
+    ILogger<DetectionSchedule> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Every <= TimeSpan.Zero) return;
+        using var timer = new PeriodicTimer(options.Value.Every, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var today = DateOnly.FromDateTime(center.ToLocal(clock.GetUtcNow()));
+                var proposed = await detection.RunAsync(today.AddDays(-1), today, clock.GetUtcNow(), stoppingToken);
+                if (proposed.Count > 0) log.LogInformation("Proposed {Count} deductions to Hr from attendance and handover logs", proposed.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Assessment detection failed; trying again in {Every}", options.Value.Every);
+            }
+        }
+    }
+}
