@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outbound.Data.Identity;
 using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Areas.Campaigns.Uploads;
+using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
@@ -35,6 +36,7 @@ public static class WebHostExtensions
         services.AddAuthorizationBuilder().AddOutboundPolicies();
         services.AddTenantScope();
         services.AddCampaignLiveStatus();
+        services.AddAgentDesk();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ImportJobs>();
@@ -61,6 +63,7 @@ public static class WebHostExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapCampaignLiveStatus();
+        app.MapAgentDesk();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

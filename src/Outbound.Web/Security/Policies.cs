@@ -19,6 +19,11 @@ public static class Policies
     /// <summary>See the points and deductions of the team one leads.</summary>
     public const string SupervisorTeam = nameof(SupervisorTeam);
 
+    /// <summary>Work at the agent desk (坐席工作台).</summary>
+    public const string Desk = nameof(Desk);
+    /// <summary>Watch the wallboard and intervene on agents.</summary>
+    public const string Wallboard = nameof(Wallboard);
+
     public static AuthorizationBuilder AddOutboundPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
@@ -26,5 +31,7 @@ public static class Policies
         .AddPolicy(CampaignsWrite, p => p.RequireRole(Roles.Admin, Roles.CampaignManager))
         .AddPolicy(Hr, p => p.RequireRole(Roles.Hr))
         .AddPolicy(AssessmentSelf, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
-        .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor));
+        .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor))
+        .AddPolicy(Desk, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
+        .AddPolicy(Wallboard, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
 }
