@@ -21,7 +21,7 @@ namespace Outbound.Web.Tests.Support;
 /// a predictive collections campaign <see cref="DeskCampaign"/> callable at any hour with its own leads,
 /// assigned only to agent1. For desk and wallboard tests that place real (simulated) calls.
 /// </summary>
-public sealed class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly Uri Base = new("http://localhost");
     public const string Agent = "agent1@demo.local";
