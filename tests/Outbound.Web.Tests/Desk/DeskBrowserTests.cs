@@ -83,4 +83,56 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
             await factory.CampaignCommandAsync(c => new CampaignCommands.Stop(c));
         }
     }
+
+    [Fact]
+    public async Task An_agent_answers_the_survey_questionnaire_following_its_skip_logic_and_dispositions()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
+        var agent = await SignedInPageAsync(browser, DeskWebFactory.SurveyAgent);
+
+        await agent.GotoAsync("/Desk");
+        await agent.SelectOptionAsync("#campaign", factory.SurveyCampaign.Value.ToString());
+        await agent.ClickAsync("#login");
+        await agent.WaitForSelectorAsync("#state[data-state=not_ready]", new() { Timeout = Patience });
+        await agent.ClickAsync("#ready");
+        await agent.WaitForSelectorAsync("#state[data-state=ready]", new() { Timeout = Patience });
+
+        await factory.CampaignCommandAsync(factory.SurveyCampaign, c => new CampaignCommands.Start(c));
+        try
+        {
+            await agent.WaitForSelectorAsync("#pop:not([hidden])", new() { Timeout = Patience });
+            Assert.StartsWith("回访客户", await agent.TextContentAsync("#pop-name"));
+            Assert.False(await agent.IsVisibleAsync("#collections"));
+            Assert.True(await agent.IsVisibleAsync("#survey"));
+
+            await agent.CheckAsync("input[name='q-owner'][value='是']");
+            await agent.CheckAsync("input[name='q-resolved'][value='已解决']");
+            // "已解决" skips the reason question.
+            Assert.False(await agent.IsVisibleAsync(".question[data-id='unresolved_reason']"));
+            await agent.CheckAsync("input[name='q-attitude'][value='5']");
+            await agent.CheckAsync("input[name='q-overall'][value='满意']");
+            Assert.False(await agent.IsVisibleAsync(".question[data-id='suggestion']")); // "满意" ends the survey
+
+            await agent.WaitForSelectorAsync("#acw:not([hidden])", new() { Timeout = Patience });
+            await factory.CampaignCommandAsync(factory.SurveyCampaign, c => new CampaignCommands.Stop(c));
+            await agent.SelectOptionAsync("#disposition", "completed");
+            await agent.ClickAsync("#submit-disposition");
+            await agent.WaitForSelectorAsync("#desk-flash:not([hidden])", new() { Timeout = Patience });
+
+            await using var cmd = factory.Db.CreateCommand(
+                "SELECT survey_answers::text FROM desk_call_forms WHERE campaign_id = @c AND disposition = 'completed'");
+            cmd.Parameters.AddWithValue("c", factory.SurveyCampaign.Value);
+            using var answers = System.Text.Json.JsonDocument.Parse((string)(await cmd.ExecuteScalarAsync())!);
+            var root = answers.RootElement;
+            Assert.Equal("是", root.GetProperty("owner")[0].GetString());
+            Assert.Equal("5", root.GetProperty("attitude")[0].GetString());
+            Assert.Equal("满意", root.GetProperty("overall")[0].GetString());
+            Assert.False(root.TryGetProperty("unresolved_reason", out _));
+        }
+        finally
+        {
+            await factory.CampaignCommandAsync(factory.SurveyCampaign, c => new CampaignCommands.Stop(c));
+        }
+    }
 }

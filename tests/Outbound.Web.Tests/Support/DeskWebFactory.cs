@@ -31,6 +31,9 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DemoSeeder.Result Demo { get; private set; } = null!;
     public CampaignId DeskCampaign { get; private set; } = null!;
+    /// <summary>A progressive callback survey with the demo questionnaire, assigned only to <see cref="SurveyAgent"/>.</summary>
+    public CampaignId SurveyCampaign { get; private set; } = null!;
+    public const string SurveyAgent = "agent2@demo.local";
     public NpgsqlDataSource Db => _database.DataSource;
 
     public async Task InitializeAsync()
@@ -53,6 +56,25 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             FROM campaigns c, generate_series(1, 40) n WHERE c.id = @id;
             """, new { id = DeskCampaign.Value, tenant = DemoCampaigns.BankTenant, agent = Agent,
             settings = System.Text.Json.JsonSerializer.Serialize(settings, Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
+        await AddSurveyCampaignAsync(connection);
+    }
+
+    private async Task AddSurveyCampaignAsync(NpgsqlConnection connection)
+    {
+        var power = DemoCampaigns.Power;
+        var settings = power.Settings with { CallingWindows = [], RecordCalls = false, WrapUpSeconds = 60 };
+        SurveyCampaign = CampaignId.New();
+        await connection.ExecuteAsync("""
+            INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, status, settings)
+            SELECT @id, id, 'desk-survey', '回访工作台测试', 'CallbackSurvey', 'Progressive', 'draft', @settings::jsonb FROM tenants WHERE code = @tenant;
+            INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
+            SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent);
+            INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, fields)
+            SELECT c.tenant_id, c.id, '+8613600' || lpad(n::text, 5, '0'), 'mobile', 'CN-11', 'Asia/Shanghai', '回访客户' || n,
+                   jsonb_build_object('work_order', 'WO' || n, 'complaint_type', '停电')
+            FROM campaigns c, generate_series(1, 10) n WHERE c.id = @id;
+            """, new { id = SurveyCampaign.Value, tenant = DemoCampaigns.PowerTenant, agent = SurveyAgent,
+            settings = System.Text.Json.JsonSerializer.Serialize(settings, Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -71,10 +93,12 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbound:Simulated:TalkSecondsSd", "5");
     }
 
-    public async Task<object> CampaignCommandAsync(Func<CampaignId, object> command)
+    public Task<object> CampaignCommandAsync(Func<CampaignId, object> command) => CampaignCommandAsync(DeskCampaign, command);
+
+    public async Task<object> CampaignCommandAsync(CampaignId campaign, Func<CampaignId, object> command)
     {
         var region = await Services.GetRequiredService<IRequiredActor<CampaignRegion>>().GetAsync();
-        return await region.Ask<object>(command(DeskCampaign), TimeSpan.FromSeconds(30));
+        return await region.Ask<object>(command(campaign), TimeSpan.FromSeconds(30));
     }
 
     /// <summary>A cookie-keeping browser signed in as <paramref name="email"/>, and its cookies for a hub connection.</summary>
