@@ -22,6 +22,7 @@ public static class CliApp
             ["assessment statement"] = AssessmentCommands.StatementAsync,
             ["bench sip"] = BenchSipCommand.RunAsync,
             ["bench media"] = BenchMediaCommand.RunAsync,
+            ["bench acd"] = BenchAcdCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))
