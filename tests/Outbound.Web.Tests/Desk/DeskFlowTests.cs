@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Akka.Actor;
 using Dapper;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +7,9 @@ using Outbound.Data.Desk;
 using Outbound.Dialer.Campaigns;
 using Outbound.Web.Areas.Desk;
 using Outbound.Web.Areas.Wallboard;
+using Outbound.Dialer.Inbound;
+using Outbound.Telephony;
+using Outbound.Telephony.Simulated;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Desk;
@@ -142,5 +146,46 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
         await theirs.StartAsync();
         Assert.Empty(await theirs.InvokeAsync<List<DeskLead>>("Search", "+861370000007"));
         Assert.Empty(await theirs.InvokeAsync<List<DeskLead>>("Search", "测试客户7"));
+    }
+
+    [Fact]
+    public async Task An_inbound_caller_reaches_an_agent_logged_in_to_the_hotline_and_the_answered_call_is_recorded_with_its_disposition()
+    {
+        var (_, cookies) = await factory.SignInAsync(DeskWebFactory.HotlineAgent);
+        await using var desk = factory.Hub(AgentDeskHub.Path, cookies);
+        var states = new Inbox<AgentStateView>();
+        var pops = new Inbox<ScreenPop>();
+        var ended = new Inbox<JsonElement>();
+        desk.On<AgentStateView>(DeskNotifier.StateMethod, states.Add);
+        desk.On<ScreenPop>(DeskNotifier.PopMethod, pops.Add);
+        desk.On<JsonElement>(DeskNotifier.EndedMethod, ended.Add);
+        await desk.StartAsync();
+        Assert.Null(await desk.InvokeAsync<string?>("Login", factory.HotlineCampaign.Value));
+        Assert.Null(await desk.InvokeAsync<string?>("Ready"));
+        await states.WaitFor(s => s.State == "ready", Patience);
+
+        const string caller = "+8613812345678";
+        var carrier = (SimulatedTelephony)factory.Services.GetRequiredService<ITelephony>();
+        var directory = factory.Services.GetRequiredService<AcdQueues>().Directory;
+        var leg = carrier.ArriveInbound(caller, new QueueTelephonySink(directory), patience: null, talkTime: TimeSpan.FromSeconds(20));
+        directory.Tell(new AcdCommands.CallerArrived(factory.HotlineCampaign, leg, caller));
+
+        var pop = await pops.WaitFor(p => p.Kind == "call", Patience);
+        Assert.Equal((caller, 0L, factory.HotlineCampaign.Value), (pop.Phone, pop.LeadId, pop.CampaignId));
+        await ended.WaitFor(_ => true, Patience);
+        Assert.Null(await desk.InvokeAsync<string?>("Dispose", new DispositionInput("completed", null, null, null, null, null, null, null, null, false, "停电已恢复", null)));
+        await states.WaitFor(s => s.State == "ready", Patience);
+
+        var deadline = DateTime.UtcNow + Patience;
+        long answered;
+        do
+        {
+            await using var cmd = factory.Db.CreateCommand(
+                "SELECT count(*) FROM inbound_calls WHERE caller_number = @n AND outcome = 'answered' AND disposition = 'completed' AND connected_at IS NOT NULL");
+            cmd.Parameters.AddWithValue("n", caller);
+            answered = (long)(await cmd.ExecuteScalarAsync())!;
+            if (answered == 0) await Task.Delay(200);
+        } while (answered == 0 && DateTime.UtcNow < deadline);
+        Assert.Equal(1, answered);
     }
 }

@@ -34,6 +34,9 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A progressive callback survey with the demo questionnaire, assigned only to <see cref="SurveyAgent"/>.</summary>
     public CampaignId SurveyCampaign { get; private set; } = null!;
     public const string SurveyAgent = "agent2@demo.local";
+    /// <summary>An inbound hotline (the power tenant's dispositions), assigned only to <see cref="HotlineAgent"/>.</summary>
+    public CampaignId HotlineCampaign { get; private set; } = null!;
+    public const string HotlineAgent = "agent3@demo.local";
     public NpgsqlDataSource Db => _database.DataSource;
 
     public async Task InitializeAsync()
@@ -57,6 +60,15 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             """, new { id = DeskCampaign.Value, tenant = DemoCampaigns.BankTenant, agent = Agent,
             settings = System.Text.Json.JsonSerializer.Serialize(settings, Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
         await AddSurveyCampaignAsync(connection);
+        HotlineCampaign = CampaignId.New();
+        await connection.ExecuteAsync("""
+            INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, status, settings)
+            SELECT @id, id, 'desk-hotline', '95598 呼入测试', 'Inbound', 'Manual', 'draft', @settings::jsonb FROM tenants WHERE code = @tenant;
+            INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
+            SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent);
+            """, new { id = HotlineCampaign.Value, tenant = DemoCampaigns.PowerTenant, agent = HotlineAgent,
+            settings = System.Text.Json.JsonSerializer.Serialize(DemoCampaigns.Power.Settings with { Questionnaire = null, WrapUpSeconds = 30 },
+                Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
     }
 
     private async Task AddSurveyCampaignAsync(NpgsqlConnection connection)

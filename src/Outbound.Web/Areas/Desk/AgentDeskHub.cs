@@ -4,6 +4,7 @@ using Akka.Actor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using NodaTime;
+using Outbound.Core.Campaigns;
 using Outbound.Core.Compliance;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
@@ -29,8 +30,9 @@ public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, Des
 
     public async Task<string?> Login(Guid campaignId)
     {
-        if ((await queries.AssignedCampaignsAsync(UserId, Context.ConnectionAborted)).All(c => c.Id != campaignId)) return DeskTexts.NotAssigned;
-        var desk = await sessions.GetOrCreateAsync(AgentId);
+        if ((await queries.AssignedCampaignsAsync(UserId, Context.ConnectionAborted)).FirstOrDefault(c => c.Id == campaignId) is not { } campaign)
+            return DeskTexts.NotAssigned;
+        var desk = await sessions.ForLoginAsync(AgentId, campaign.Kind == nameof(CampaignKind.Inbound));
         var reply = await desk.Session.Ask<object>(new AgentCommands.Login(new(campaignId)), TimeSpan.FromSeconds(10));
         if (reply is not AgentStateReply) return DeskTexts.AlreadyLoggedIn;
         desk.Context.Campaign = campaignId;

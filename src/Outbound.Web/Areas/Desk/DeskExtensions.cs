@@ -1,4 +1,6 @@
 using Outbound.Data.Desk;
+using Outbound.Dialer;
+using Outbound.Dialer.Inbound;
 using Outbound.Web.Areas.Wallboard;
 
 namespace Outbound.Web.Areas.Desk;
@@ -12,6 +14,8 @@ public static class DeskExtensions
         services.AddDeskData();
         services.AddSingleton<DeskNotifier>();
         services.AddSingleton<DeskSessions>();
+        services.AddSingleton(sp => new AcdServices(sp.GetRequiredService<DialerServices>(), sp.GetRequiredService<InboundCallLog>()));
+        services.AddSingleton<AcdQueues>();
         services.AddSingleton<WallboardBoard>();
         services.AddHostedService<WallboardBroadcaster>();
         return services;
