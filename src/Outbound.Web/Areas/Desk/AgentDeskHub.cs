@@ -36,6 +36,7 @@ public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, Des
         var reply = await desk.Session.Ask<object>(new AgentCommands.Login(new(campaignId)), TimeSpan.FromSeconds(10));
         if (reply is not AgentStateReply) return DeskTexts.AlreadyLoggedIn;
         desk.Context.Campaign = campaignId;
+        desk.Context.Inbound = desk.Inbound;
         return null;
     }
 

@@ -10,6 +10,9 @@ public sealed class DeskContext(string agentId)
 
     public string AgentId { get; } = agentId;
 
+    /// <summary>Logged in to an inbound campaign (its figures are the queue's).</summary>
+    public bool Inbound { get; set; }
+
     public Guid? Campaign { get { lock (_gate) return _campaign; } set { lock (_gate) _campaign = value; } }
 
     /// <summary>The lead on screen (a connected call or a preview offer).</summary>

@@ -21,7 +21,7 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
     public async Task StateChangedAsync(DeskContext context, AgentEvents.StateChanged changed)
     {
         if (changed.State == AgentState.LoggedOut) context.Campaign = null;
-        await board.UpdateAsync(context.AgentId, changed.State, changed.Reason, changed.At, context.Campaign);
+        await board.UpdateAsync(context.AgentId, changed.State, changed.Reason, changed.At, context.Campaign, context.Inbound);
         await Send(context.AgentId, StateMethod, new AgentStateView(changed.AgentId, changed.State.Code(), changed.Reason, changed.At));
     }
 

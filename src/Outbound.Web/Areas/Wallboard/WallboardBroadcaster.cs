@@ -3,15 +3,17 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Outbound.Core.Campaigns;
 using Outbound.Dialer.Campaigns;
+using Outbound.Dialer.Inbound;
 using Outbound.Web.Areas.Campaigns.Live;
 
 namespace Outbound.Web.Areas.Wallboard;
 
-/// <summary>Every two seconds, the live figures of the campaigns desk agents are logged in to.</summary>
-public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, WallboardBoard board, IHubContext<WallboardHub> hub,
+/// <summary>Every two seconds, the live figures of the campaigns desk agents are logged in to, and the queue waits of inbound ones.</summary>
+public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, AcdQueues acd, WallboardBoard board, IHubContext<WallboardHub> hub,
     ILogger<WallboardBroadcaster> logger) : BackgroundService
 {
     public const string CampaignMethod = "campaign";
+    public const string QueueMethod = "queue";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +21,24 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
         var campaigns = await region.GetAsync(stoppingToken);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var id in board.Rows.Where(r => r.State != "logged_out").Select(r => r.CampaignId).OfType<Guid>().Distinct())
+            var live = board.Rows.Where(r => r.State != "logged_out" && r.CampaignId is not null).ToList();
+            foreach (var id in live.Where(r => r.Inbound).Select(r => r.CampaignId!.Value).Distinct())
+            {
+                try
+                {
+                    var queue = await acd.Directory.Ask<AcdStatusReply>(new AcdCommands.GetStatus(new CampaignId(id)), TimeSpan.FromSeconds(3), stoppingToken);
+                    await hub.Clients.Group(WallboardHub.Group).SendAsync(QueueMethod, new
+                    {
+                        campaignId = id, waiting = queue.Waiting, longestWaitSeconds = (int)queue.LongestWait.TotalSeconds,
+                        answered = queue.Answered, abandoned = queue.Abandoned, overflowed = queue.Overflowed,
+                    }, stoppingToken);
+                }
+                catch (AskTimeoutException e)
+                {
+                    logger.LogDebug(e, "Queue {Campaign} not available", id);
+                }
+            }
+            foreach (var id in live.Where(r => !r.Inbound).Select(r => r.CampaignId!.Value).Distinct())
             {
                 try
                 {

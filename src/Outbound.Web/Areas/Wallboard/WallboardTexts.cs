@@ -16,6 +16,13 @@ public static class WallboardTexts
     public static readonly Text ForceReady = new("强制就绪", "Force ready");
     public static readonly Text ForceLogout = new("强制签出", "Force logout");
     public static readonly Text Campaigns = new("项目实时数据", "Campaign figures");
+    public static readonly Text Queues = new("呼入队列", "Inbound queues");
+    public static readonly Text Queue = new("队列", "Queue");
+    public static readonly Text QueueWaiting = new("排队数", "Waiting");
+    public static readonly Text LongestWait = new("最长等待（秒）", "Longest wait (s)");
+    public static readonly Text Answered = new("已接", "Answered");
+    public static readonly Text Abandoned = new("放弃", "Abandoned");
+    public static readonly Text Overflowed = new("溢出", "Overflowed");
     public static readonly Text Log = new("干预记录", "Intervention log");
     public static readonly Text When = new("时间", "When");
     public static readonly Text Who = new("班长", "Supervisor");

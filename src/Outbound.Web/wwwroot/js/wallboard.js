@@ -42,6 +42,18 @@
     };
     connection.on("agent", a => { agents.set(a.agentId, a); render(); });
     connection.on("campaign", c => { campaigns.set(c.code, c); renderCampaigns(); });
+    const queues = new Map();
+    connection.on("queue", q => {
+        queues.set(q.campaignId, q);
+        document.querySelector("#queues tbody").replaceChildren(...[...queues.values()].map(x => {
+            const tr = document.createElement("tr");
+            tr.dataset.queue = x.campaignId;
+            [x.campaignId.slice(0, 8), x.waiting, x.longestWaitSeconds, x.answered, x.abandoned, x.overflowed].forEach(t => {
+                const td = document.createElement("td"); td.textContent = t; tr.append(td);
+            });
+            return tr;
+        }));
+    });
     setInterval(() => document.querySelectorAll("#agents tr[data-agent]").forEach(tr => {
         const a = agents.get(tr.dataset.agent);
         if (a) tr.querySelector(".since").textContent = clock(Date.now() - Date.parse(a.since));
