@@ -1,6 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Outbound.Core.Ivr;
 
-/// <summary>What a key press, a timeout or invalid input leads to.</summary>
+/// <summary>What a key press, a timeout or invalid input leads to. Stored as JSON with a <c>do</c> discriminator.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "do")]
+[JsonDerivedType(typeof(GoTo), "goto")]
+[JsonDerivedType(typeof(Repeat), "repeat")]
+[JsonDerivedType(typeof(PlayInfo), "info")]
+[JsonDerivedType(typeof(Queue), "queue")]
+[JsonDerivedType(typeof(Voicemail), "voicemail")]
+[JsonDerivedType(typeof(HangUp), "hangup")]
 public abstract record IvrAction
 {
     /// <summary>To another menu of the tree.</summary>
@@ -20,9 +29,11 @@ public abstract record IvrAction
 
     public sealed record HangUp(string? Prompt = null) : IvrAction;
 
+    [JsonIgnore]
     public static IvrAction RepeatMenu { get; } = new Repeat();
 
     /// <summary>Queue, voicemail and hang-up end the caller's way through the tree.</summary>
+    [JsonIgnore]
     public bool IsExit => this switch
     {
         Queue or Voicemail or HangUp => true,
@@ -45,9 +56,11 @@ public sealed record IvrMenu(
     int MaxRetries = 3,
     IvrAction? OnRetriesExhausted = null)
 {
+    [JsonIgnore]
     public IvrAction Exhausted => OnRetriesExhausted ?? new IvrAction.HangUp("goodbye");
 
     /// <summary>Every action the caller can trigger in this menu (choices, timeout, invalid input).</summary>
+    [JsonIgnore]
     public IEnumerable<IvrAction> Actions => Choices.Values.Append(OnTimeout).Append(OnInvalid);
 }
 

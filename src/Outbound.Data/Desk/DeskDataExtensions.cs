@@ -12,6 +12,7 @@ public static class DeskDataExtensions
         services.TryAddSingleton<DeskCallForms>();
         services.TryAddSingleton<SupervisorActionLog>();
         services.TryAddSingleton<InboundCallLog>();
+        services.TryAddSingleton<IvrTrees>();
         return services;
     }
 }
