@@ -33,6 +33,17 @@ public sealed class AcdDirectoryActor : ReceiveActor, IWithStash
     {
         _services = services;
         _policyOf = policyOf;
+        ReceiveAsync<AcdCommands.IvrArrived>(async arrived =>
+        {
+            var tree = _services.Ivr is null ? null : await _services.Ivr.FindAsync(arrived.CampaignId);
+            var campaign = tree is null ? null : await _services.Dialer.Campaigns.FindAsync(arrived.CampaignId);
+            if (tree is null || campaign is null)
+            {
+                Self.Tell(new AcdCommands.CallerArrived(arrived.CampaignId, arrived.Leg, arrived.CallerNumber));
+                return;
+            }
+            _legs[arrived.Leg] = Context.ActorOf(IvrCallActor.Props(campaign.Id, campaign.TenantId, arrived.Leg, arrived.CallerNumber, tree, _services, Self));
+        });
         ReceiveAsync<IWithCampaignId>(async message =>
         {
             var name = message.CampaignId.Value.ToString("N");

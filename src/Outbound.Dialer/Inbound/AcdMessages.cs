@@ -13,6 +13,9 @@ public static class AcdCommands
     /// <summary>A caller reached the queue (from the IVR or straight from the trunk); its leg's events go to the queue.</summary>
     public sealed record CallerArrived(CampaignId CampaignId, CallLegId Leg, string CallerNumber, int Priority = 0, string? Skill = null) : IWithCampaignId;
 
+    /// <summary>A caller reached the campaign's hotline number: through its IVR when it has one, else straight to its queue.</summary>
+    public sealed record IvrArrived(CampaignId CampaignId, CallLegId Leg, string CallerNumber);
+
     /// <summary>A caller sent on by another queue at its max wait; the original arrival time keeps counting.</summary>
     public sealed record TakeOverflow(CampaignId CampaignId, CallLegId Leg, string CallerNumber, DateTimeOffset ArrivedAt, int Priority, string? Skill) : IWithCampaignId;
 
