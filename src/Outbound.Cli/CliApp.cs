@@ -27,6 +27,7 @@ public static class CliApp
             ["report statement"] = ReportCommands.StatementAsync,
             ["report performance"] = ReportCommands.PerformanceAsync,
             ["billing check"] = ReportCommands.BillingCheckAsync,
+            ["bench acd"] = BenchAcdCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outbound.Data.Identity;
 using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Areas.Campaigns.Uploads;
+using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
@@ -36,6 +37,7 @@ public static class WebHostExtensions
         services.AddAuthorizationBuilder().AddOutboundPolicies();
         services.AddTenantScope();
         services.AddCampaignLiveStatus();
+        services.AddAgentDesk();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ImportJobs>();
@@ -64,6 +66,7 @@ public static class WebHostExtensions
         app.MapRazorPages();
         app.MapCampaignLiveStatus();
         app.MapProtectedFiles();
+        app.MapAgentDesk();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

@@ -68,10 +68,28 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
         return Task.FromResult(leg.Id);
     }
 
+    /// <summary>
+    /// An inbound caller reaches the platform: the leg is up (answered by the platform) and its events go to
+    /// <paramref name="events"/>. The caller hangs up after <paramref name="patience"/> unless bridged first
+    /// (an abandon), and <paramref name="talkTime"/> after being bridged to an agent.
+    /// </summary>
+    public CallLegId ArriveInbound(string callerNumber, ITelephonyEventSink events, TimeSpan? patience, TimeSpan talkTime)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callerNumber);
+        var leg = new Leg(CallLegId.New(), events, IsAgent: false) { Answered = true, TalkAfterBridge = talkTime };
+        _legs[leg.Id] = leg;
+        if (patience is { } p)
+            After(leg, p, () => { if (!leg.Bridged) End(leg, new TelephonyEvent.HungUp(leg.Id, _time.GetUtcNow(), ByRemote: true, HangupCause.Normal)); });
+        return leg.Id;
+    }
+
     public Task BridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default)
     {
         var (a, b) = (Find(customer), Find(agent));
         if (!a.Answered) throw new InvalidOperationException($"Leg {customer} is not answered and cannot be bridged.");
+        if (a.TalkAfterBridge is { } talk && !a.Bridged)
+            After(a, talk, () => End(a, new TelephonyEvent.HungUp(a.Id, _time.GetUtcNow(), ByRemote: true, HangupCause.Normal)));
+        a.Bridged = true;
         var now = _time.GetUtcNow();
         Emit(a, new TelephonyEvent.Bridged(a.Id, now, b.Id));
         Emit(b, new TelephonyEvent.Bridged(b.Id, now, a.Id));
@@ -139,6 +157,9 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
         private readonly List<ITimer> _timers = [];
         private int _ended;
         public bool Answered { get; set; }
+        /// <summary>Inbound legs: the caller hangs up this long after being bridged.</summary>
+        public TimeSpan? TalkAfterBridge { get; init; }
+        public bool Bridged { get; set; }
         public string? RecordingPath { get; set; }
         public bool Ended => Volatile.Read(ref _ended) == 1;
         public bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;

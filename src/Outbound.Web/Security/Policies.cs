@@ -21,6 +21,11 @@ public static class Policies
     /// <summary>The client portal: a Client user's own campaigns, contract and statements.</summary>
     public const string ClientPortal = nameof(ClientPortal);
 
+    /// <summary>Work at the agent desk (坐席工作台).</summary>
+    public const string Desk = nameof(Desk);
+    /// <summary>Watch the wallboard and intervene on agents.</summary>
+    public const string Wallboard = nameof(Wallboard);
+
     public static AuthorizationBuilder AddOutboundPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
@@ -29,5 +34,7 @@ public static class Policies
         .AddPolicy(Hr, p => p.RequireRole(Roles.Hr))
         .AddPolicy(AssessmentSelf, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
         .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor))
-        .AddPolicy(ClientPortal, p => p.RequireRole(Roles.Client));
+        .AddPolicy(ClientPortal, p => p.RequireRole(Roles.Client))
+        .AddPolicy(Desk, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
+        .AddPolicy(Wallboard, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
 }

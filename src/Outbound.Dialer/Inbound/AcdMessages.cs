@@ -1,0 +1,62 @@
+using Akka.Actor;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Acd;
+using Outbound.Data.Dialing;
+using Outbound.Dialer.Agents;
+using Outbound.Telephony.Port;
+
+namespace Outbound.Dialer.Inbound;
+
+/// <summary>Commands to an inbound queue (one per inbound campaign).</summary>
+public static class AcdCommands
+{
+    /// <summary>A caller reached the queue (from the IVR or straight from the trunk); its leg's events go to the queue.</summary>
+    public sealed record CallerArrived(CampaignId CampaignId, CallLegId Leg, string CallerNumber, int Priority = 0, string? Skill = null) : IWithCampaignId;
+
+    /// <summary>A caller reached the campaign's hotline number: through its IVR when it has one, else straight to its queue.</summary>
+    public sealed record IvrArrived(CampaignId CampaignId, CallLegId Leg, string CallerNumber);
+
+    /// <summary>A caller sent on by another queue at its max wait; the original arrival time keeps counting.</summary>
+    public sealed record TakeOverflow(CampaignId CampaignId, CallLegId Leg, string CallerNumber, DateTimeOffset ArrivedAt, int Priority, string? Skill) : IWithCampaignId;
+
+    /// <summary>The agent's skills and levels for this queue (level 1 = first tier).</summary>
+    public sealed record SetAgentSkills(CampaignId CampaignId, string AgentId, IReadOnlyDictionary<string, int> Skills) : IWithCampaignId;
+
+    public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
+}
+
+public sealed record AcdAgentView(string AgentId, AgentState State, DateTimeOffset Since, DateTimeOffset? BlockedUntil, int NoAnswersInARow, int Calls, TimeSpan TalkTime);
+
+/// <summary>The queue's live figures (the wallboard shows them).</summary>
+public sealed record AcdStatusReply(
+    CampaignId CampaignId,
+    int Waiting,
+    TimeSpan LongestWait,
+    int Answered,
+    int Abandoned,
+    int Overflowed,
+    IReadOnlyList<AcdAgentView> Agents);
+
+/// <summary>Between a queue and its inbound call actors.</summary>
+internal static class AcdProtocol
+{
+    /// <summary>The call found the caller's record and waits for an agent.</summary>
+    public sealed record Queued(IActorRef Call, LeasedLead Lead);
+
+    /// <summary>The first agent who reserved itself for the call takes it.</summary>
+    public sealed record Taken(IActorRef Call, string AgentId);
+
+    /// <summary>The caller hung up after talking to the agent, who now wraps up.</summary>
+    public sealed record Ended(IActorRef Call, string AgentId, TimeSpan TalkTime);
+
+    /// <summary>The call is over for this queue (answered and dispositioned, abandoned, sent on).</summary>
+    public sealed record Left(IActorRef Call, string Outcome);
+
+    /// <summary>The offer to this agent expired: should its reservation still come, the call gives the agent back.</summary>
+    public sealed record Withdraw(string AgentId);
+
+    public sealed record Announce(int Position, TimeSpan ExpectedWait);
+
+    /// <summary>The caller waited the queue's maximum: do this.</summary>
+    public sealed record MaxWait(OverflowAction Action);
+}

@@ -1,0 +1,183 @@
+using Akka.Actor;
+using Akka.Event;
+using Outbound.Core.Acd;
+using Outbound.Core.Leads;
+using Outbound.Data.Desk;
+using Outbound.Data.Dialing;
+using Outbound.Dialer.Agents;
+using Outbound.Telephony.Port;
+
+namespace Outbound.Dialer.Inbound;
+
+/// <summary>
+/// One inbound caller from arrival in the queue to the written record: music on hold and announcements
+/// while waiting, the bridge to the first agent who reserves itself, after-call work until the disposition,
+/// or the max-wait action (voicemail, callback offer, hang-up). The queue decides who is offered the call.
+/// </summary>
+internal sealed class InboundCallActor : ReceiveActor, IWithTimers
+{
+    private sealed record Begin;
+    private sealed record DispositionDeadline;
+    private sealed record VoicemailLimit;
+
+    public const string VoicemailPrompt = "voicemail-greeting";
+    public const string CallbackOfferPrompt = "callback-offer";
+    public const string ClosedPrompt = "queue-closed";
+
+    private readonly InboundCallPlan _plan;
+    private readonly AcdServices _services;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly HashSet<string> _withdrawn = [];
+
+    private LeasedLead? _lead;
+    private (string AgentId, IActorRef Session)? _agent;
+    private DateTimeOffset? _connectedAt, _endedAt;
+    private OverflowAction? _overflow;
+    private string? _recording;
+    private bool _finished;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(InboundCallPlan plan, AcdServices services) => Akka.Actor.Props.Create(() => new InboundCallActor(plan, services));
+
+    public InboundCallActor(InboundCallPlan plan, AcdServices services)
+    {
+        _plan = plan;
+        _services = services;
+        ReceiveAsync<Begin>(_ => BeginAsync());
+        ReceiveAsync<AgentProtocol.Reserved>(OnReservedAsync);
+        Receive<AcdProtocol.Withdraw>(w => _withdrawn.Add(w.AgentId));
+        ReceiveAsync<AcdProtocol.Announce>(a => PlayAsync($"queue-position:{a.Position}:{(int)Math.Min(a.ExpectedWait.TotalSeconds, 99_999)}"));
+        ReceiveAsync<AcdProtocol.MaxWait>(OnMaxWaitAsync);
+        ReceiveAsync<TelephonyEvent.PromptFinished>(OnPromptFinishedAsync);
+        ReceiveAsync<TelephonyEvent.HungUp>(OnHungUpAsync);
+        ReceiveAsync<AgentProtocol.Dispositioned>(d => FinishAsync("answered", d.Code, d.At));
+        ReceiveAsync<DispositionDeadline>(_ => FinishAsync("answered", null, null));
+        ReceiveAsync<VoicemailLimit>(_ => HangUpAsync());
+        Receive<TelephonyEvent>(_ => { });
+    }
+
+    private DateTimeOffset Now => _services.Dialer.Time.GetUtcNow();
+    private LegTelephony Phone => new(_services.Dialer.Telephony, _plan.Leg, _log);
+
+    protected override void PreStart() => Self.Tell(new Begin());
+
+    private async Task BeginAsync()
+    {
+        KnownCaller? known = null;
+        try { known = await _services.Calls.FindCallerAsync(_plan.CampaignId, _plan.CallerNumber); }
+        catch (Exception e) { _log.Warning(e, "Caller {0} not looked up", _plan.CallerNumber); }
+        // An unknown caller still pops: lead id 0 and the number, so the agent can create the record.
+        _lead = new LeasedLead(known?.LeadId ?? new LeadId(0), _plan.TenantId, _plan.CampaignId, _plan.CallerNumber, known?.Region,
+            known?.TimeZone ?? "Asia/Shanghai", known?.Name, known?.FieldsJson ?? "{}", 0, null, null, false, false, []);
+        Context.Parent.Tell(new AcdProtocol.Queued(Self, _lead));
+        if (_endedAt is null) await PlayAsync(_plan.Policy.MusicOnHoldPrompt);
+    }
+
+    private async Task OnReservedAsync(AgentProtocol.Reserved reserved)
+    {
+        if (_agent is not null || _endedAt is not null || _overflow is not null || _finished || _withdrawn.Contains(reserved.AgentId))
+        {
+            reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
+            return;
+        }
+        _agent = (reserved.AgentId, reserved.Session);
+        Context.Parent.Tell(new AcdProtocol.Taken(Self, reserved.AgentId));
+        try
+        {
+            await _services.Dialer.Telephony.BridgeAsync(_plan.Leg, reserved.AgentLeg);
+        }
+        catch (Exception e)
+        {
+            // The caller left while the agent was being picked: give the agent back.
+            _log.Info("Inbound leg {0} not bridged: {1}", _plan.Leg, e.Message);
+            _agent = null;
+            reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
+            return;
+        }
+        _connectedAt = Now;
+        reserved.Session.Tell(new AgentProtocol.Connected(Self));
+    }
+
+    private async Task OnMaxWaitAsync(AcdProtocol.MaxWait maxWait)
+    {
+        if (_agent is not null || _endedAt is not null) return;
+        _overflow = maxWait.Action;
+        switch (maxWait.Action)
+        {
+            case OverflowAction.OverflowQueue:
+                await FinishAsync("overflowed", null, null); // the leg lives on in the overflow queue
+                break;
+            case OverflowAction.Voicemail:
+                await PlayAsync(VoicemailPrompt);
+                _recording = Path.Combine(_services.Dialer.Options.RecordingFolder, "voicemail", _plan.CampaignId.ToString(), $"{Guid.CreateVersion7():N}.wav");
+                await Phone.Try(t => t.StartRecordingAsync(_plan.Leg, _recording));
+                Timers.StartSingleTimer(nameof(VoicemailLimit), new VoicemailLimit(), TimeSpan.FromSeconds(60));
+                break;
+            case OverflowAction.CallbackOffer:
+                await PlayAsync(CallbackOfferPrompt);
+                break;
+            default:
+                await PlayAsync(ClosedPrompt);
+                break;
+        }
+    }
+
+    private async Task OnPromptFinishedAsync(TelephonyEvent.PromptFinished finished)
+    {
+        if (_endedAt is not null || _agent is not null) return;
+        if (_overflow is OverflowAction.CallbackOffer or OverflowAction.HangUp) await HangUpAsync();
+        else if (_overflow is null && finished.PromptId == _plan.Policy.MusicOnHoldPrompt) await PlayAsync(_plan.Policy.MusicOnHoldPrompt);
+        else if (_overflow is null && finished.PromptId.StartsWith("queue-position:", StringComparison.Ordinal)) await PlayAsync(_plan.Policy.MusicOnHoldPrompt);
+    }
+
+    private async Task OnHungUpAsync(TelephonyEvent.HungUp hungUp)
+    {
+        if (_endedAt is not null) return;
+        _endedAt = hungUp.At;
+        if (_connectedAt is { } connected && _agent is { } agent)
+        {
+            agent.Session.Tell(new AgentProtocol.Ended(Self, _plan.Policy.WrapUp));
+            Context.Parent.Tell(new AcdProtocol.Ended(Self, agent.AgentId, hungUp.At - connected));
+            Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(),
+                _plan.Policy.WrapUp + _services.Dialer.Options.WrapUpGrace + TimeSpan.FromSeconds(5));
+            return;
+        }
+        if (_recording is not null) await Phone.Try(t => t.StopRecordingAsync(_plan.Leg));
+        await FinishAsync(_overflow switch
+        {
+            OverflowAction.Voicemail => "voicemail",
+            OverflowAction.CallbackOffer => "callback",
+            OverflowAction.HangUp or OverflowAction.None => "hung_up",
+            _ => "abandoned",
+        }, null, null);
+    }
+
+    private Task PlayAsync(string prompt) => Phone.Try(t => t.PlayPromptAsync(_plan.Leg, prompt));
+
+    private Task HangUpAsync() => Phone.Try(t => t.HangUpAsync(_plan.Leg));
+
+    private async Task FinishAsync(string outcome, string? disposition, DateTimeOffset? wrapEndedAt)
+    {
+        if (_finished) return;
+        _finished = true;
+        Timers.CancelAll();
+        var record = new InboundCallRecord(Guid.CreateVersion7(), _plan.TenantId, _plan.CampaignId, _plan.CallerNumber,
+            _lead?.Id is { Value: > 0 } id ? id : null, _plan.Priority, _plan.Skill, _plan.ArrivedAt, _connectedAt, _endedAt ?? Now,
+            _agent?.AgentId, outcome, disposition, wrapEndedAt, _recording);
+        try { await _services.Calls.RecordAsync(record); }
+        catch (Exception e) { _log.Error(e, "Inbound call record of {0} not written", _plan.CallerNumber); }
+        Context.Parent.Tell(new AcdProtocol.Left(Self, outcome));
+        Context.Stop(Self);
+    }
+
+    /// <summary>Telephony calls on a leg that may have ended meanwhile: a failure is logged, not thrown.</summary>
+    private readonly record struct LegTelephony(Telephony.ITelephony Telephony, CallLegId Leg, ILoggingAdapter Log)
+    {
+        public async Task Try(Func<Telephony.ITelephony, Task> action)
+        {
+            try { await action(Telephony); }
+            catch (Exception e) { Log.Debug("Leg {0}: {1}", Leg, e.Message); }
+        }
+    }
+}

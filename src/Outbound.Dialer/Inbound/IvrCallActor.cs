@@ -1,0 +1,143 @@
+using Akka.Actor;
+using Akka.Event;
+using Outbound.Core.Ivr;
+using Outbound.Core.Tenants;
+using Outbound.Data.Desk;
+using Outbound.Telephony.Port;
+
+namespace Outbound.Dialer.Inbound;
+
+/// <summary>
+/// One caller in a campaign's IVR: plays the prompts of each <see cref="IvrStep"/>, takes keys (also while
+/// a prompt plays), times out, and ends by handing the leg to a queue (through the directory), taking a
+/// message, or hanging up. The way through the menus is Core's <see cref="IvrSession"/>.
+/// </summary>
+internal sealed class IvrCallActor : ReceiveActor, IWithTimers
+{
+    private sealed record InputTimeout(int Generation);
+    private sealed record Begin;
+    private sealed record VoicemailLimit;
+
+    private readonly Core.Campaigns.CampaignId _campaign;
+    private readonly TenantId _tenant;
+    private readonly CallLegId _leg;
+    private readonly string _number;
+    private readonly AcdServices _services;
+    private readonly IActorRef _directory;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly DateTimeOffset _arrivedAt;
+    private readonly Queue<string> _prompts = new();
+    private IvrSession _session;
+    private IvrStep? _step;
+    private int _generation;
+    private string? _recording;
+    private bool _done;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(Core.Campaigns.CampaignId campaign, TenantId tenant, CallLegId leg, string number, IvrTree tree, AcdServices services, IActorRef directory) =>
+        Akka.Actor.Props.Create(() => new IvrCallActor(campaign, tenant, leg, number, tree, services, directory));
+
+    public IvrCallActor(Core.Campaigns.CampaignId campaign, TenantId tenant, CallLegId leg, string number, IvrTree tree, AcdServices services, IActorRef directory)
+    {
+        (_campaign, _tenant, _leg, _number, _services, _directory) = (campaign, tenant, leg, number, services, directory);
+        _arrivedAt = services.Dialer.Time.GetUtcNow();
+        _session = new IvrSession(tree, tree.RootId, 0);
+        ReceiveAsync<Begin>(_ =>
+        {
+            var (step, session) = IvrSession.Start(tree);
+            _session = session;
+            return PerformAsync(step);
+        });
+        ReceiveAsync<TelephonyEvent.DtmfReceived>(d => NextAsync(_session.Press(d.Digit)));
+        ReceiveAsync<InputTimeout>(t => t.Generation == _generation ? NextAsync(_session.TimedOut()) : Task.CompletedTask);
+        ReceiveAsync<TelephonyEvent.PromptFinished>(_ => PlayNextAsync());
+        ReceiveAsync<VoicemailLimit>(_ => Try(t => t.HangUpAsync(_leg)));
+        ReceiveAsync<TelephonyEvent.HungUp>(_ => FinishAsync(_step is IvrStep.ToVoicemail ? "voicemail" : "abandoned_in_ivr"));
+        Receive<TelephonyEvent>(_ => { });
+    }
+
+    protected override void PreStart() => Self.Tell(new Begin());
+
+    private Task NextAsync((IvrStep Step, IvrSession Session) next)
+    {
+        if (_done || _step is not IvrStep.Prompt) return Task.CompletedTask; // keys after the caller left the menus are ignored
+        _session = next.Session;
+        return PerformAsync(next.Step);
+    }
+
+    private async Task PerformAsync(IvrStep step)
+    {
+        _step = step;
+        _generation++;
+        Timers.Cancel(nameof(InputTimeout));
+        _prompts.Clear();
+        var prompts = step switch
+        {
+            IvrStep.Prompt p => p.Prompts,
+            IvrStep.ToQueue q => q.Prompts,
+            IvrStep.ToVoicemail v => v.Prompts,
+            IvrStep.Hangup h => h.Prompts,
+            _ => [],
+        };
+        foreach (var prompt in prompts) _prompts.Enqueue(prompt);
+        if (step is IvrStep.ToQueue queue)
+        {
+            foreach (var prompt in prompts) await Try(t => t.PlayPromptAsync(_leg, prompt));
+            var id = await _services.Dialer.Campaigns.FindIdByCodeAsync(queue.QueueCode) ?? _campaign;
+            _done = true;
+            _directory.Tell(new AcdCommands.CallerArrived(id, _leg, _number, queue.Priority, queue.Skill));
+            Context.Stop(Self);
+            return;
+        }
+        if (step is IvrStep.ToVoicemail)
+        {
+            _recording = Path.Combine(_services.Dialer.Options.RecordingFolder, "voicemail", _campaign.ToString(), $"{Guid.CreateVersion7():N}.wav");
+            await Try(t => t.StartRecordingAsync(_leg, _recording));
+        }
+        await PlayNextAsync();
+    }
+
+    private async Task PlayNextAsync()
+    {
+        if (_done) return;
+        if (_prompts.TryDequeue(out var prompt))
+        {
+            await Try(t => t.PlayPromptAsync(_leg, prompt));
+            return;
+        }
+        switch (_step)
+        {
+            case IvrStep.Prompt:
+                Timers.StartSingleTimer(nameof(InputTimeout), new InputTimeout(_generation), _services.IvrInputTimeout);
+                break;
+            case IvrStep.Hangup:
+                await Try(t => t.HangUpAsync(_leg));
+                break;
+            case IvrStep.ToVoicemail:
+                Timers.StartSingleTimer(nameof(VoicemailLimit), new VoicemailLimit(), TimeSpan.FromSeconds(60));
+                break;
+        }
+    }
+
+    private async Task FinishAsync(string outcome)
+    {
+        if (_done) return;
+        _done = true;
+        if (_recording is not null) await Try(t => t.StopRecordingAsync(_leg));
+        var now = _services.Dialer.Time.GetUtcNow();
+        try
+        {
+            await _services.Calls.RecordAsync(new InboundCallRecord(Guid.CreateVersion7(), _tenant, _campaign, _number, null, 0, null,
+                _arrivedAt, null, now, null, _step is IvrStep.Hangup ? "ivr_hangup" : outcome, null, null, _recording));
+        }
+        catch (Exception e) { _log.Error(e, "IVR call record of {0} not written", _number); }
+        Context.Stop(Self);
+    }
+
+    private async Task Try(Func<Telephony.ITelephony, Task> action)
+    {
+        try { await action(_services.Dialer.Telephony); }
+        catch (Exception e) { _log.Debug("IVR leg {0}: {1}", _leg, e.Message); }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Akka.Actor;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using NodaTime;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Compliance;
+using Outbound.Core.Tenants;
+using Outbound.Data.Campaigns;
+using Outbound.Data.Desk;
+using Outbound.Dialer.Agents;
+using Outbound.Web.Security;
+
+namespace Outbound.Web.Areas.Desk;
+
+/// <summary>
+/// The agent desk's commands. The signed-in user is the agent (its user id is the agent id); it drives its
+/// own <see cref="AgentSessionActor"/> and can log in only to campaigns it is assigned to. Replies are
+/// an error text, or null when the command was taken.
+/// </summary>
+[Authorize(Policy = Policies.Desk)]
+public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms, CampaignRepository campaigns,
+    TimeProvider clock) : Hub
+{
+    public const string Path = "/hubs/agent-desk";
+
+    private string AgentId => Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private Guid UserId => Guid.Parse(AgentId);
+
+    public async Task<string?> Login(Guid campaignId)
+    {
+        if ((await queries.AssignedCampaignsAsync(UserId, Context.ConnectionAborted)).FirstOrDefault(c => c.Id == campaignId) is not { } campaign)
+            return DeskTexts.NotAssigned;
+        var desk = await sessions.ForLoginAsync(AgentId, campaign.Kind == nameof(CampaignKind.Inbound));
+        var reply = await desk.Session.Ask<object>(new AgentCommands.Login(new(campaignId)), TimeSpan.FromSeconds(10));
+        if (reply is not AgentStateReply) return DeskTexts.AlreadyLoggedIn;
+        desk.Context.Campaign = campaignId;
+        desk.Context.Inbound = desk.Inbound;
+        return null;
+    }
+
+    public Task<string?> Ready() => Tell(desk =>
+        desk.Context.AwaitingDisposition ? DeskTexts.DispositionRequired : Send(desk, new AgentCommands.Ready()));
+
+    public Task<string?> NotReady(string reason) => Tell(desk => Send(desk, new AgentCommands.NotReady(string.IsNullOrWhiteSpace(reason) ? "break" : reason)));
+
+    public Task<string?> Logout() => Tell(desk => Send(desk, new AgentCommands.Logout()));
+
+    public Task<string?> DialPreview() => Tell(desk => Send(desk, new AgentCommands.DialPreview()));
+
+    public Task<string?> SkipPreview() => Tell(desk =>
+    {
+        desk.Context.Pop = null;
+        return Send(desk, new AgentCommands.SkipPreview());
+    });
+
+    /// <summary>Saves the form of the call on screen and closes its after-call work; the disposition is required.</summary>
+    public async Task<string?> Dispose(DispositionInput input)
+    {
+        if (await sessions.FindAsync(AgentId) is not { Context.Pop: { } pop } desk) return DeskTexts.NothingToDispose;
+        if (string.IsNullOrWhiteSpace(input.Disposition)) return DeskTexts.DispositionRequired;
+        if (pop.Dispositions.Count > 0 && pop.Dispositions.All(d => d.Code != input.Disposition)) return DeskTexts.UnknownDisposition;
+        var campaign = await campaigns.FindAsync(new(pop.CampaignId), TenantScope.AllTenants, Context.ConnectionAborted);
+        if (campaign is null) return DeskTexts.NothingToDispose;
+        var now = clock.GetUtcNow();
+        await forms.SaveAsync(new DeskCallForm(campaign.TenantId.Value, pop.CampaignId, pop.LeadId > 0 ? pop.LeadId : null, AgentId,
+            input.Disposition, input.RightParty, input.AmountDue, input.PromiseAmount, input.PromiseDate, Blank(input.PaymentPlan),
+            Blank(input.RefusalReason), input.SurveyAnswers is { Count: > 0 } answers ? JsonSerializer.Serialize(answers) : null,
+            input.CallbackAt, input.CallbackAt is null ? null : input.CallbackMine, Blank(input.Note), now), Context.ConnectionAborted);
+        var callback = input.CallbackAt is { } at ? new CallbackRequest(Instant.FromDateTimeOffset(at), input.CallbackMine) : null;
+        desk.Session.Tell(new AgentCommands.Disposition(input.Disposition, callback));
+        desk.Context.AwaitingDisposition = false;
+        desk.Context.Pop = null;
+        desk.Session.Tell(Blank(input.StayNotReady) is { } reason ? new AgentCommands.NotReady(reason) : new AgentCommands.Ready());
+        return null;
+    }
+
+    public Task<IReadOnlyList<DeskLead>> Search(string term) => queries.SearchAsync(UserId, term, ct: Context.ConnectionAborted);
+
+    /// <summary>The desk after a page reload: the session's state and the lead on screen.</summary>
+    public async Task<object?> Current()
+    {
+        if (await sessions.FindAsync(AgentId) is not { } desk) return null;
+        var state = await desk.Session.Ask<AgentStateReply>(new AgentCommands.GetState(), TimeSpan.FromSeconds(5));
+        return new { state = state.State.Code(), reason = state.Reason, campaignId = state.CampaignId?.Value, pop = desk.Context.Pop,
+            awaitingDisposition = desk.Context.AwaitingDisposition };
+    }
+
+    private async Task<string?> Tell(Func<DeskSessions.Desk, string?> action) =>
+        await sessions.FindAsync(AgentId) is { } desk ? action(desk) : DeskTexts.NothingToDispose;
+
+    private static string? Send(DeskSessions.Desk desk, object command)
+    {
+        desk.Session.Tell(command);
+        return null;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Tenants;
+using Outbound.Data.Campaigns;
+using Outbound.Data.Desk;
+using Outbound.Data.Dialing;
+using Outbound.Dialer.Agents;
+using Outbound.Web.Areas.Wallboard;
+
+namespace Outbound.Web.Areas.Desk;
+
+/// <summary>Pushes agent session events to the agent's browser (screen pop, state) and to the wallboard.</summary>
+public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignRepository campaigns, DeskQueries queries, WallboardBoard board,
+    ILogger<DeskNotifier> logger)
+{
+    public const string StateMethod = "state";
+    public const string PopMethod = "pop";
+    public const string EndedMethod = "ended";
+
+    public async Task StateChangedAsync(DeskContext context, AgentEvents.StateChanged changed)
+    {
+        if (changed.State == AgentState.LoggedOut) context.Campaign = null;
+        await board.UpdateAsync(context.AgentId, changed.State, changed.Reason, changed.At, context.Campaign, context.Inbound);
+        await Send(context.AgentId, StateMethod, new AgentStateView(changed.AgentId, changed.State.Code(), changed.Reason, changed.At));
+    }
+
+    public async Task PopAsync(DeskContext context, string kind, LeasedLead lead, int countdown)
+    {
+        try
+        {
+            var pop = await BuildAsync(kind, lead, countdown);
+            context.Pop = pop;
+            context.AwaitingDisposition = false;
+            await Send(context.AgentId, PopMethod, pop);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Screen pop of lead {Lead} for {Agent} failed", lead.Id, context.AgentId);
+        }
+    }
+
+    public Task CallEndedAsync(DeskContext context) =>
+        Send(context.AgentId, EndedMethod, new { wrapUpSeconds = context.Pop?.WrapUpSeconds ?? 0 });
+
+    private async Task<ScreenPop> BuildAsync(string kind, LeasedLead lead, int countdown)
+    {
+        var campaign = await campaigns.FindAsync(lead.CampaignId, TenantScope.AllTenants)
+            ?? throw new InvalidOperationException($"campaign {lead.CampaignId} not found");
+        var settings = campaign.Definition.Settings;
+        var values = ParseFields(lead.FieldsJson);
+        var fields = settings.CustomFields.Select(f => new FieldView(f.Key, f.Label, values.GetValueOrDefault(f.Key) ?? ""))
+            .Concat(values.Where(v => settings.CustomFields.All(f => f.Key != v.Key)).Select(v => new FieldView(v.Key, v.Key, v.Value)))
+            .ToList();
+        var history = await queries.HistoryAsync(lead.TenantId.Value, lead.PhoneE164);
+        return new ScreenPop(kind, lead.Id.Value, campaign.Id.Value, campaign.Definition.Name, campaign.Definition.Kind.ToString(),
+            lead.PhoneE164, lead.Name, fields, history,
+            settings.Dispositions.Select(d => new DispositionView(d.Code, d.Label, d.IsPromiseToPay)).ToList(),
+            settings.Questionnaire, settings.Script, settings.WrapUpSeconds, countdown);
+    }
+
+    private static Dictionary<string, string> ParseFields(string json)
+    {
+        var result = new Dictionary<string, string>();
+        try
+        {
+            using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return result;
+            foreach (var p in doc.RootElement.EnumerateObject())
+                result[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText();
+        }
+        catch (JsonException) { }
+        return result;
+    }
+
+    private async Task Send(string agentId, string method, object payload)
+    {
+        try { await desk.Clients.User(agentId).SendAsync(method, payload); }
+        catch (Exception e) { logger.LogWarning(e, "Desk push {Method} to {Agent} failed", method, agentId); }
+    }
+}

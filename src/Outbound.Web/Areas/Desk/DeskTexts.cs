@@ -1,0 +1,55 @@
+using Outbound.Web.Localization;
+
+namespace Outbound.Web.Areas.Desk;
+
+/// <summary>Texts of the agent desk (坐席工作台).</summary>
+public static class DeskTexts
+{
+    public static readonly Text Title = new("坐席工作台", "Agent desk");
+    public static readonly Text Campaign = new("项目", "Campaign");
+    public static readonly Text LogIn = new("签入", "Log in");
+    public static readonly Text LogOut = new("签出", "Log out");
+    public static readonly Text Ready = new("就绪", "Ready");
+    public static readonly Text NotReady = new("示忙", "Not ready");
+    public static readonly Text Reason = new("原因", "Reason");
+    public static readonly Text ReasonBreak = new("休息", "Break");
+    public static readonly Text ReasonTraining = new("培训", "Training");
+    public static readonly Text ReasonMeeting = new("会议", "Meeting");
+    public static readonly Text State = new("状态", "State");
+    public static readonly Text AfterCallWork = new("话后处理剩余", "After-call work left");
+    public static readonly Text ScreenPop = new("来电弹屏", "Screen pop");
+    public static readonly Text Waiting = new("等待来电…", "Waiting for a call…");
+    public static readonly Text Phone = new("号码", "Phone");
+    public static readonly Text Customer = new("客户", "Customer");
+    public static readonly Text Fields = new("客户资料", "Customer fields");
+    public static readonly Text History = new("联系记录", "Contact history");
+    public static readonly Text Script = new("话术", "Script");
+    public static readonly Text Collections = new("催收登记", "Collections form");
+    public static readonly Text AmountDue = new("欠款金额", "Amount due");
+    public static readonly Text RightParty = new("本人接听 (RPC)", "Right-party contact");
+    public static readonly Text PromiseAmount = new("承诺还款金额", "Promise to pay: amount");
+    public static readonly Text PromiseDate = new("承诺还款日期", "Promise to pay: date");
+    public static readonly Text PaymentPlan = new("分期方案", "Payment plan");
+    public static readonly Text RefusalReason = new("拒付原因", "Refusal reason");
+    public static readonly Text Survey = new("回访问卷", "Survey");
+    public static readonly Text Disposition = new("结果", "Disposition");
+    public static readonly Text ChooseDisposition = new("请选择结果", "Choose a disposition");
+    public static readonly Text Note = new("备注", "Note");
+    public static readonly Text Callback = new("预约回拨", "Schedule a callback");
+    public static readonly Text CallbackMine = new("由我回拨", "For me");
+    public static readonly Text CallbackAnyone = new("任何坐席", "For anyone");
+    public static readonly Text Submit = new("提交并就绪", "Save and ready");
+    public static readonly Text Preview = new("预览", "Preview");
+    public static readonly Text Dial = new("拨打", "Dial");
+    public static readonly Text Skip = new("跳过", "Skip");
+    public static readonly Text Search = new("查询客户", "Find a customer");
+    public static readonly Text SearchHint = new("号码、姓名、客户编号或自定义字段", "Phone, name, lead id or custom field");
+    public static readonly Text NoCampaigns = new("尚未分配任何项目。", "You are not assigned to any campaign.");
+    public static readonly Text DispositionRequired = new("请先选择结果再接下一通电话。", "Choose a disposition before the next call.");
+    public static readonly Text UnknownDisposition = new("该项目没有这个结果代码。", "This campaign has no such disposition.");
+    public static readonly Text NothingToDispose = new("当前没有需要处理的通话。", "There is no call to close.");
+    public static readonly Text NotAssigned = new("您未被分配到该项目。", "You are not assigned to this campaign.");
+    public static readonly Text AlreadyLoggedIn = new("已签入其他项目，请先签出。", "Already logged in to a campaign: log out first.");
+    public static readonly Text Saved = new("已保存。", "Saved.");
+    public static readonly Text Connecting = new("正在连接…", "Connecting…");
+}

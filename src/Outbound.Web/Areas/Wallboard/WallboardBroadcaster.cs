@@ -1,0 +1,55 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Outbound.Core.Campaigns;
+using Outbound.Dialer.Campaigns;
+using Outbound.Dialer.Inbound;
+using Outbound.Web.Areas.Campaigns.Live;
+
+namespace Outbound.Web.Areas.Wallboard;
+
+/// <summary>Every two seconds, the live figures of the campaigns desk agents are logged in to, and the queue waits of inbound ones.</summary>
+public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, AcdQueues acd, WallboardBoard board, IHubContext<WallboardHub> hub,
+    ILogger<WallboardBroadcaster> logger) : BackgroundService
+{
+    public const string CampaignMethod = "campaign";
+    public const string QueueMethod = "queue";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        var campaigns = await region.GetAsync(stoppingToken);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var live = board.Rows.Where(r => r.State != "logged_out" && r.CampaignId is not null).ToList();
+            foreach (var id in live.Where(r => r.Inbound).Select(r => r.CampaignId!.Value).Distinct())
+            {
+                try
+                {
+                    var queue = await acd.Directory.Ask<AcdStatusReply>(new AcdCommands.GetStatus(new CampaignId(id)), TimeSpan.FromSeconds(3), stoppingToken);
+                    await hub.Clients.Group(WallboardHub.Group).SendAsync(QueueMethod, new
+                    {
+                        campaignId = id, waiting = queue.Waiting, longestWaitSeconds = (int)queue.LongestWait.TotalSeconds,
+                        answered = queue.Answered, abandoned = queue.Abandoned, overflowed = queue.Overflowed,
+                    }, stoppingToken);
+                }
+                catch (AskTimeoutException e)
+                {
+                    logger.LogDebug(e, "Queue {Campaign} not available", id);
+                }
+            }
+            foreach (var id in live.Where(r => !r.Inbound).Select(r => r.CampaignId!.Value).Distinct())
+            {
+                try
+                {
+                    var status = await campaigns.Ask<CampaignStatusReply>(new CampaignCommands.GetStatus(new CampaignId(id)), TimeSpan.FromSeconds(3), stoppingToken);
+                    await hub.Clients.Group(WallboardHub.Group).SendAsync(CampaignMethod, new { code = status.Code, figures = LiveStatusView.From(status) }, stoppingToken);
+                }
+                catch (Exception e) when (e is AskTimeoutException or InvalidCastException)
+                {
+                    logger.LogDebug(e, "Figures of campaign {Campaign} not available", id);
+                }
+            }
+        }
+    }
+}

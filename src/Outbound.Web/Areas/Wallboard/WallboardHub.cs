@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Akka.Actor;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Outbound.Data.Desk;
+using Outbound.Dialer.Agents;
+using Outbound.Web.Areas.Desk;
+using Outbound.Web.Security;
+
+namespace Outbound.Web.Areas.Wallboard;
+
+/// <summary>
+/// The supervisor wallboard: agents' states as they change, campaign figures, and interventions on an agent
+/// (force not-ready 强制离席, force ready 强制就绪, force logout 强制签出), each logged with who and when.
+/// </summary>
+[Authorize(Policy = Policies.Wallboard)]
+public sealed class WallboardHub(WallboardBoard board, DeskSessions sessions, SupervisorActionLog actions, TimeProvider clock) : Hub
+{
+    public const string Path = "/hubs/wallboard";
+    public const string Group = "wallboard";
+    public const string ForcedReason = "supervisor";
+
+    public static readonly IReadOnlyList<string> Actions = ["force_not_ready", "force_ready", "force_logout"];
+
+    public async Task<IReadOnlyList<BoardRow>> Watch()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group);
+        return board.Rows;
+    }
+
+    public async Task<bool> Force(string agentId, string action, string? reason)
+    {
+        if (!Actions.Contains(action) || await sessions.FindAsync(agentId) is not { } desk) return false;
+        var supervisor = Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        await actions.RecordAsync(supervisor, agentId, action, reason, clock.GetUtcNow(), Context.ConnectionAborted);
+        desk.Session.Tell(action switch
+        {
+            "force_not_ready" => new AgentCommands.NotReady(string.IsNullOrWhiteSpace(reason) ? ForcedReason : reason),
+            "force_ready" => new AgentCommands.Ready(),
+            _ => new AgentCommands.Logout("forced_by_supervisor"),
+        });
+        return true;
+    }
+}

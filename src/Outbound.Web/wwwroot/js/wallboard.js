@@ -1,0 +1,65 @@
+// The supervisor wallboard: agent rows pushed on every state change, campaign figures every two seconds.
+(() => {
+    const { hub, labels } = window.wallboardConfig;
+    const agents = new Map();
+    const campaigns = new Map();
+    const connection = new signalR.HubConnectionBuilder().withUrl(hub).withAutomaticReconnect().build();
+    const clock = ms => { const s = Math.max(0, Math.floor(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; };
+
+    const button = (text, action, agentId) => {
+        const b = document.createElement("button");
+        b.type = "button"; b.className = "button"; b.textContent = text; b.dataset.action = action;
+        b.onclick = () => connection.invoke("Force", agentId, action, null);
+        return b;
+    };
+    const render = () => {
+        const body = document.querySelector("#agents tbody");
+        body.replaceChildren(...[...agents.values()].map(a => {
+            const tr = document.createElement("tr");
+            tr.dataset.agent = a.agentId;
+            tr.dataset.state = a.state;
+            const cell = t => { const td = document.createElement("td"); td.textContent = t ?? ""; return td; };
+            const time = cell(clock(Date.now() - Date.parse(a.since)));
+            time.className = "since";
+            const actions = document.createElement("td");
+            if (a.state !== "logged_out")
+                actions.append(button(labels.forceNotReady, "force_not_ready", a.agentId), button(labels.forceReady, "force_ready", a.agentId),
+                    button(labels.forceLogout, "force_logout", a.agentId));
+            tr.append(cell(a.name), cell(labels.states[a.state] ?? a.state), cell(a.reason), time, actions);
+            return tr;
+        }));
+    };
+    const renderCampaigns = () => {
+        document.querySelector("#campaigns tbody").replaceChildren(...[...campaigns.values()].map(c => {
+            const tr = document.createElement("tr");
+            const f = c.figures;
+            [c.code, f.status, Object.entries(f.agents).map(([k, v]) => `${labels.states[k] ?? k} ${v}`).join(" · "),
+             `${f.callsPlaced} / ${f.callsCompleted}`, `${(f.abandonRate * 100).toFixed(2)} %`].forEach(t => {
+                const td = document.createElement("td"); td.textContent = t; tr.append(td);
+            });
+            return tr;
+        }));
+    };
+    connection.on("agent", a => { agents.set(a.agentId, a); render(); });
+    connection.on("campaign", c => { campaigns.set(c.code, c); renderCampaigns(); });
+    const queues = new Map();
+    connection.on("queue", q => {
+        queues.set(q.campaignId, q);
+        document.querySelector("#queues tbody").replaceChildren(...[...queues.values()].map(x => {
+            const tr = document.createElement("tr");
+            tr.dataset.queue = x.campaignId;
+            [x.campaignId.slice(0, 8), x.waiting, x.longestWaitSeconds, x.answered, x.abandoned, x.overflowed].forEach(t => {
+                const td = document.createElement("td"); td.textContent = t; tr.append(td);
+            });
+            return tr;
+        }));
+    });
+    setInterval(() => document.querySelectorAll("#agents tr[data-agent]").forEach(tr => {
+        const a = agents.get(tr.dataset.agent);
+        if (a) tr.querySelector(".since").textContent = clock(Date.now() - Date.parse(a.since));
+    }), 1000);
+    connection.start().then(async () => {
+        for (const a of await connection.invoke("Watch")) agents.set(a.agentId, a);
+        render();
+    });
+})();
