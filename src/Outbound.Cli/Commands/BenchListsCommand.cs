@@ -134,6 +134,7 @@ public static class BenchListsCommand
     private static async Task ScratchAsync(NpgsqlDataSource dataSource, string sql)
     {
         await using var cmd = dataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 0; // removing a million bench leads outlasts the default 30 s
         await cmd.ExecuteNonQueryAsync();
     }
 }
