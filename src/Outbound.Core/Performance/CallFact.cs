@@ -36,5 +36,5 @@ public sealed record CallFact(
 /// <summary>A promise to pay taken on a collections call, and whether the debtor kept it.</summary>
 public sealed record PromiseFact(long LeadId, string? Agent, decimal Amount, DateOnly DueOn, DateOnly? KeptOn);
 
-/// <summary>One questionnaire a customer went through on a survey call.</summary>
-public sealed record SurveyResponseFact(long LeadId, bool Completed, IReadOnlyDictionary<string, string> Answers);
+/// <summary>One questionnaire a customer went through on a survey call: question id → the option(s) or text given.</summary>
+public sealed record SurveyResponseFact(long LeadId, bool Completed, IReadOnlyDictionary<string, IReadOnlyList<string>> Answers);

@@ -100,10 +100,11 @@ public sealed class PerformanceTally
     {
         _responses++;
         if (response.Completed) _completed++;
-        foreach (var (question, answer) in response.Answers)
+        // A multiple-choice answer counts once for each option chosen.
+        foreach (var (question, given) in response.Answers)
         {
             if (!_answers.TryGetValue(question, out var counts)) _answers[question] = counts = [];
-            counts[answer] = counts.GetValueOrDefault(answer) + 1;
+            foreach (var answer in given) counts[answer] = counts.GetValueOrDefault(answer) + 1;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 
@@ -16,30 +17,52 @@ public sealed record DeskCallForm(
     DateOnly? PromiseDate,
     string? PaymentPlan,
     string? RefusalReason,
-    string? SurveyAnswersJson,
+    DeskSurvey? Survey,
     DateTimeOffset? CallbackAt,
     bool? CallbackMine,
     string? Note,
     DateTimeOffset SavedAt);
 
-/// <summary>Writes <c>desk_call_forms</c>.</summary>
+/// <summary>The answers on the respondent's path (question id → options or text) and whether every reached question was answered.</summary>
+public sealed record DeskSurvey(IReadOnlyDictionary<string, IReadOnlyList<string>> Answers, bool Completed);
+
+/// <summary>
+/// Writes <c>desk_call_forms</c> and, in the same transaction, what the performance report reads of it:
+/// a promise to pay into <c>collection_promises</c>, a questionnaire into <c>survey_responses</c>.
+/// </summary>
 public sealed class DeskCallForms(NpgsqlDataSource dataSource)
 {
     public async Task<Guid> SaveAsync(DeskCallForm form, CancellationToken ct = default)
     {
         var id = Guid.CreateVersion7();
+        var answers = form.Survey is { } survey ? JsonSerializer.Serialize(survey.Answers) : null;
+        var savedAt = form.SavedAt.UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO desk_call_forms (id, tenant_id, campaign_id, lead_id, agent, disposition, right_party, amount_due, promise_amount,
                 promise_date, payment_plan, refusal_reason, survey_answers, callback_at, callback_mine, note, saved_at)
             VALUES (@id, @TenantId, @CampaignId, @LeadId, @Agent, @Disposition, @RightParty, @AmountDue, @PromiseAmount,
-                @PromiseDate, @PaymentPlan, @RefusalReason, @SurveyAnswersJson::jsonb, @CallbackAt, @CallbackMine, @Note, @SavedAt)
+                @PromiseDate, @PaymentPlan, @RefusalReason, @answers::jsonb, @CallbackAt, @CallbackMine, @Note, @savedAt)
             """, new
         {
             id, form.TenantId, form.CampaignId, form.LeadId, form.Agent, form.Disposition, form.RightParty, form.AmountDue, form.PromiseAmount,
-            PromiseDate = form.PromiseDate?.ToDateTime(TimeOnly.MinValue), form.PaymentPlan, form.RefusalReason, form.SurveyAnswersJson,
-            CallbackAt = form.CallbackAt?.UtcDateTime, form.CallbackMine, form.Note, SavedAt = form.SavedAt.UtcDateTime,
-        }, cancellationToken: ct));
+            PromiseDate = form.PromiseDate?.ToDateTime(TimeOnly.MinValue), form.PaymentPlan, form.RefusalReason, answers,
+            CallbackAt = form.CallbackAt?.UtcDateTime, form.CallbackMine, form.Note, savedAt,
+        }, tx, cancellationToken: ct));
+        if (form.LeadId is { } lead && form.PromiseAmount is > 0 && form.PromiseDate is { } due)
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO collection_promises (id, tenant_id, campaign_id, lead_id, agent, amount, promised_at, due_on)
+                VALUES (@id, @TenantId, @CampaignId, @lead, @Agent, @PromiseAmount, @savedAt, @due)
+                """, new { id = Guid.CreateVersion7(), form.TenantId, form.CampaignId, lead, form.Agent, form.PromiseAmount, savedAt,
+                    due = due.ToDateTime(TimeOnly.MinValue) }, tx, cancellationToken: ct));
+        if (form.LeadId is { } respondent && form.Survey is { } response)
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO survey_responses (id, tenant_id, campaign_id, lead_id, completed, answers, answered_at)
+                VALUES (@id, @TenantId, @CampaignId, @respondent, @Completed, @answers::jsonb, @savedAt)
+                """, new { id = Guid.CreateVersion7(), form.TenantId, form.CampaignId, respondent, response.Completed, answers, savedAt },
+                tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
         return id;
     }
 }

@@ -81,7 +81,7 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
         {
             while (await r.ReadAsync(ct))
                 tally.Add(new SurveyResponseFact(r.GetInt64(0), r.GetBoolean(1),
-                    JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(2)) ?? []));
+                    JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(r.GetString(2)) ?? []));
         }
     }
 

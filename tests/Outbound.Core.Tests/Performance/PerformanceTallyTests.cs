@@ -100,15 +100,26 @@ public sealed class PerformanceTallyTests
         tally.Add(Connected(2, At(2, 10), "refused"));
         tally.Add(Connected(3, At(2, 10), "refused"));
         tally.Add(Connected(4, At(2, 10), "refused"));
-        tally.Add(new SurveyResponseFact(1, true, new Dictionary<string, string> { ["overall"] = "满意", ["resolved"] = "已解决" }));
-        tally.Add(new SurveyResponseFact(2, true, new Dictionary<string, string> { ["overall"] = "满意" }));
-        tally.Add(new SurveyResponseFact(3, false, new Dictionary<string, string> { ["overall"] = "不满意" }));
+        tally.Add(new SurveyResponseFact(1, true, new Dictionary<string, IReadOnlyList<string>> { ["overall"] = ["满意"], ["resolved"] = ["已解决"] }));
+        tally.Add(new SurveyResponseFact(2, true, new Dictionary<string, IReadOnlyList<string>> { ["overall"] = ["满意"] }));
+        tally.Add(new SurveyResponseFact(3, false, new Dictionary<string, IReadOnlyList<string>> { ["overall"] = ["不满意"] }));
         var s = tally.Result().Survey;
         Assert.Equal(3, s.Responses);
         Assert.Equal(new Ratio(2, 4), s.CompletionRate);
         Assert.Equal(2, s.AnswersByQuestion["overall"]["满意"]);
         Assert.Equal(1, s.AnswersByQuestion["overall"]["不满意"]);
         Assert.Equal(1, s.AnswersByQuestion["resolved"]["已解决"]);
+    }
+
+    [Fact]
+    public void A_multiple_choice_answer_counts_once_for_each_option_chosen()
+    {
+        var tally = Tally();
+        tally.Add(new SurveyResponseFact(1, true, new Dictionary<string, IReadOnlyList<string>> { ["channels"] = ["短信", "App"] }));
+        tally.Add(new SurveyResponseFact(2, true, new Dictionary<string, IReadOnlyList<string>> { ["channels"] = ["App"] }));
+        var answers = tally.Result().Survey.AnswersByQuestion["channels"];
+        Assert.Equal(2, answers["App"]);
+        Assert.Equal(1, answers["短信"]);
     }
 
     [Fact]

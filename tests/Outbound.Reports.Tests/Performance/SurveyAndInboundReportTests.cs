@@ -32,9 +32,9 @@ public sealed class SurveyAndInboundReportTests : IAsyncLifetime
         var at = new DateTimeOffset(2026, 4, 8, 10, 0, 0, Cn);
         await BillingSeed.CallsAsync(_db.DataSource, tenant, campaign, leads.Select(lead =>
             new CallFact(lead, at, at.AddSeconds(5), at.AddSeconds(6), at.AddSeconds(90), at.AddSeconds(100), CallOutcome.Answered, false, "completed", "a1", 10)));
-        await BillingSeed.SurveyAsync(_db.DataSource, tenant, campaign, new SurveyResponseFact(leads[0], true, new Dictionary<string, string> { ["owner"] = "是", ["overall"] = "非常满意" }), at);
-        await BillingSeed.SurveyAsync(_db.DataSource, tenant, campaign, new SurveyResponseFact(leads[1], true, new Dictionary<string, string> { ["owner"] = "是", ["overall"] = "满意" }), at);
-        await BillingSeed.SurveyAsync(_db.DataSource, tenant, campaign, new SurveyResponseFact(leads[2], false, new Dictionary<string, string> { ["owner"] = "否" }), at);
+        await BillingSeed.SurveyAsync(_db.DataSource, tenant, campaign, new SurveyResponseFact(leads[0], true, new Dictionary<string, IReadOnlyList<string>> { ["owner"] = ["是"], ["overall"] = ["非常满意"] }), at);
+        await BillingSeed.SurveyAsync(_db.DataSource, tenant, campaign, new SurveyResponseFact(leads[1], true, new Dictionary<string, IReadOnlyList<string>> { ["owner"] = ["是"], ["overall"] = ["满意"] }), at);
+        await BillingSeed.SurveyAsync(_db.DataSource, tenant, campaign, new SurveyResponseFact(leads[2], false, new Dictionary<string, IReadOnlyList<string>> { ["owner"] = ["否"] }), at);
 
         var model = (await Source().LoadAsync("power-survey-1", Day, Day, TenantScope.AllTenants))!;
         Assert.Equal(new Ratio(2, 4), model.Figures.Survey.CompletionRate);       // 4 right-party contacts

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Outbound.Core.Compliance;
 using Outbound.Data.Demo;
 using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Tests.Support;
@@ -37,6 +38,20 @@ public sealed class LiveStatusTests(OutboundWebFactory factory)
     {
         await using var cmd = factory.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"SELECT status FROM campaigns WHERE id = '{campaign}'");
         return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task The_live_page_names_every_refusal_reason_instead_of_its_code()
+    {
+        var (browser, _) = await SignIn("manager@demo.local");
+        var page = await browser.GetPageAsync($"/Campaigns/Live/{factory.Demo.Campaigns[DemoCampaigns.PowerSurvey].Value}");
+        foreach (var reason in Enum.GetValues<RefusalReason>())
+        {
+            var label = LiveTexts.Refusal(reason);
+            Assert.NotEqual(reason.Code(), label.Zh);
+            Assert.Contains($"\"{reason.Code()}\":", page, StringComparison.Ordinal);
+        }
+        Assert.Contains("欠费超过宽限期", System.Text.RegularExpressions.Regex.Unescape(page), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -129,6 +129,12 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
             Assert.Equal("5", root.GetProperty("attitude")[0].GetString());
             Assert.Equal("满意", root.GetProperty("overall")[0].GetString());
             Assert.False(root.TryGetProperty("unresolved_reason", out _));
+
+            // The report's survey figures read the same questionnaire, completed along the skip path.
+            await using var response = factory.Db.CreateCommand(
+                "SELECT completed FROM survey_responses WHERE campaign_id = @c AND answers->'overall'->>0 = '满意'");
+            response.Parameters.AddWithValue("c", factory.SurveyCampaign.Value);
+            Assert.True((bool)(await response.ExecuteScalarAsync())!);
         }
         finally
         {

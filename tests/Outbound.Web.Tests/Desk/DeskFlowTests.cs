@@ -96,6 +96,8 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
                 Disposition = "promise_to_pay", RightParty = true, AmountDue = 1001.50m, PromiseAmount = 500m,
                 PromiseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)), PaymentPlan = "2 期", CallbackAt = callbackAt, CallbackMine = true,
             };
+            Assert.Equal(DeskTexts.PromiseIncomplete.Zh, await desk.InvokeAsync<string?>("Dispose", form with { PromiseDate = null }));
+            Assert.Equal(DeskTexts.PromiseInPast.Zh, await desk.InvokeAsync<string?>("Dispose", form with { PromiseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)) }));
             Assert.Null(await desk.InvokeAsync<string?>("Dispose", form));
             await states.WaitFor(s => s.State == "ready", Patience);
 
@@ -105,6 +107,10 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
                     "SELECT disposition, promise_amount, callback_mine, lead_id FROM desk_call_forms WHERE agent = @agentId", new { agentId });
                 Assert.Equal(("promise_to_pay", 500m, true), (saved.Disposition, saved.Promise, saved.Mine));
                 Assert.Equal(pop.LeadId, saved.Lead);
+                // The client's performance report counts the promise from the same save.
+                var promise = await connection.QuerySingleAsync<(decimal Amount, DateTime Due, long Lead)>(
+                    "SELECT amount, due_on, lead_id FROM collection_promises WHERE agent = @agentId", new { agentId });
+                Assert.Equal((500m, form.PromiseDate!.Value, pop.LeadId), (promise.Amount, DateOnly.FromDateTime(promise.Due), promise.Lead));
             }
 
             // The supervisor sees the agent on the wallboard and forces it not-ready; the intervention is logged.

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Akka.Actor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -61,12 +60,13 @@ public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, Des
         if (await sessions.FindAsync(AgentId) is not { Context.Pop: { } pop } desk) return DeskTexts.NothingToDispose;
         if (string.IsNullOrWhiteSpace(input.Disposition)) return DeskTexts.DispositionRequired;
         if (pop.Dispositions.Count > 0 && pop.Dispositions.All(d => d.Code != input.Disposition)) return DeskTexts.UnknownDisposition;
+        var now = clock.GetUtcNow();
+        if (DeskPromise.Problem(input.PromiseAmount, input.PromiseDate, now) is { } promiseProblem) return promiseProblem;
         var campaign = await campaigns.FindAsync(new(pop.CampaignId), TenantScope.AllTenants, Context.ConnectionAborted);
         if (campaign is null) return DeskTexts.NothingToDispose;
-        var now = clock.GetUtcNow();
         await forms.SaveAsync(new DeskCallForm(campaign.TenantId.Value, pop.CampaignId, pop.LeadId > 0 ? pop.LeadId : null, AgentId,
             input.Disposition, input.RightParty, input.AmountDue, input.PromiseAmount, input.PromiseDate, Blank(input.PaymentPlan),
-            Blank(input.RefusalReason), input.SurveyAnswers is { Count: > 0 } answers ? JsonSerializer.Serialize(answers) : null,
+            Blank(input.RefusalReason), Survey(pop.Questionnaire, input.SurveyAnswers),
             input.CallbackAt, input.CallbackAt is null ? null : input.CallbackMine, Blank(input.Note), now), Context.ConnectionAborted);
         var callback = input.CallbackAt is { } at ? new CallbackRequest(Instant.FromDateTimeOffset(at), input.CallbackMine) : null;
         desk.Session.Tell(new AgentCommands.Disposition(input.Disposition, callback));
@@ -94,6 +94,15 @@ public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, Des
     {
         desk.Session.Tell(command);
         return null;
+    }
+
+    /// <summary>The answers on the path the skip logic gives, whatever the browser sent for questions it hid.</summary>
+    private static DeskSurvey? Survey(Questionnaire? questionnaire, Dictionary<string, string[]>? sent)
+    {
+        if (questionnaire is null || sent is not { Count: > 0 }) return null;
+        var answers = sent.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value);
+        var kept = SurveyPath.Kept(questionnaire, answers);
+        return kept.Count == 0 ? null : new DeskSurvey(kept, SurveyPath.IsComplete(questionnaire, kept));
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -48,6 +48,8 @@ public static class DeskTexts
     public static readonly Text DispositionRequired = new("请先选择结果再接下一通电话。", "Choose a disposition before the next call.");
     public static readonly Text UnknownDisposition = new("该项目没有这个结果代码。", "This campaign has no such disposition.");
     public static readonly Text NothingToDispose = new("当前没有需要处理的通话。", "There is no call to close.");
+    public static readonly Text PromiseIncomplete = new("承诺还款需同时填写大于 0 的金额和日期。", "A promise to pay needs both an amount above 0 and a date.");
+    public static readonly Text PromiseInPast = new("承诺还款日期不能早于今天。", "The promise-to-pay date cannot be before today.");
     public static readonly Text NotAssigned = new("您未被分配到该项目。", "You are not assigned to this campaign.");
     public static readonly Text AlreadyLoggedIn = new("已签入其他项目，请先签出。", "Already logged in to a campaign: log out first.");
     public static readonly Text Saved = new("已保存。", "Saved.");

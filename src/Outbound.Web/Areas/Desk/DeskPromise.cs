@@ -1,0 +1,17 @@
+using Outbound.Data.Billing;
+
+namespace Outbound.Web.Areas.Desk;
+
+/// <summary>A promise to pay is counted in the client's report, so it must be whole: an amount above 0 and a date from today on.</summary>
+public static class DeskPromise
+{
+    public static string? Problem(decimal? amount, DateOnly? date, DateTimeOffset now)
+    {
+        if (amount is null && date is null) return null;
+        if (amount is not > 0 || date is null) return DeskTexts.PromiseIncomplete;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TelephonyUsage.CenterZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (date < today) return DeskTexts.PromiseInPast;
+        return null;
+    }
+}
