@@ -50,4 +50,34 @@ public sealed class CallRecordWriterTests : IAsyncLifetime
         await writer.FlushAsync();
         Assert.Equal(1L, await DialingSeed.ScalarAsync<long>(_db.DataSource, "SELECT count(*) FROM call_records"));
     }
+
+    [Fact]
+    public async Task A_recorded_call_can_be_neither_repointed_nor_cleared_nor_deleted()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 1);
+        var hopper = new LeadHopper(_db.DataSource);
+        var lead = Assert.Single(await hopper.LeaseAsync(campaign, "run", 1, Now, TimeSpan.FromMinutes(5)));
+        await hopper.MarkDialingAsync(lead.Id, "run", Now);
+        await using (var writer = new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance))
+        {
+            writer.Enqueue(LeadHopperTests.Completed(tenant, campaign, lead.Id, 1, lead.PhoneE164, CallOutcome.Answered, new LeadUpdate("done", null, null, "Answered")));
+            await writer.FlushAsync();
+        }
+        // Naming the recording once is allowed (it is written after the call ends), and so is editing other columns.
+        await DialingSeed.ScalarAsync<int>(_db.DataSource, "WITH u AS (UPDATE call_records SET recording_path = '/rec/a.wav' RETURNING 1) SELECT count(*)::int FROM u");
+        await DialingSeed.ScalarAsync<int>(_db.DataSource, "WITH u AS (UPDATE call_records SET disposition = 'paid' RETURNING 1) SELECT count(*)::int FROM u");
+
+        foreach (var sql in new[]
+        {
+            "UPDATE call_records SET recording_path = '/rec/b.wav'",
+            "UPDATE call_records SET recording_path = NULL",
+            "DELETE FROM call_records",
+        })
+        {
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => DialingSeed.ScalarAsync<object>(_db.DataSource, sql));
+            Assert.Equal("23000", refused.SqlState);
+        }
+        Assert.Equal("/rec/a.wav", await DialingSeed.ScalarAsync<string>(_db.DataSource, "SELECT recording_path FROM call_records"));
+    }
 }
