@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Tenants;
 using Outbound.Data.Dialing;
 using Outbound.Testing;
 using Outbound.Testing.Dialing;
@@ -35,14 +36,20 @@ public sealed class CallRecordWriterTests : IAsyncLifetime
         Assert.Equal(1200L, await DialingSeed.ScalarAsync<long>(_db.DataSource, "SELECT count(*) FROM leads WHERE status = 'retry' AND lease_owner IS NULL"));
     }
 
-    [Fact]
-    public async Task A_record_written_twice_for_the_same_attempt_is_kept_once()
+    private async Task<(TenantId Tenant, CampaignId Campaign, LeasedLead Lead)> OneLeadDialingAsync()
     {
         var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource);
         await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 1);
         var hopper = new LeadHopper(_db.DataSource);
         var lead = Assert.Single(await hopper.LeaseAsync(campaign, "run", 1, Now, TimeSpan.FromMinutes(5)));
         await hopper.MarkDialingAsync(lead.Id, "run", Now);
+        return (tenant, campaign, lead);
+    }
+
+    [Fact]
+    public async Task A_record_written_twice_for_the_same_attempt_is_kept_once()
+    {
+        var (tenant, campaign, lead) = await OneLeadDialingAsync();
         await using var writer = new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance);
         var done = new LeadUpdate("done", null, null, "Answered");
         writer.Enqueue(LeadHopperTests.Completed(tenant, campaign, lead.Id, 1, lead.PhoneE164, CallOutcome.Answered, done));
@@ -54,11 +61,7 @@ public sealed class CallRecordWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_recorded_call_can_be_neither_repointed_nor_cleared_nor_deleted()
     {
-        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource);
-        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 1);
-        var hopper = new LeadHopper(_db.DataSource);
-        var lead = Assert.Single(await hopper.LeaseAsync(campaign, "run", 1, Now, TimeSpan.FromMinutes(5)));
-        await hopper.MarkDialingAsync(lead.Id, "run", Now);
+        var (tenant, campaign, lead) = await OneLeadDialingAsync();
         await using (var writer = new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance))
         {
             writer.Enqueue(LeadHopperTests.Completed(tenant, campaign, lead.Id, 1, lead.PhoneE164, CallOutcome.Answered, new LeadUpdate("done", null, null, "Answered")));
