@@ -12,57 +12,66 @@ namespace Outbound.Cli.Bench;
 public sealed record MediaBenchResult(int Calls, int Seconds, long PacketsSent, long PacketsRelayed, long Lost, double SendSeconds);
 
 /// <summary>
-/// Load for the media relay: per call, two RTP endpoints on loopback (the called party and the agent)
-/// each sending 50 packets/s of 20 ms G.711 through their own <see cref="RtpRelay"/> to the other; every
-/// packet that does not come out on the far side is lost. All traffic stays on 127.0.0.1; the run is
-/// bounded by <c>seconds</c>.
+/// Load for the media relay: per call, one <see cref="RtpRelay"/> (its own two sockets, as in a real call)
+/// between a called party and an agent, each sending 50 packets/s of 20 ms G.711 to the other; every packet
+/// that does not come out on the far side is lost. All traffic stays on 127.0.0.1.
+/// The bench's own phones share a few sockets served by dedicated threads, so that on a small machine the
+/// generator does not starve the relay it measures: the relay's load (two sockets and two streams per call)
+/// is that of real calls, only the far ends are cheap.
 /// </summary>
 public sealed class MediaRelayBench(int calls, int seconds)
 {
     private static readonly TimeSpan Ptime = TimeSpan.FromMilliseconds(20);
+    /// <summary>Sockets per side: each receives a share of every 20 ms burst, well within a default socket buffer.</summary>
+    private const int SocketsPerSide = 4;
     private long _received;
+    private volatile bool _stopping;
 
     public async Task<MediaBenchResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var relays = new List<RtpRelay>(calls);
-        var endpoints = new List<Endpoint>(calls * 2);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parties = Enumerable.Range(0, SocketsPerSide).Select(_ => Side.Open(expectsAgents: true)).ToArray();
+        var agents = Enumerable.Range(0, SocketsPerSide).Select(_ => Side.Open(expectsAgents: false)).ToArray();
+        var streams = new List<Stream>(calls * 2);
         try
         {
             for (var call = 0; call < calls; call++)
             {
                 var relay = RtpRelay.Start(IPAddress.Loopback);
                 relays.Add(relay);
-                var party = Endpoint.Open((uint)(2 * call + 1), (uint)(2 * call + 2), relay.LocalEndPoint(RecordingLeg.A));
-                var agent = Endpoint.Open((uint)(2 * call + 2), (uint)(2 * call + 1), relay.LocalEndPoint(RecordingLeg.B));
+                var party = parties[call % SocketsPerSide];
+                var agent = agents[call % SocketsPerSide];
                 relay.SetRemote(RecordingLeg.A, party.LocalEndPoint);
                 relay.SetRemote(RecordingLeg.B, agent.LocalEndPoint);
-                endpoints.Add(party);
-                endpoints.Add(agent);
+                streams.Add(new Stream(party.Socket, PartyId(call), relay.LocalEndPoint(RecordingLeg.A)));
+                streams.Add(new Stream(agent.Socket, PartyId(call) + 1, relay.LocalEndPoint(RecordingLeg.B)));
             }
-            var receivers = endpoints.Select(e => Task.Run(() => ReceiveAsync(e, stop.Token))).ToArray();
+            var receivers = parties.Concat(agents).Select(side => StartReceiver(side, calls)).ToArray();
             var sending = Stopwatch.StartNew();
-            var sent = await SendAsync(endpoints, TimeSpan.FromSeconds(seconds), cancellationToken);
+            var sent = await SendAsync(streams, TimeSpan.FromSeconds(seconds), cancellationToken);
             var sendSeconds = sending.Elapsed.TotalSeconds;
             // Let the last packets cross, then stop listening.
             var drainUntil = Stopwatch.StartNew();
             while (Interlocked.Read(ref _received) < sent && drainUntil.Elapsed < TimeSpan.FromSeconds(2))
                 await Task.Delay(50, cancellationToken);
-            await stop.CancelAsync();
-            foreach (var endpoint in endpoints) endpoint.Dispose();
-            await Task.WhenAll(receivers);
+            var received = Interlocked.Read(ref _received);
+            _stopping = true;
+            foreach (var receiver in receivers) receiver.Join();
             var relayed = relays.Sum(r => r.PacketsRelayed);
-            return new MediaBenchResult(calls, seconds, sent, relayed, sent - Interlocked.Read(ref _received), Math.Round(sendSeconds, 2));
+            return new MediaBenchResult(calls, seconds, sent, relayed, sent - received, Math.Round(sendSeconds, 2));
         }
         finally
         {
-            foreach (var endpoint in endpoints) endpoint.Dispose();
+            foreach (var side in parties.Concat(agents)) side.Dispose();
             foreach (var relay in relays) await relay.DisposeAsync();
         }
     }
 
-    /// <summary>Sends one packet per endpoint per 20 ms tick; ticks are taken from elapsed time so a late loop catches up.</summary>
-    private static async Task<long> SendAsync(List<Endpoint> endpoints, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>Odd ids are called parties, the next even id is the same call's agent.</summary>
+    private static uint PartyId(int call) => (uint)(2 * call + 1);
+
+    /// <summary>Sends one packet per stream per 20 ms tick; ticks are taken from elapsed time so a late loop catches up.</summary>
+    private static async Task<long> SendAsync(List<Stream> streams, TimeSpan duration, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var ticks = (long)(duration / Ptime);
@@ -72,76 +81,80 @@ public sealed class MediaRelayBench(int calls, int seconds)
         {
             var due = Math.Min(ticks, (long)(clock.Elapsed / Ptime) + 1);
             for (; done < due; done++)
-                foreach (var endpoint in endpoints)
-                    sent += endpoint.SendNext(packet) ? 1 : 0;
+                foreach (var stream in streams)
+                    sent += stream.SendNext(packet) ? 1 : 0;
             var next = Ptime * done - clock.Elapsed;
             if (next > TimeSpan.Zero) await Task.Delay(next, cancellationToken);
         }
         return sent;
     }
 
-    private async Task ReceiveAsync(Endpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>A blocking receive loop on its own thread: no task wake-up per packet, which is what a small machine cannot afford.</summary>
+    private Thread StartReceiver(Side side, int calls)
     {
-        var buffer = new byte[2048];
-        while (!cancellationToken.IsCancellationRequested)
+        var thread = new Thread(() =>
         {
-            try
+            var buffer = new byte[2048];
+            while (!_stopping)
             {
-                var length = await endpoint.Socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
-                // Count only what the peer sent (its id leads the payload): a stray datagram must not hide a loss.
-                if (length >= RtpPacket.FixedHeaderLength + 4 && BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(RtpPacket.FixedHeaderLength)) == endpoint.PeerId)
-                    Interlocked.Increment(ref _received);
+                int length;
+                try { length = side.Socket.Receive(buffer); }
+                catch (SocketException) { continue; } // the receive timeout: look at the stop flag again
+                // Count only packets of the far side of some call (their id leads the payload): a stray or misrouted datagram must not hide a loss.
+                if (length < RtpPacket.FixedHeaderLength + 4) continue;
+                var id = BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(RtpPacket.FixedHeaderLength));
+                var fromAgent = id % 2 == 0;
+                if (id >= 1 && id <= 2 * (uint)calls && fromAgent == side.ExpectsAgents) Interlocked.Increment(ref _received);
             }
-            catch (OperationCanceledException) { return; }
-            catch (ObjectDisposedException) { return; }
-            catch (SocketException) { }
-        }
+        }) { IsBackground = true, Name = "bench-media-receive" };
+        thread.Start();
+        return thread;
     }
 
-    /// <summary>One phone of the bench: a socket, its stream's numbering, and the relay face it talks to.</summary>
-    private sealed class Endpoint : IDisposable
+    /// <summary>One socket of the bench's phones: called parties on one side, agents on the other.</summary>
+    private sealed class Side : IDisposable
     {
-        private readonly SocketAddress _relay;
-        private readonly uint _id;
+        private Side(Socket socket, bool expectsAgents)
+        {
+            Socket = socket;
+            ExpectsAgents = expectsAgents;
+        }
+
+        public Socket Socket { get; }
+        /// <summary>Called parties hear agents, agents hear called parties.</summary>
+        public bool ExpectsAgents { get; }
+        public IPEndPoint LocalEndPoint => (IPEndPoint)Socket.LocalEndPoint!;
+
+        public static Side Open(bool expectsAgents)
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 * 1024 * 1024, ReceiveTimeout = 200 };
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            return new Side(socket, expectsAgents);
+        }
+
+        public void Dispose() => Socket.Dispose();
+    }
+
+    /// <summary>One RTP stream of the bench: its numbering and the relay face it talks to.</summary>
+    private sealed class Stream(Socket socket, uint id, IPEndPoint relay)
+    {
+        private readonly SocketAddress _relay = relay.Serialize();
         private ushort _sequence;
         private uint _timestamp;
 
-        private Endpoint(Socket socket, uint id, uint peerId, SocketAddress relay)
-        {
-            Socket = socket;
-            _id = id;
-            PeerId = peerId;
-            _relay = relay;
-        }
-
-        /// <summary>The endpoint at the other end of the call, whose packets this one should receive.</summary>
-        public uint PeerId { get; }
-
-        public Socket Socket { get; }
-        public IPEndPoint LocalEndPoint => (IPEndPoint)Socket.LocalEndPoint!;
-
-        public static Endpoint Open(uint id, uint peerId, IPEndPoint relay)
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 256 * 1024 };
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return new Endpoint(socket, id, peerId, relay.Serialize());
-        }
-
         public bool SendNext(byte[] packet)
         {
-            RtpHeader.WriteFixed(packet, _sequence == 0, 0, _sequence++, _timestamp, _id);
-            BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(RtpPacket.FixedHeaderLength), _id);
+            RtpHeader.WriteFixed(packet, _sequence == 0, 0, _sequence++, _timestamp, id);
+            BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(RtpPacket.FixedHeaderLength), id);
             _timestamp += 160;
             try
             {
-                return Socket.SendTo(packet, SocketFlags.None, _relay) == packet.Length;
+                return socket.SendTo(packet, SocketFlags.None, _relay) == packet.Length;
             }
             catch (SocketException)
             {
                 return false;
             }
         }
-
-        public void Dispose() => Socket.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Outbound.Core.Assessment;
@@ -6,6 +5,8 @@ using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
 using Outbound.Testing;
+
+using Outbound.Cli.Tests.Support;
 
 namespace Outbound.Cli.Tests.Commands;
 
@@ -17,18 +18,7 @@ public sealed class AssessmentCommandsTests : IAsyncLifetime
     public Task InitializeAsync() => _db.InitializeAsync();
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outbound.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["OUTBOUND_DB"] = _db.ConnectionString;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Stdout, string Stderr)> Run(params string[] args) => CliProcess.RunAsync(_db.ConnectionString, args);
 
     [Fact]
     public async Task Rules_json_lists_the_seeded_catalogue_with_the_seed_points_and_fines()

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
+
+using Outbound.Cli.Tests.Support;
 
 namespace Outbound.Cli.Tests.Commands;
 
@@ -56,17 +57,5 @@ public sealed class BenchPacingCommandTests : IDisposable
         Assert.Contains("agents must be at least 1", stderr);
     }
 
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outbound.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment.Remove("OUTBOUND_DB"); // the pacing bench needs no database
-        start.Environment.Remove("ConnectionStrings__Outbound");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliProcess.RunAsync(null, args).GetAwaiter().GetResult();
 }

@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Outbound.Core.Billing;
 using Outbound.Data.Billing;
 using Outbound.Testing;
+
+using Outbound.Cli.Tests.Support;
 
 namespace Outbound.Cli.Tests.Commands;
 
@@ -20,18 +21,7 @@ public sealed class ReportCommandsTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outbound.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["OUTBOUND_DB"] = _db.ConnectionString;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Stdout, string Stderr)> Run(params string[] args) => CliProcess.RunAsync(_db.ConnectionString, args);
 
     [Fact]
     public async Task Contract_and_statement_are_written_as_pdf_files_and_described_in_json()
