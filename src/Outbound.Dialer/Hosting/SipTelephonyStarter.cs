@@ -7,8 +7,8 @@ using Outbound.Telephony.SipAdapter;
 namespace Outbound.Dialer.Hosting;
 
 /// <summary>
-/// Starts the Sip adapter with the trunk stored in the database (a changed trunk takes a restart) and keeps the
-/// registrar's agent accounts in step with the admin's edits, reloading them every <see cref="RefreshEvery"/>.
+/// Starts the Sip adapter with the trunk stored in the database and keeps it and the registrar's agent accounts in
+/// step with the admin's edits, reloading both every <see cref="RefreshEvery"/> (no restart needed).
 /// Registered before the actor system, so campaigns resume on a started adapter.
 /// </summary>
 public sealed class SipTelephonyStarter(
@@ -50,6 +50,17 @@ public sealed class SipTelephonyStarter(
         directory.Replace(loaded.Select(a => new SipAgentAccount(a.Agent, a.Username, a.Realm, a.Ha1Md5, a.Ha1Sha256)));
     }
 
+    /// <summary>New calls go to the trunk as the admin last saved it; calls already up stay where they are.</summary>
+    private async Task ReloadTrunkAsync(CancellationToken ct)
+    {
+        var stored = await trunks.LoadForDialingAsync(ct);
+        var settings = stored is null ? null : ToSettings(stored);
+        if (settings == telephony.Trunk) return;
+        var resolved = await telephony.UseTrunkAsync(settings, ct);
+        if (resolved) logger.LogInformation("SIP trunk changed: new calls go to {Host}:{Port}", settings?.Host ?? "none", settings?.Port);
+        else logger.LogError("SIP trunk changed to {Host}, which does not resolve: calls fail as trunk down", settings?.Host);
+    }
+
     private async Task RefreshAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(RefreshEvery, time);
@@ -60,10 +71,11 @@ public sealed class SipTelephonyStarter(
                 try
                 {
                     await ReloadAgentsAsync(ct);
+                    await ReloadTrunkAsync(ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Reloading the agents' SIP accounts failed; the previous ones stay in use");
+                    logger.LogWarning(e, "Reloading the SIP trunk or the agents' SIP accounts failed; the previous ones stay in use");
                 }
             }
         }

@@ -40,9 +40,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     private DigestServer? _callAuth;
     private SipStack? _stack;
     private SipRegistrar? _registrar;
-    private SipTrunkMonitor? _monitor;
-    private SipTrunkSettings? _trunk;
-    private SipEndPoint? _trunkHop;
+    private volatile TrunkRoute? _route;
 
     public SipTelephony(SipTelephonyOptions options, SipAgentDirectory agents, TimeProvider time)
     {
@@ -57,7 +55,9 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     public SipStack Stack => _stack ?? throw new InvalidOperationException("The Sip adapter has not been started.");
     public SipRegistrar Registrar => _registrar ?? throw new InvalidOperationException("The Sip adapter has not been started.");
     /// <summary>Down when no trunk is configured or the OPTIONS keep-alive lost it.</summary>
-    public TrunkState TrunkState => _trunkHop is null ? TrunkState.Down : _monitor?.State ?? TrunkState.Unknown;
+    public TrunkState TrunkState => _route is not { } route ? TrunkState.Down : route.Monitor?.State ?? TrunkState.Unknown;
+    /// <summary>The trunk calls go to now; null when none is configured or its host did not resolve.</summary>
+    public SipTrunkSettings? Trunk => _route?.Settings;
     public int LegsUp => _legs.Count;
 
     /// <summary>
@@ -79,21 +79,44 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
                 _time, RegistrarOptions.Default);
             _callAuth = new DigestServer(_options.Realm, _time, (user, algorithm) => _agents.Ha1(user, _options.Realm, algorithm), algorithms);
             _stack.RequestReceived = OnRequest;
-            if (trunk is null) return;
-            var address = IPAddress.TryParse(trunk.Host, out var ip) ? ip
-                : (await Dns.GetHostAddressesAsync(trunk.Host, AddressFamily.InterNetwork, ct)).FirstOrDefault();
-            if (address is null) return;
-            _trunk = trunk;
-            _trunkHop = new SipEndPoint(trunk.Transport, new IPEndPoint(address, trunk.Port));
-            if (trunk.OptionsInterval > TimeSpan.Zero)
-            {
-                _monitor = new SipTrunkMonitor(_stack, SipUri.Create(null, trunk.Host, trunk.Port), _trunkHop, trunk.OptionsInterval);
-                _monitor.Start();
-            }
+            await UseTrunkAsync(trunk, ct);
         }
         finally
         {
             _ready.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Points new calls at <paramref name="trunk"/> (null: none) and restarts its keep-alive; calls already up keep
+    /// the trunk they were placed on. Returns false when the host does not resolve: calls then fail as trunk down.
+    /// </summary>
+    public async Task<bool> UseTrunkAsync(SipTrunkSettings? trunk, CancellationToken ct = default)
+    {
+        TrunkRoute? route = null;
+        if (trunk is not null && await ResolveAsync(trunk.Host, ct) is { } address)
+        {
+            var hop = new SipEndPoint(trunk.Transport, new IPEndPoint(address, trunk.Port));
+            var monitor = trunk.OptionsInterval > TimeSpan.Zero
+                ? new SipTrunkMonitor(Stack, SipUri.Create(null, trunk.Host, trunk.Port), hop, trunk.OptionsInterval)
+                : null;
+            route = new TrunkRoute(trunk, hop, monitor);
+        }
+        Interlocked.Exchange(ref _route, route)?.Monitor?.Dispose();
+        route?.Monitor?.Start();
+        return route is not null || trunk is null;
+    }
+
+    private static async Task<IPAddress?> ResolveAsync(string host, CancellationToken ct)
+    {
+        if (IPAddress.TryParse(host, out var ip)) return ip;
+        try
+        {
+            return (await Dns.GetHostAddressesAsync(host, AddressFamily.InterNetwork, ct)).FirstOrDefault();
+        }
+        catch (SocketException)
+        {
+            return null;
         }
     }
 
@@ -115,11 +138,12 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Number);
         await _ready.Task.WaitAsync(ct);
         var leg = OpenLeg(events, isAgent: false);
-        if (_trunk is not { } trunk || _trunkHop is not { } hop || _monitor?.State == TrunkState.Down)
+        if (_route is not { } route || route.Monitor?.State == TrunkState.Down)
         {
             _ = FailSoonAsync(leg, FailureReason.TrunkDown);
             return leg.Id;
         }
+        var (trunk, hop) = (route.Settings, route.Hop);
         var callerId = string.IsNullOrWhiteSpace(request.CallerId) ? trunk.CallerId : request.CallerId;
         var target = SipUri.Create(request.Number, trunk.Host, trunk.Port);
         var from = new NameAddress { Uri = SipUri.Create(callerId, trunk.Host) };
@@ -520,7 +544,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
                 // The peer did not answer the BYE: shutting down anyway.
             }
         }
-        _monitor?.Dispose();
+        _route?.Monitor?.Dispose();
         if (_stack is not null) await _stack.DisposeAsync();
     }
 }

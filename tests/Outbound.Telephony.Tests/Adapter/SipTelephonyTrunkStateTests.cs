@@ -78,4 +78,37 @@ public sealed class SipTelephonyTrunkStateTests : IDisposable
         for (var i = 0; i < 100 && _trunk.Available == 0; i++) await Task.Delay(20);
         Assert.Contains(Drain(), m => m.Text.StartsWith("INVITE sip:13800138000@127.0.0.1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_trunk_set_while_running_takes_new_calls_and_a_second_change_moves_them_again()
+    {
+        using var second = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        second.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var telephony = new SipTelephony(new SipTelephonyOptions { SipPort = 0 }, new SipAgentDirectory(), _time);
+        await telephony.StartAsync(null);
+        var events = new EventLog();
+        await telephony.OriginateAsync(new OriginateRequest("13800138000", "", TimeSpan.FromSeconds(20), false), events);
+        Assert.Equal(FailureReason.TrunkDown, (await events.NextAsync<TelephonyEvent.Failed>(TimeSpan.FromSeconds(5))).Reason);
+
+        SipTrunkSettings At(Socket socket) => new()
+        {
+            Host = "127.0.0.1", Port = ((IPEndPoint)socket.LocalEndPoint!).Port, CallerId = "02150001234", OptionsInterval = TimeSpan.Zero,
+        };
+        Assert.True(await telephony.UseTrunkAsync(At(_trunk)));
+        Assert.Equal(At(_trunk), telephony.Trunk);
+        await telephony.OriginateAsync(new OriginateRequest("13800138001", "", TimeSpan.FromSeconds(20), false), new EventLog());
+        for (var i = 0; i < 100 && _trunk.Available == 0; i++) await Task.Delay(20);
+        Assert.Contains(Drain(), m => m.Text.StartsWith("INVITE sip:13800138001@", StringComparison.Ordinal));
+
+        Assert.True(await telephony.UseTrunkAsync(At(second)));
+        await telephony.OriginateAsync(new OriginateRequest("13800138002", "", TimeSpan.FromSeconds(20), false), new EventLog());
+        var buffer = new byte[8192];
+        second.ReceiveTimeout = 3000;
+        var invite = Encoding.UTF8.GetString(buffer, 0, second.Receive(buffer));
+        Assert.StartsWith("INVITE sip:13800138002@", invite, StringComparison.Ordinal);
+        Assert.DoesNotContain(Drain(), m => m.Text.StartsWith("INVITE sip:13800138002@", StringComparison.Ordinal));
+
+        Assert.False(await telephony.UseTrunkAsync(At(second) with { Host = "no-such-trunk.invalid" }));
+        Assert.Equal(TrunkState.Down, telephony.TrunkState);
+    }
 }

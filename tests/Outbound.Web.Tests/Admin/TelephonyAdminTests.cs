@@ -42,6 +42,15 @@ public sealed class TelephonyAdminTests(OutboundWebFactory app)
     }
 
     [Fact]
+    public async Task Telephony_pages_say_when_the_platform_runs_simulated_telephony()
+    {
+        var admin = await app.SignedInAs("admin@demo.local");
+
+        Assert.Contains("data-adapter=\"simulated\"", await admin.GetPageAsync(TrunkPage));
+        Assert.DoesNotContain("data-registered", await admin.GetPageAsync(AgentsPage));
+    }
+
+    [Fact]
     public async Task Invalid_trunk_settings_are_explained_and_not_saved()
     {
         var admin = await app.SignedInAs("admin@demo.local");

@@ -22,6 +22,16 @@ public sealed class SipRegistrar(DigestServer auth, TimeProvider time, Registrar
         lock (list) return list.Where(b => b.ExpiresAt > now).ToList();
     }
 
+    /// <summary>Every live binding, for the admin's view of who is registered from where.</summary>
+    public IReadOnlyList<RegistrarBinding> Live()
+    {
+        var now = time.GetUtcNow();
+        var live = new List<RegistrarBinding>();
+        foreach (var list in _bindings.Values)
+            lock (list) live.AddRange(list.Where(b => b.ExpiresAt > now));
+        return live;
+    }
+
     public void Handle(IncomingRequest incoming)
     {
         var request = incoming.Request;

@@ -1,3 +1,4 @@
+using Outbound.Telephony.Sip.UserAgents;
 using Outbound.Web.Localization;
 
 namespace Outbound.Web.Areas.Admin;
@@ -7,7 +8,22 @@ public static class TelephonyTexts
 {
     public static readonly Text NavLink = new("中继与分机", "Trunk and phones");
     public static readonly Text TrunkTitle = new("运营商中继", "Carrier trunk");
-    public static readonly Text TrunkIntro = new("外呼经此 SIP 中继发出。修改在拨号服务下次启动时生效。", "Outbound calls go through this SIP trunk. Changes take effect when the dialer next starts.");
+    public static readonly Text TrunkIntro = new("外呼经此 SIP 中继发出。修改约 30 秒内对新呼叫生效，进行中的通话不受影响。",
+        "Outbound calls go through this SIP trunk. Changes apply to new calls within about 30 s; calls in progress are not affected.");
+    public static readonly Text LiveStatus = new("运行状态", "Live status");
+    public static readonly Text SimulatedAdapter = new("本平台当前使用模拟话务（Simulated），中继与分机注册不生效。", "This platform runs the Simulated adapter: the trunk and SIP registrations are not in use.");
+    public static readonly Text TrunkInUse = new("当前中继", "Trunk in use");
+    public static readonly Text TrunkInUseNone = new("无（未配置或主机名无法解析）", "None (not configured, or the host does not resolve)");
+    public static readonly Text TrunkStateLabel = new("中继状态", "Trunk state");
+    public static Text TrunkStateText(TrunkState state) => state switch
+    {
+        TrunkState.Up => new("在线（OPTIONS 探测有应答）", "Up (OPTIONS probes answered)"),
+        TrunkState.Down => new("离线：外呼将以“中继不可用”失败", "Down: calls fail as trunk down"),
+        _ => new("未知（未探测或尚无应答）", "Unknown (not probed, or no answer yet)"),
+    };
+    public static readonly Text Registered = new("注册", "Registration");
+    public static readonly Text NotRegistered = new("未注册", "Not registered");
+    public static readonly Text RegisteredFrom = new("{0}，{1} 到期", "{0}, expires {1}");
     public static readonly Text NoTrunk = new("尚未配置中继：所有外呼都会以“中继不可用”失败。", "No trunk is configured: every call fails as trunk down.");
     public static readonly Text Host = new("主机（域名或 IP）", "Host (name or IP)");
     public static readonly Text Port = new("端口", "Port");

@@ -79,9 +79,11 @@ public sealed class SipRegistrarTests : IAsyncLifetime
         Assert.Equal("10.9.8.7", binding.Contact.Host);
         Assert.Equal(_phone.Transport.LocalEndPoint, binding.Source.Address);
         Assert.Equal("120", Assert.Single(response.Contacts).Parameters["expires"]);
+        Assert.Equal(binding, Assert.Single(_registrar.Live()));
 
         _time.Advance(TimeSpan.FromSeconds(121));
         Assert.Empty(_registrar.Lookup("agent7"));
+        Assert.Empty(_registrar.Live());
     }
 
     [Fact]

@@ -6,13 +6,15 @@ using Outbound.Data.Telephony;
 using Outbound.Telephony.SipAdapter;
 using Outbound.Web.Localization;
 
+using Outbound.Web.Areas.Admin.Telephony;
+
 namespace Outbound.Web.Areas.Admin.Pages.Telephony;
 
 /// <summary>
 /// Agents' SIP accounts: create one or reset its password (hashed for the registrar's realm on the way in), and
 /// enable or disable it. Passwords are never shown again.
 /// </summary>
-public sealed partial class AgentsModel(SipAgentAccounts accounts, IOptions<SipTelephonyOptions> sip) : PageModel
+public sealed partial class AgentsModel(SipAgentAccounts accounts, IOptions<SipTelephonyOptions> sip, IServiceProvider services) : PageModel
 {
     public sealed record Command
     {
@@ -35,6 +37,7 @@ public sealed partial class AgentsModel(SipAgentAccounts accounts, IOptions<SipT
     public IReadOnlyList<SipAgentAccountRecord> Accounts { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public string Realm => sip.Value.Realm;
+    public LiveTelephony? Live { get; } = LiveTelephony.Of(services);
 
     public async Task OnGetAsync(CancellationToken ct) => Accounts = await accounts.ListAsync(ct);
 

@@ -3,12 +3,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Data.Telephony;
+using Outbound.Web.Areas.Admin.Telephony;
 using Outbound.Web.Localization;
 
 namespace Outbound.Web.Areas.Admin.Pages.Telephony;
 
 /// <summary>The carrier trunk's settings. The password is write-only: the page shows only whether one is stored.</summary>
-public sealed partial class TrunkModel(SipTrunkStore trunks) : PageModel
+public sealed partial class TrunkModel(SipTrunkStore trunks, IServiceProvider services) : PageModel
 {
     public sealed record Command
     {
@@ -46,6 +47,7 @@ public sealed partial class TrunkModel(SipTrunkStore trunks) : PageModel
     [BindProperty] public Command Input { get; set; } = new();
     public SipTrunkRecord? Stored { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
+    public LiveTelephony? Live => LiveTelephony.Of(services);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
