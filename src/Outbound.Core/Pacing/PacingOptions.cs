@@ -40,7 +40,7 @@ public sealed record PredictiveOptions
     /// barely matters in a busy window and keeps a small team's window (a few hundred live calls, where
     /// one late abandon moves the rate by several tenths of a percent) well clear of the cap.
     /// </summary>
-    public double ReserveAbandons { get; init; } = 1.5;
+    public double ReserveAbandons { get; init; } = 2.0;
     /// <summary>
     /// The least number of abandons of headroom that multiply the risk a new line may carry by e (as
     /// many beyond the target divide it by e); busier windows use √(expected abandons), their own swing.
