@@ -19,7 +19,7 @@ public interface IPacingStrategy
 /// Memory a strategy carries between decisions (immutable; the caller keeps it). Strategies without
 /// memory return it unchanged.
 /// </summary>
-/// <param name="DialLevel">The adaptive dial level, or the predictive strategy's aggressiveness factor.</param>
+/// <param name="DialLevel">The adaptive dial level (predictive keeps no memory: its budget comes from the rolling window).</param>
 /// <param name="LastAdjustedAt">When the level was last recomputed; null before the first decision.</param>
 public sealed record PacingState(double DialLevel, DateTimeOffset? LastAdjustedAt)
 {

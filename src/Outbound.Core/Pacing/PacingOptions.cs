@@ -33,22 +33,22 @@ public sealed record AdaptiveOptions
 /// <summary>Knobs of the model-based predictive strategy.</summary>
 public sealed record PredictiveOptions
 {
-    /// <summary>Share of the cap the abandons may use; the rest is room for chance.</summary>
+    /// <summary>The rolling abandon rate the strategy steers to; the rest of the cap is room for chance.</summary>
     public double TargetShareOfCap { get; init; } = 0.9;
-    /// <summary>Teams of this size or fewer get an extra safety margin that grows as the team shrinks.</summary>
-    public int SmallTeamSize { get; init; } = 10;
-    /// <summary>Measured rolling rate (as a share of the cap) from which the strategy backs off.</summary>
-    public double BackOffFromShareOfCap { get; init; } = 0.85;
+    /// <summary>
+    /// Abandons kept in reserve below the target: headroom is target × live − abandoned − reserve. It
+    /// barely matters in a busy window and keeps a small team's window (a few hundred live calls, where
+    /// one late abandon moves the rate by several tenths of a percent) well clear of the cap.
+    /// </summary>
+    public double ReserveAbandons { get; init; } = 2.0;
+    /// <summary>
+    /// The least number of abandons of headroom that multiply the risk a new line may carry by e (as
+    /// many beyond the target divide it by e); busier windows use √(expected abandons), their own swing.
+    /// </summary>
+    public double HeadroomScale { get; init; } = 2.0;
+    /// <summary>Bounds of that multiplier: never bolder than this, however much headroom is banked.</summary>
+    public double MaxRiskFactor { get; init; } = 3.0;
+    public double MinRiskFactor { get; init; } = 0.1;
     /// <summary>Upper bound on new lines per eligible agent in one decision.</summary>
     public double MaxLinesPerAgent { get; init; } = 6.0;
-    /// <summary>How often the feedback factor on the risk threshold is recomputed.</summary>
-    public TimeSpan FeedbackPeriod { get; init; } = TimeSpan.FromSeconds(10);
-    public double FeedbackUp { get; init; } = 1.03;
-    public double FeedbackDown { get; init; } = 0.92;
-    public double MinFeedback { get; init; } = 0.25;
-    public double MaxFeedback { get; init; } = 3.0;
-    /// <summary>Standard deviations of the window's binomial noise kept clear of the target.</summary>
-    public double NoiseMargin { get; init; } = 1.0;
-    /// <summary>The live-call count below which the noise margin stops growing.</summary>
-    public int NoiseMinLive { get; init; } = 200;
 }

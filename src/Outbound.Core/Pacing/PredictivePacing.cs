@@ -6,26 +6,27 @@ namespace Outbound.Core.Pacing;
 /// then are the ready ones plus each busy agent with its probability of being free (lognormal talk
 /// conditioned on the talk so far, then wrap-up); callers ahead of it are those already waiting plus
 /// each ringing line's chance of becoming a human answer (conditioned on its ring time so far). Lines
-/// are added while that chance stays under a threshold. The threshold comes from the abandon cap,
-/// shrinks for small teams, is tuned by feedback on the measured rolling rate (kept in the state), and
-/// collapses as the rolling rate nears the cap.
+/// are added while that chance stays under a threshold. The threshold is an expected-abandon budget:
+/// it starts from the target rate minus what AMD false positives use, grows with the abandons the
+/// rolling window still has room for and shrinks with those spent beyond it, so the measured rate
+/// settles just under the target; at the cap it falls to zero (only lines an agent is sure to take).
+/// The decision depends on the snapshot alone, so the state passes through unchanged.
 /// </summary>
 public sealed class PredictivePacing(PredictiveOptions options) : IPacingStrategy
 {
     private const int ExactModelLimit = 60;
-    private const int MinimumLiveForFeedback = 20;
+    /// <summary>Below this many live calls in the window one abandon says little; the cap check waits for more.</summary>
+    private const int MinimumLiveForCapCheck = 20;
 
     public string Name => PacingStrategies.Predictive;
 
-    /// <summary>The state's DialLevel is the feedback factor on the risk threshold; 1 at the start.</summary>
     public PacingState InitialState => PacingState.Start(1.0);
 
     public (PacingDecision Decision, PacingState State) Decide(PacingSnapshot snapshot, PacingState state)
     {
-        state = Feedback(snapshot, state);
         if (PacingGuards.Stop(snapshot, 0) is { } stop) return (stop, state);
 
-        var (threshold, reason) = RiskThreshold(snapshot, state.DialLevel);
+        var (threshold, reason) = RiskThreshold(snapshot);
         var model = QueueModel.From(snapshot);
         var maxLines = (int)Math.Ceiling(options.MaxLinesPerAgent * snapshot.EligibleAgents);
         var lines = model.LinesWithinRisk(snapshot.Statistics.HumanAnswerRate, threshold, maxLines, ExactModelLimit);
@@ -38,42 +39,21 @@ public sealed class PredictivePacing(PredictiveOptions options) : IPacingStrateg
     }
 
     /// <summary>
-    /// The largest abandon probability a new line's caller may carry. Starts from the cap minus what
-    /// AMD false positives use, shrinks for small teams, and once the measured rolling rate passes
-    /// <see cref="PredictiveOptions.BackOffFromShareOfCap"/> of the cap falls towards zero at the cap.
+    /// The largest abandon probability a new line's caller may carry: the target rate less the AMD
+    /// false-positive share, times e^(headroom / scale) within bounds, where headroom is the abandons
+    /// the window may still take at the target rate, less a small reserve. Zero once the measured rate
+    /// reaches the cap: then only lines an agent is certain to take.
     /// </summary>
-    private (double Threshold, PacingReason Reason) RiskThreshold(PacingSnapshot snapshot, double feedback)
+    private (double Threshold, PacingReason Reason) RiskThreshold(PacingSnapshot snapshot)
     {
         var window = snapshot.Abandons;
-        // Room for chance: a window with few live calls swings more, so aim lower (binomial sd).
-        var noise = options.NoiseMargin * Math.Sqrt(window.Cap * (1 - window.Cap) / Math.Max(window.Live, options.NoiseMinLive));
-        var target = window.Cap * options.TargetShareOfCap - noise;
-        var budget = Math.Max(0, target - snapshot.Statistics.AmdFalsePositiveRate);
-        var team = snapshot.EligibleAgents;
-        var smallTeam = team >= options.SmallTeamSize ? 1.0 : Math.Sqrt((double)team / options.SmallTeamSize);
-        var threshold = budget * feedback * smallTeam;
-        var backOffFrom = window.Cap * options.BackOffFromShareOfCap;
-        if (window.Live >= MinimumLiveForFeedback && window.Rate > backOffFrom)
-        {
-            var room = Math.Clamp((window.Cap - window.Rate) / (window.Cap - backOffFrom), 0, 1);
-            return (threshold * room * room, PacingReason.NearCap);
-        }
-        return (threshold, PacingReason.AbandonBudget);
-    }
-
-    /// <summary>
-    /// Integral feedback on the rolling rate, once per period: while the window's rate is under the
-    /// target the factor grows, over it the factor shrinks (faster), within fixed bounds.
-    /// </summary>
-    private PacingState Feedback(PacingSnapshot snapshot, PacingState state)
-    {
-        if (state.LastAdjustedAt is not { } last) return state with { LastAdjustedAt = snapshot.Now };
-        if (snapshot.Now - last < options.FeedbackPeriod) return state;
-        var window = snapshot.Abandons;
-        if (window.Live < MinimumLiveForFeedback) return state with { LastAdjustedAt = snapshot.Now };
+        if (window.Live >= MinimumLiveForCapCheck && window.Rate >= window.Cap) return (0, PacingReason.NearCap);
         var target = window.Cap * options.TargetShareOfCap;
-        var factor = window.Rate < target * 0.9 ? options.FeedbackUp : window.Rate > target ? options.FeedbackDown : 1.0;
-        var level = Math.Clamp(state.DialLevel * factor, options.MinFeedback, options.MaxFeedback);
-        return new PacingState(level, snapshot.Now);
+        var budget = Math.Max(0, target - snapshot.Statistics.AmdFalsePositiveRate);
+        var headroom = target * window.Live - window.Abandoned - options.ReserveAbandons;
+        // The count of abandons in a window swings by about √(expected abandons): measure headroom in those swings.
+        var scale = Math.Max(options.HeadroomScale, Math.Sqrt(target * window.Live));
+        var factor = Math.Clamp(Math.Exp(headroom / scale), options.MinRiskFactor, options.MaxRiskFactor);
+        return (budget * factor, window.Abandoned > target * window.Live ? PacingReason.NearCap : PacingReason.AbandonBudget);
     }
 }

@@ -2,7 +2,8 @@ namespace Outbound.Core.Pacing;
 
 /// <summary>
 /// The predictive model's picture of the near future, seen from a caller a new line would bring:
-/// Z = (callers ahead of it) − (agents free for it); that caller is abandoned when Z ≥ 0. Given the
+/// Z = (other callers answered by its horizon) − (agents free by then); when Z ≥ 0 the new line costs
+/// an abandon, its own caller's or that of a caller it took the agent from. Given the
 /// moment the new call is answered, Z is a constant plus independent Bernoulli terms: +1 for each
 /// ringing line that may turn into a human, −1 for each busy agent that may be free in time. The
 /// answer moment is uniform over the answer-delay range, so the risk is averaged over a few points of it.
@@ -14,7 +15,6 @@ internal sealed class QueueModel
     private readonly int _waitingMinusReady;
     private readonly CallStatistics _stats;
     private readonly double[] _ringing;
-    private readonly double _within;
     private readonly IReadOnlyList<double> _horizons;
     private readonly IReadOnlyList<BusyAgent> _busy;
     private readonly Lognormal _talk;
@@ -26,7 +26,6 @@ internal sealed class QueueModel
         _waitingMinusReady = snapshot.WaitingCalls - snapshot.ReadyAgents;
         _stats = stats;
         _ringing = snapshot.LinesInFlight.Select(l => l.RingElapsed.TotalSeconds).ToArray();
-        _within = snapshot.Abandons.ConnectWithin.TotalSeconds;
         var minDelay = stats.MinAnswerDelay.TotalSeconds;
         var spread = Math.Max(0, stats.MaxAnswerDelay.TotalSeconds - minDelay);
         var within = snapshot.Abandons.ConnectWithin.TotalSeconds;
@@ -70,7 +69,7 @@ internal sealed class QueueModel
 
     /// <summary>
     /// The number of new lines, each answered by a human with <paramref name="answerRate"/>, such
-    /// that the last one's caller still finds an agent with probability at least 1 − threshold.
+    /// that the last one, if answered, costs an abandon with probability at most threshold.
     /// Exact distributions for small teams, a normal approximation with continuity correction beyond.
     /// </summary>
     public int LinesWithinRisk(double answerRate, double threshold, int maxLines, int exactLimit)
@@ -95,11 +94,13 @@ internal sealed class QueueModel
             if (q >= 1 - 1e-6) certain--;
             else if (q > 1e-6) agents.Add(q);
         }
-        // Callers ahead of the new one: those answering before it does (at horizon − connect window).
+        // Callers competing with the new one: every ringing line that may be answered by the horizon.
+        // Those answered after the new caller count too: if it takes the last free agent, one of them
+        // is abandoned instead, so the new line's cost to the campaign is the same either way.
         var callers = new List<double>(_ringing.Length);
         foreach (var ring in _ringing)
         {
-            var p = HumanChance(_stats, ring, horizon - _within);
+            var p = HumanChance(_stats, ring, horizon);
             if (p > 1e-6) callers.Add(p);
         }
         return callers.Count + agents.Count <= exactLimit

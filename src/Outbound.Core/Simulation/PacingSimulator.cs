@@ -14,7 +14,10 @@ namespace Outbound.Core.Simulation;
 /// message and is abandoned. A human that AMD takes for a machine is hung up on and counted as
 /// abandoned. Busy signals come back after 1–3 s, unanswered calls ring out at no_answer_seconds.
 /// The dialer measures answer, machine and busy shares as it goes (AMD false positives look like
-/// machines to it) and gives the strategy those estimates, not the scenario's true rates. The
+/// machines to it) and gives the strategy those estimates, not the scenario's true rates. It takes
+/// outcomes in dial order, each once it and every earlier dial have resolved: busies come back in
+/// seconds and no-answers only at the timeout, so counting them as they resolve would read a burst
+/// of dials as far fewer answers than it holds. The
 /// strategy is asked after every instant at which something changed and on a one-second tick;
 /// dialing stops at the end of the shift. Violations count dials outside the shift and dials beyond
 /// the list (a lead over its attempt limit); the simulated list has no DNC numbers.
@@ -33,6 +36,7 @@ public sealed class PacingSimulator
     private readonly PriorityQueue<Event, (double At, long Seq)> _events = new();
     private readonly Agent[] _agents;
     private readonly Dictionary<int, Line> _lines = [];
+    private readonly Queue<Line> _unmeasured = new();
     private readonly List<Line> _waiting = [];
     private readonly AbandonLedger _ledger;
     private readonly OutcomeRates _rates;
@@ -114,8 +118,7 @@ public sealed class PacingSimulator
     private void Resolve(Line line)
     {
         _lines.Remove(line.Id);
-        var seen = line.Outcome == DialOutcome.Human && line.AmdFalsePositive ? DialOutcome.Machine : line.Outcome;
-        _rates.Observe(seen);
+        Measure();
         if (line.Outcome != DialOutcome.Human) return;
         if (line.AmdFalsePositive)
         {
@@ -129,6 +132,16 @@ public sealed class PacingSimulator
         {
             _waiting.Add(line);
             Schedule(_now + _scenario.ConnectWithinSeconds, EventKind.WaitExpires, line.Id);
+        }
+    }
+
+    /// <summary>Feeds the outcome estimate every resolved dial not preceded by one still ringing.</summary>
+    private void Measure()
+    {
+        while (_unmeasured.TryPeek(out var oldest) && !_lines.ContainsKey(oldest.Id))
+        {
+            _unmeasured.Dequeue();
+            _rates.Observe(oldest.Outcome == DialOutcome.Human && oldest.AmdFalsePositive ? DialOutcome.Machine : oldest.Outcome);
         }
     }
 
@@ -172,6 +185,7 @@ public sealed class PacingSimulator
         var talk = outcome == DialOutcome.Human ? _talk.FromStandardNormal(StandardNormal()) : 0;
         var line = new Line(_nextLineId++, _now, outcome, falsePositive, talk);
         _lines.Add(line.Id, line);
+        _unmeasured.Enqueue(line);
         Schedule(_now + ring, EventKind.LineResolves, line.Id);
     }
 

@@ -86,19 +86,46 @@ public sealed class PredictivePacingTests
     }
 
     [Fact]
-    public void Feedback_loosens_while_the_rolling_rate_is_well_under_target_and_tightens_over_it()
+    public void Spends_abandons_the_window_has_to_spare_and_tightens_once_they_are_used()
+    {
+        // 20 agents a moment from the end of wrap-up: lines beyond 20 carry a growing risk.
+        int Lines(int abandonedPerThousand) =>
+            Predict(Make(ready: 0, busy: Wrapping(20, 24.9), connected: 1000 - abandonedPerThousand, abandoned: abandonedPerThousand)).Lines;
+
+        var spare = Lines(5);      // 22 abandons under the 2.7 % target
+        var atTarget = Lines(26);  // about on target
+        var over = Lines(29);      // beyond the target, still under the cap
+
+        Assert.True(spare > atTarget, $"{spare} lines with abandons to spare vs {atTarget} on target");
+        Assert.True(atTarget > over, $"{atTarget} lines on target vs {over} beyond it");
+    }
+
+    [Fact]
+    public void Is_a_function_of_the_snapshot_alone()
     {
         var predictive = new PredictivePacing(new PredictiveOptions());
-        PacingState After(int abandoned)
-        {
-            var state = predictive.InitialState;
-            for (var t = 0; t <= 60; t += 10)
-                (_, state) = predictive.Decide(Make(ready: 1, busy: Talking(9, 60), connected: 1000 - abandoned, abandoned: abandoned, secondsAfterStart: t), state);
-            return state;
-        }
+        var snapshot = Make(ready: 1, busy: Talking(9, 150), connected: 400, abandoned: 9);
+        var someState = new PacingState(2.5, Start.AddMinutes(-5));
 
-        Assert.True(After(5).DialLevel > 1.0);
-        Assert.True(After(29).DialLevel < 1.0);
+        var (fresh, freshState) = predictive.Decide(snapshot, predictive.InitialState);
+        var (later, laterState) = predictive.Decide(snapshot, someState);
+
+        Assert.Equal(fresh, later);
+        Assert.Equal(predictive.InitialState, freshState);
+        Assert.Equal(someState, laterState);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void A_small_team_with_a_young_window_dials_no_further_ahead_than_a_settled_one(int agents)
+    {
+        // Two abandons in the first 50 live calls: over the target, so no bolder than with none.
+        var young = Predict(Make(ready: 0, busy: Wrapping(agents, 20), connected: 48, abandoned: 2)).Lines;
+        var settled = Predict(Make(ready: 0, busy: Wrapping(agents, 20), connected: 970, abandoned: 26)).Lines;
+
+        Assert.True(young <= settled, $"{young} lines with 2 of 50 abandoned vs {settled} with 26 of 996");
     }
 
     [Fact]
