@@ -17,6 +17,7 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
     private readonly ConcurrentDictionary<CallLegId, Leg> _legs = new();
     private readonly List<SimulatedCall> _placed = [];
     private readonly SimulatedMedia _media = new();
+    private readonly ConcurrentDictionary<string, CallLegId> _agentLegs = new(StringComparer.Ordinal);
 
     public SimulatedTelephony(SimulatedCarrierOptions options, TimeProvider time)
     {
@@ -65,6 +66,7 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
     {
         var leg = new Leg(CallLegId.New(), events, IsAgent: true) { Answered = true };
         _legs[leg.Id] = leg;
+        _agentLegs[agent.AgentId] = leg.Id;
         Emit(leg, new TelephonyEvent.Answered(leg.Id, _time.GetUtcNow(), AnsweredBy.Human));
         return Task.FromResult(leg.Id);
     }
@@ -125,6 +127,10 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
         _media.Retrieve(leg);
         return Task.CompletedTask;
     }
+
+    /// <summary>The live phone leg of an agent (or supervisor), if any.</summary>
+    public CallLegId? LegOf(string agentId) =>
+        _agentLegs.TryGetValue(agentId, out var leg) && _legs.ContainsKey(leg) ? leg : null;
 
     /// <summary>What a live leg hears now: the legs whose audio reaches it, or the music it is held with.</summary>
     public LegHearing Hearing(CallLegId leg) => _media.Hearing(leg);
