@@ -242,12 +242,13 @@ internal sealed partial class CallActor
         agent.Session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
     }
 
+    /// <summary>Lets the consultee go: an agent to after-call work, a number hung up, a reservation still on its way given back.</summary>
     private async Task ReleaseConsulteeAsync()
     {
-        if (_consultee is not { } consultee) return;
+        var consultee = _consultee;
         _consultee = null;
-        if (consultee.Session is { } session) session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
-        else if (consultee.Leg is { } leg) await Try(t => t.HangUpAsync(leg));
+        if (consultee?.Session is { } session) session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
+        else if (consultee?.Leg is { } leg) await Try(t => t.HangUpAsync(leg));
         else if (_target is TransferTarget.Agent a) a.Session.Tell(new AgentProtocol.Unreserve(Self));
     }
 

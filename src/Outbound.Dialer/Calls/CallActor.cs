@@ -120,7 +120,8 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
 
     private async Task OnReservedAsync(AgentProtocol.Reserved reserved)
     {
-        if (_finished || _abandoned || _endedAt is not null)
+        // Connected already: a transfer target's late reservation after the transfer was cancelled.
+        if (_finished || _abandoned || _endedAt is not null || _connectedAt is not null)
         {
             reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
             return;

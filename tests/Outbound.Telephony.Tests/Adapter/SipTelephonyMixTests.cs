@@ -8,7 +8,7 @@ namespace Outbound.Telephony.Tests.Adapter;
 /// <summary>
 /// A mix through the port with real peers: sipp as the customer sending a 1 kHz tone, baresip as the agent's phone
 /// (440 Hz) and as the supervisor's (2 kHz) dumping what they receive. The listening supervisor hears both sides; the
-/// agent hears the customer but not the supervisor.
+/// agent hears the customer but not the supervisor. A held leg hears the music on hold instead of the other side.
 /// </summary>
 public sealed class SipTelephonyMixTests : IDisposable
 {
@@ -70,13 +70,49 @@ public sealed class SipTelephonyMixTests : IDisposable
         Assert.True(agent1000 > 50 * agent2000, $"the agent should hear the customer (1 kHz: {agent1000:E1}) but not the listening supervisor (2 kHz: {agent2000:E1})");
     }
 
-    /// <summary>The audio a phone received (baresip's decoded dump), as 8 kHz mono, skipping leading silence.</summary>
-    private static short[] Received(string folder, BaresipProcess phone)
+    [Fact]
+    public async Task A_held_leg_hears_the_music_on_hold_and_nothing_more_of_the_other_side()
+    {
+        var tone = Path.Combine(_work.FullName, "customer.ulaw");
+        var (soxExit, soxOutput) = await ExternalTool.RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-t", "ul", tone, "synth", "12", "sine", "1000", "vol", "0.4"], _work.FullName, TimeSpan.FromSeconds(30));
+        Assert.True(soxExit == 0, soxOutput);
+        var prompts = _work.CreateSubdirectory("prompts");
+        (soxExit, soxOutput) = await ExternalTool.RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", Path.Combine(prompts.FullName, "moh.wav"), "synth", "1", "sine", "600", "vol", "0.4"], _work.FullName, TimeSpan.FromSeconds(30));
+        Assert.True(soxExit == 0, soxOutput);
+        var agents = new SipAgentDirectory([SipAgentAccount.FromPassword("agent-7", "agent7", "outbound", "Secret-7")]);
+        using var carrier = await SpeakingCarrier.StartAsync(_work.FullName, tone);
+        await using var telephony = new SipTelephony(new SipTelephonyOptions { SipPort = 0, PromptFolder = prompts.FullName }, agents, TimeProvider.System);
+        await telephony.StartAsync(SipTelephonyCarrierTests.Trunk(carrier.Port));
+        var agentDump = _work.CreateSubdirectory("agent").FullName;
+        using var agentPhone = BaresipProcess.Start("agent7", "Secret-7", telephony.Stack.Port, toneHz: 440, agentDump);
+        await WaitForRegistrationAsync(telephony, "agent7", agentPhone);
+        var (agent, _) = await PhoneLegAsync(telephony, "agent-7", "agent7");
+        var customerEvents = new EventLog();
+        var customer = await telephony.OriginateAsync(new OriginateRequest("13800138000", "", TimeSpan.FromSeconds(10), false), customerEvents);
+        await customerEvents.NextAsync<TelephonyEvent.Answered>(Wait);
+
+        await telephony.BridgeAsync(customer, agent);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await telephony.HoldAsync(agent, "moh");   // the 1 s prompt loops
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await telephony.RetrieveAsync(agent);
+        foreach (var leg in new[] { customer, agent }) await telephony.HangUpAsync(leg);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var heard = Received(agentDump, agentPhone, seconds: 8);
+        var (bridged, held) = (heard[..8000], heard[^12000..^4000]);
+        Assert.True(Power(bridged, 1000) > 50 * Power(bridged, 600), $"bridged, the agent hears the customer: 1 kHz {Power(bridged, 1000):E1}, 600 Hz {Power(bridged, 600):E1}");
+        Assert.True(Power(held, 600) > 50 * Power(held, 1000), $"held, only the music: 600 Hz {Power(held, 600):E1}, 1 kHz {Power(held, 1000):E1}");
+    }
+
+    /// <summary>The audio a phone received (baresip's decoded dump), as 8 kHz mono, without the silence before and after.</summary>
+    private static short[] Received(string folder, BaresipProcess phone, int seconds = 2)
     {
         var dump = Directory.GetFiles(folder, "*dec*.wav").OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
         Assert.True(dump is not null, $"no received-audio dump in {folder}: {string.Join(", ", Directory.GetFiles(folder))}\n{phone.Output}");
         var samples = WavAudio.Read(dump).ToMono(8000).Samples;
-        return samples.SkipWhile(s => Math.Abs((int)s) < 300).Take(16000).ToArray();
+        var last = Array.FindLastIndex(samples, s => Math.Abs((int)s) >= 300);
+        return samples.Take(last + 1).SkipWhile(s => Math.Abs((int)s) < 300).Take(seconds * 8000).ToArray();
     }
 
     /// <summary>Goertzel: the power of one frequency in 8 kHz samples.</summary>
