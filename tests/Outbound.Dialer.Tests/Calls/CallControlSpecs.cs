@@ -162,4 +162,33 @@ public sealed class CallControlSpecs() : TestKit(CampaignSharding.Hocon), IAsync
         await _carrier.HangUpAsync(supervisor);
         Assert.Equal("sup/handed-to-supervisor/Answered/true", await RecordAsync());
     }
+
+    [Fact]
+    public async Task A_consult_to_a_number_can_be_cancelled_and_a_blind_transfer_to_it_keeps_the_agent_on_the_record()
+    {
+        var (agent, desk) = Agent("a1", ready: true);
+        var customer = await ConnectedCallAsync(desk);
+        var agentLeg = _carrier.LegOf("a1")!;
+
+        await Control(agent, new CallControl.Consult("a1", new TransferTarget.External("+8602150001234")));
+        desk.FishForMessage(m => m is AgentEvents.CallStatusChanged { Status: { ConsultWith: "+8602150001234", ConsultUp: true } }, Patience);
+        var number = _carrier.Placed.Single(p => p.Request.Number == "+8602150001234").Leg;
+        Assert.Equal([number], _carrier.Hearing(agentLeg).From);
+        Assert.True(_carrier.Hearing(customer).OnHold);
+        await Control(agent, new CallControl.CancelConsult("a1"));
+        Assert.Equal([agentLeg], _carrier.Hearing(customer).From);
+        await AwaitAssertAsync(() => Assert.Equal(2, _carrier.LegsUp), Patience);   // the number was hung up: customer and agent phone left
+
+        await Control(agent, new CallControl.Transfer("a1", new TransferTarget.External("+8602150009999")));
+        ExpectState(desk, AgentState.AfterCallWork);
+        var transferred = _carrier.Placed.Single(p => p.Request.Number == "+8602150009999").Leg;
+        await AwaitAssertAsync(() => Assert.Equal([transferred], _carrier.Hearing(customer).From), Patience);
+        agent.Tell(new AgentCommands.Disposition("transferred"));
+        await Task.Delay(500);
+        Assert.Equal(0L, await Scalar<long>("SELECT count(*) FROM call_records"));   // the customer still talks to the number
+
+        await _carrier.HangUpAsync(customer);
+        Assert.Equal("a1/transferred/Answered/true", await RecordAsync());
+        await AwaitAssertAsync(() => Assert.Equal(1, _carrier.LegsUp), Patience);   // the number was hung up with the customer
+    }
 }
