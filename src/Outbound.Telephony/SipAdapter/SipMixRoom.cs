@@ -28,10 +28,6 @@ internal sealed class SipMixRoom : IAsyncDisposable
     public string Name { get; }
     public bool IsEmpty => _members.Length == 0;
 
-    private long _framesSent;
-
-    /// <summary>Frames mixed and sent so far (one per part per tick).</summary>
-    public long FramesSent => Interlocked.Read(ref _framesSent);
 
     /// <summary>Replaces the parts; legs no longer named stop feeding the mix. Call under the adapter's join lock.</summary>
     public void Set(IReadOnlyList<(SipLeg Leg, MixPart Part)> parts)
@@ -83,7 +79,6 @@ internal sealed class SipMixRoom : IAsyncDisposable
                     try
                     {
                         await members[i].Leg.Media.SendAudioAsync(mixed[i], cancellationToken: _stop.Token);
-                        Interlocked.Increment(ref _framesSent);
                     }
                     catch (ObjectDisposedException)
                     {

@@ -55,7 +55,8 @@
     $("transfer-agent").onfocus = fillTargets;
     document.addEventListener("keydown", e => {
         if ($("call-control").hidden) return;
-        const key = { F4: "hold", F5: "retrieve", F6: "transfer", F7: "consult" }[e.key];
+        // F4 toggles hold (F5 stays the browser's reload); F6 transfers, F7 consults.
+        const key = { F4: $("hold").hidden ? "retrieve" : "hold", F6: "transfer", F7: "consult" }[e.key];
         if (!key) return;
         e.preventDefault();
         if (!$(key).hidden && !$(key).disabled) $(key).click();
