@@ -26,6 +26,8 @@ public sealed record DialerOptions
     /// <summary>The pacing strategy predictive campaigns use (see Core/Pacing: predictive, adaptive, ratio).</summary>
     public string PredictiveStrategy { get; init; } = "predictive";
     public string AbandonPromptId { get; init; } = "abandon-information";
+    /// <summary>What a customer on hold (or waiting for a transfer) hears, looped.</summary>
+    public string HoldMusicPromptId { get; init; } = "music-on-hold";
     public string RecordingFolder { get; init; } = "recordings";
     /// <summary>How often a running campaign asks whether its client is suspended or in maintenance.</summary>
     public TimeSpan StandingCheckInterval { get; init; } = TimeSpan.FromSeconds(10);

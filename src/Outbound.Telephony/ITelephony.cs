@@ -25,6 +25,23 @@ public interface ITelephony
     /// <summary>Ends a bridge; both legs stay up (the agent's nailed-up leg goes back to silence).</summary>
     Task UnbridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default);
 
+    /// <summary>
+    /// Sets who is in the mix <paramref name="room"/> and how (<see cref="MixMode"/>): each leg hears the sum of the parts
+    /// it is allowed to hear, never itself (mix-minus). Legs named leave any bridge or other mix they were in; legs that
+    /// were in the room and are no longer named go silent (an empty list dissolves the room). A held leg named here is
+    /// retrieved. Two full parts is a bridge; listen and whisper parts and a third party need a mix.
+    /// </summary>
+    Task MixAsync(string room, IReadOnlyList<MixPart> parts, CancellationToken ct = default);
+
+    /// <summary>
+    /// Puts a leg on hold: it leaves its bridge or mix (so the other side hears nothing from it and it hears nothing of
+    /// them) and hears <paramref name="musicPromptId"/> in a loop until <see cref="RetrieveAsync"/>.
+    /// </summary>
+    Task HoldAsync(CallLegId leg, string musicPromptId, CancellationToken ct = default);
+
+    /// <summary>Stops a held leg's music; it stays silent until bridged or mixed again.</summary>
+    Task RetrieveAsync(CallLegId leg, CancellationToken ct = default);
+
     /// <summary>Plays a prompt (an id the adapter resolves to audio) to one leg; <see cref="TelephonyEvent.PromptFinished"/> follows.</summary>
     Task PlayPromptAsync(CallLegId leg, string promptId, CancellationToken ct = default);
 

@@ -44,6 +44,9 @@ public static class AgentEvents
     public sealed record CallConnected(string AgentId, LeasedLead Lead);
 
     public sealed record CallEnded(string AgentId, LeasedLead Lead);
+
+    /// <summary>Hold, consult or conference changed on the agent's call.</summary>
+    public sealed record CallStatusChanged(string AgentId, Calls.CallControlStatus Status);
 }
 
 /// <summary>Between the campaign, the call actors and the sessions.</summary>

@@ -136,6 +136,13 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
             AfterCall();
         });
         Receive<TelephonyEvent>(OnPhoneEvent);
+        // Call control and monitoring go to the call the agent is on; its status comes back for the desk.
+        Receive<CallControl.ICommand>(c =>
+        {
+            if (_state == AgentState.OnCall && _call is not null) _call.Forward(c);
+            else Sender.Tell(new CallControlReply(CallControlReply.NotOnCall));
+        });
+        Receive<AgentEvents.CallStatusChanged>(s => _desk.Tell(s));
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Outbound.Dialer.Calls;
 /// originates, waits for an agent after a live answer (abandons after <see cref="DialerOptions.ConnectWithin"/>),
 /// bridges, waits for the disposition, then hands the record and the lead's next step to the writer.
 /// </summary>
-internal sealed class CallActor : ReceiveActor, IWithTimers
+internal sealed partial class CallActor : ReceiveActor, IWithTimers
 {
     private sealed record Begin;
     private sealed record ConnectDeadline;
@@ -42,20 +42,22 @@ internal sealed class CallActor : ReceiveActor, IWithTimers
     {
         _plan = plan;
         _services = services;
+        ReceiveControl();
         ReceiveAsync<Begin>(_ => BeginAsync());
         Receive<TelephonyEvent.Ringing>(e => _ringingAt ??= e.At);
         Receive<TelephonyEvent.EarlyMedia>(e => _ringingAt ??= e.At);
         ReceiveAsync<TelephonyEvent.Answered>(OnAnsweredAsync);
         Receive<TelephonyEvent.Failed>(e =>
         {
+            if (e.Leg != _leg) return;
             _failure = e.Reason;
             _endedAt = e.At;
             Finish(null, null);
         });
-        Receive<TelephonyEvent.HungUp>(OnHungUp);
+        ReceiveAsync<TelephonyEvent.HungUp>(OnHungUpAsync);
         ReceiveAsync<AgentProtocol.Reserved>(OnReservedAsync);
         ReceiveAsync<ConnectDeadline>(_ => AbandonAsync());
-        Receive<AgentProtocol.Dispositioned>(d => Finish(d.Code, d.Callback, d.At));
+        Receive<AgentProtocol.Dispositioned>(OnDispositioned);
         Receive<DispositionDeadline>(_ => Finish(null, null));
         Receive<TelephonyEvent>(_ => { });
     }
@@ -99,7 +101,7 @@ internal sealed class CallActor : ReceiveActor, IWithTimers
 
     private async Task OnAnsweredAsync(TelephonyEvent.Answered e)
     {
-        if (_finished || _leg is null) return;
+        if (_finished || _leg is null || e.Leg != _leg) return;
         _answeredAt = e.At;
         _answeredBy = e.By;
         if (e.By == AnsweredBy.Machine && _plan.Campaign.Settings.AmdEnabled)
@@ -118,7 +120,8 @@ internal sealed class CallActor : ReceiveActor, IWithTimers
 
     private async Task OnReservedAsync(AgentProtocol.Reserved reserved)
     {
-        if (_finished || _abandoned || _endedAt is not null)
+        // Connected already: a transfer target's late reservation after the transfer was cancelled.
+        if (_finished || _abandoned || _endedAt is not null || _connectedAt is not null)
         {
             reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
             return;
@@ -147,18 +150,40 @@ internal sealed class CallActor : ReceiveActor, IWithTimers
         await _services.Telephony.HangUpAsync(_leg, HangupCause.Abandoned);
     }
 
-    private void OnHungUp(TelephonyEvent.HungUp e)
+    private async Task OnHungUpAsync(TelephonyEvent.HungUp e)
     {
-        if (_endedAt is not null) return;
+        if (_endedAt is not null || e.Leg != _leg) return;
         _endedAt = e.At;
+        if (_connectedAt is not null) await EndControlLegsAsync();
         if (_connectedAt is not null && _agent is { } agent)
         {
-            agent.Session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
+            // A released agent (transferred out, intercepted) is already wrapping up; its disposition may have come.
+            if (_agentReleased && _storedDisposition is not null)
+            {
+                Finish(_storedDisposition, _storedCallback, Now);
+                return;
+            }
+            if (!_agentReleased) agent.Session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
             var wait = TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds) + Options.WrapUpGrace + TimeSpan.FromSeconds(5);
             Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(), wait);
             return;
         }
         Finish(null, null);
+    }
+
+    /// <summary>
+    /// Only the call's agent closes it: agents that transferred it away or were consulted wrap up on their own. An agent
+    /// released while the customer still talks (to a number, to the supervisor) has its disposition kept for the end.
+    /// </summary>
+    private void OnDispositioned(AgentProtocol.Dispositioned d)
+    {
+        if (_agent is { } agent && !Equals(Sender, agent.Session)) return;
+        if (_connectedAt is not null && _endedAt is null)
+        {
+            (_storedDisposition, _storedCallback) = (d.Code, d.Callback);
+            return;
+        }
+        Finish(d.Code, d.Callback, d.At);
     }
 
     private CallOutcome Outcome() =>
@@ -194,7 +219,7 @@ internal sealed class CallActor : ReceiveActor, IWithTimers
         var record = new CallRecord(
             Guid.CreateVersion7(), lead.TenantId, lead.CampaignId, lead.Id, _attempt, lead.PhoneE164, lead.Region,
             zone is null ? null : Instant.FromDateTimeOffset(_startedAt).InZone(zone).Hour,
-            _plan.Campaign.DialMode, settings.CallerId, _agent?.AgentId,
+            _plan.Campaign.DialMode, settings.CallerId, _interceptedBy ?? _agent?.AgentId,
             _startedAt, _ringingAt, _answeredAt, _connectedAt, _endedAt ?? now, wrapEndedAt, outcome,
             _failure is { } f ? FailureCode(f) : null,
             !settings.AmdEnabled ? "off" : _answeredBy?.ToString().ToLowerInvariant(),

@@ -55,6 +55,8 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<DispositionDeadline>(_ => FinishAsync("answered", null, null));
         ReceiveAsync<VoicemailLimit>(_ => HangUpAsync());
         Receive<TelephonyEvent>(_ => { });
+        // Hold, transfer and monitoring are built for outbound calls (CallActor.Control) only so far: say so at once.
+        Receive<Calls.CallControl.ICommand>(_ => Sender.Tell(new Calls.CallControlReply(Calls.CallControlReply.NotSupported)));
     }
 
     private DateTimeOffset Now => _services.Dialer.Time.GetUtcNow();

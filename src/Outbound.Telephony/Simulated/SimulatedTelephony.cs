@@ -16,6 +16,8 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<CallLegId, Leg> _legs = new();
     private readonly List<SimulatedCall> _placed = [];
+    private readonly SimulatedMedia _media = new();
+    private readonly ConcurrentDictionary<string, CallLegId> _agentLegs = new(StringComparer.Ordinal);
 
     public SimulatedTelephony(SimulatedCarrierOptions options, TimeProvider time)
     {
@@ -64,6 +66,7 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
     {
         var leg = new Leg(CallLegId.New(), events, IsAgent: true) { Answered = true };
         _legs[leg.Id] = leg;
+        _agentLegs[agent.AgentId] = leg.Id;
         Emit(leg, new TelephonyEvent.Answered(leg.Id, _time.GetUtcNow(), AnsweredBy.Human));
         return Task.FromResult(leg.Id);
     }
@@ -90,13 +93,47 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
         if (a.TalkAfterBridge is { } talk && !a.Bridged)
             After(a, talk, () => End(a, new TelephonyEvent.HungUp(a.Id, _time.GetUtcNow(), ByRemote: true, HangupCause.Normal)));
         a.Bridged = true;
+        _media.Bridge(a.Id, b.Id);
         var now = _time.GetUtcNow();
         Emit(a, new TelephonyEvent.Bridged(a.Id, now, b.Id));
         Emit(b, new TelephonyEvent.Bridged(b.Id, now, a.Id));
         return Task.CompletedTask;
     }
 
-    public Task UnbridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default) => Task.CompletedTask;
+    public Task UnbridgeAsync(CallLegId customer, CallLegId agent, CancellationToken ct = default)
+    {
+        _media.Unbridge(customer);
+        return Task.CompletedTask;
+    }
+
+    public Task MixAsync(string room, IReadOnlyList<MixPart> parts, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(room);
+        foreach (var part in parts)
+            if (!Find(part.Leg).Answered) throw new InvalidOperationException($"Leg {part.Leg} is not answered and cannot be mixed.");
+        _media.Mix(room, parts);
+        return Task.CompletedTask;
+    }
+
+    public Task HoldAsync(CallLegId leg, string musicPromptId, CancellationToken ct = default)
+    {
+        Find(leg);
+        _media.Hold(leg, musicPromptId);
+        return Task.CompletedTask;
+    }
+
+    public Task RetrieveAsync(CallLegId leg, CancellationToken ct = default)
+    {
+        _media.Retrieve(leg);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The live phone leg of an agent (or supervisor), if any.</summary>
+    public CallLegId? LegOf(string agentId) =>
+        _agentLegs.TryGetValue(agentId, out var leg) && _legs.ContainsKey(leg) ? leg : null;
+
+    /// <summary>What a live leg hears now: the legs whose audio reaches it, or the music it is held with.</summary>
+    public LegHearing Hearing(CallLegId leg) => _media.Hearing(leg);
 
     public Task PlayPromptAsync(CallLegId leg, string promptId, CancellationToken ct = default)
     {
@@ -148,6 +185,7 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
     {
         if (!leg.TryEnd()) return;
         _legs.TryRemove(leg.Id, out _);
+        _media.Remove(leg.Id);
         leg.CancelTimers();
         leg.Sink.On(last);
     }

@@ -59,6 +59,10 @@ internal sealed class SipLeg(CallLegId id, ITelephonyEventSink sink, bool isAgen
     public SipLeg? Partner { get; set; }
     public IDisposable? Bridge { get; set; }
     public RecordingTap? Recording { get; set; }
+    /// <summary>The mix the leg is in, if any (then it has no bridge partner).</summary>
+    public SipMixRoom? Room { get; set; }
+    /// <summary>Set while the leg is on hold: cancelling it stops the music.</summary>
+    public CancellationTokenSource? Hold { get; set; }
     public Task Prompt { get; set; } = Task.CompletedTask;
     public CancellationTokenSource Stop { get; } = new();
 

@@ -37,6 +37,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, SipLeg> _dialledIn = new(StringComparer.Ordinal);
     private readonly Lock _joins = new();
+    private readonly Dictionary<string, SipMixRoom> _rooms = new(StringComparer.Ordinal);
     private DigestServer? _callAuth;
     private SipStack? _stack;
     private SipRegistrar? _registrar;
@@ -272,6 +273,10 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         {
             Part(c);
             Part(a);
+            Unmix(c);
+            Unmix(a);
+            EndHold(c);
+            EndHold(a);
             var bridge = c.Media.BridgeTo(a.Media);
             (c.Partner, a.Partner, c.Bridge, a.Bridge) = (a, c, bridge, bridge);
             if (c.Recording is { Channel: RecordingLeg.A } tap) a.Recording = tap with { Channel = RecordingLeg.B };
@@ -286,6 +291,97 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         if (_legs.TryGetValue(customer, out var c))
             lock (_joins) Part(c);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Sets the parts of a mix (<see cref="SipMixRoom"/>): named legs leave their bridge, hold or other mix and join this
+    /// one; an empty list dissolves it. The recording of a leg in a mix keeps its own side (left channel); what the mix
+    /// sends it is not recorded (the right channel pauses until the leg is bridged again).
+    /// </summary>
+    public Task MixAsync(string room, IReadOnlyList<MixPart> parts, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(room);
+        var legs = parts.Select(p => (Leg: Find(p.Leg), Part: p)).ToList();
+        if (legs.FirstOrDefault(l => !l.Leg.Answered).Leg is { } down)
+            throw new InvalidOperationException($"Leg {down.Id} is not answered and cannot be mixed.");
+        SipMixRoom? dissolved = null;
+        lock (_joins)
+        {
+            foreach (var (leg, _) in legs)
+            {
+                Part(leg);
+                EndHold(leg);
+                if (leg.Room is { } other && other.Name != room) other.Remove(leg);
+            }
+            if (!_rooms.TryGetValue(room, out var mix))
+            {
+                if (legs.Count == 0) return Task.CompletedTask;
+                _rooms[room] = mix = new SipMixRoom(room, _time);
+            }
+            mix.Set(legs);
+            if (mix.IsEmpty)
+            {
+                _rooms.Remove(room);
+                dissolved = mix;
+            }
+        }
+        return dissolved is null ? Task.CompletedTask : dissolved.DisposeAsync().AsTask();
+    }
+
+    /// <summary>Parts the leg from its bridge or mix and loops <c>{PromptFolder}/{musicPromptId}.wav</c> to it (silence if there is no such file).</summary>
+    public Task HoldAsync(CallLegId leg, string musicPromptId, CancellationToken ct = default)
+    {
+        var l = Find(leg);
+        var frames = _prompts.Frames(musicPromptId);
+        CancellationTokenSource hold;
+        lock (_joins)
+        {
+            Part(l);
+            Unmix(l);
+            EndHold(l);
+            l.Hold = hold = CancellationTokenSource.CreateLinkedTokenSource(l.Stop.Token);
+        }
+        _ = LoopMusicAsync(l, frames, hold.Token);
+        return Task.CompletedTask;
+    }
+
+    private static async Task LoopMusicAsync(SipLeg leg, IReadOnlyList<short[]> frames, CancellationToken held)
+    {
+        try
+        {
+            if (frames.Count == 0) await Task.Delay(Timeout.Infinite, held);
+            while (!held.IsCancellationRequested) await leg.Media.PlayAsync(frames, held);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // Retrieved, or the leg ended on hold.
+        }
+    }
+
+    public Task RetrieveAsync(CallLegId leg, CancellationToken ct = default)
+    {
+        if (_legs.TryGetValue(leg, out var l))
+            lock (_joins) EndHold(l);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops a leg's music on hold. Call under <see cref="_joins"/>.</summary>
+    private static void EndHold(SipLeg leg)
+    {
+        if (leg.Hold is not { } hold) return;
+        leg.Hold = null;
+        hold.Cancel();
+        hold.Dispose();
+    }
+
+    /// <summary>Takes a leg out of its mix; the mix ends with its last part. Call under <see cref="_joins"/>.</summary>
+    private void Unmix(SipLeg leg)
+    {
+        if (leg.Room is not { } room) return;
+        room.Remove(leg);
+        if (!room.IsEmpty) return;
+        _rooms.Remove(room.Name);
+        _ = room.DisposeAsync().AsTask();
     }
 
     /// <summary>Plays <c>{PromptFolder}/{promptId}.wav</c>; a hang-up asked for meanwhile waits for it to finish.</summary>
@@ -486,7 +582,12 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         if (!leg.TryEnd()) return;
         _legs.TryRemove(leg.Id, out _);
         await leg.Stop.CancelAsync();
-        lock (_joins) Part(leg);
+        lock (_joins)
+        {
+            Part(leg);
+            Unmix(leg);
+            EndHold(leg);
+        }
         if (Detach(leg) is { } recording && recording.Complete())
             leg.Sink.On(new TelephonyEvent.RecordingStopped(leg.Id, Now, recording.Path));
         if (sendBye && leg.SendBye is { } bye) await bye();
@@ -544,6 +645,13 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
                 // The peer did not answer the BYE: shutting down anyway.
             }
         }
+        List<SipMixRoom> rooms;
+        lock (_joins)
+        {
+            rooms = _rooms.Values.ToList();
+            _rooms.Clear();
+        }
+        foreach (var room in rooms) await room.DisposeAsync();
         _route?.Monitor?.Dispose();
         if (_stack is not null) await _stack.DisposeAsync();
     }

@@ -19,7 +19,12 @@ internal sealed class BaresipProcess : IDisposable
     }
 
     /// <param name="commands">Commands baresip runs at start (<c>-e</c>), e.g. <c>/dial sip:…</c>.</param>
-    public static BaresipProcess Start(string user, string password, int registrarPort, params string[] commands)
+    public static BaresipProcess Start(string user, string password, int registrarPort, params string[] commands) =>
+        Start(user, password, registrarPort, toneHz: 440, dumpFolder: null, commands);
+
+    /// <param name="toneHz">The frequency of the sine the phone sends.</param>
+    /// <param name="dumpFolder">When set, baresip's sndfile module writes what the phone sends and receives there (<c>dump-*-dec.wav</c>: received).</param>
+    public static BaresipProcess Start(string user, string password, int registrarPort, int toneHz, string? dumpFolder, params string[] commands)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install the Debian package baresip (ops/install-deps does).");
         var folder = Directory.CreateTempSubdirectory("outbound-baresip-").FullName;
@@ -29,7 +34,7 @@ internal sealed class BaresipProcess : IDisposable
             $"sip_listen 127.0.0.1:{sipPort}",
             "net_interface 127.0.0.1",
             "audio_player aubridge,nil",
-            "audio_source ausine,440",
+            $"audio_source ausine,{toneHz}",
             "ausrc_srate 48000",   // ausine only produces 48 kHz stereo
             "ausrc_channels 2",
             "audio_alert aubridge,nil",
@@ -38,6 +43,7 @@ internal sealed class BaresipProcess : IDisposable
             "module g711.so",
             "module ausine.so",
             "module aubridge.so",
+            dumpFolder is null ? "" : $"module sndfile.so\nsnd_path {dumpFolder}",
             "module_app account.so",
             "module_app menu.so",
             ""));

@@ -107,6 +107,38 @@ public sealed class SimulatedTelephonyTests
     }
 
     [Fact]
+    public async Task Hold_gives_the_customer_music_and_the_agent_silence_and_a_mix_follows_the_modes()
+    {
+        var time = new FakeTimeProvider();
+        var carrier = new SimulatedTelephony(new SimulatedCarrierOptions { HumanAnswerRate = 1, MachineRate = 0, BusyRate = 0, InvalidRate = 0, CongestionRate = 0, RejectedRate = 0, AmdFalsePositiveRate = 0, TalkSecondsMean = 3600 }, time);
+        var sink = new Recorder();
+        var agent = await carrier.ConnectAgentAsync(new AgentEndpoint("a1", "sim:a1"), sink);
+        var supervisor = await carrier.ConnectAgentAsync(new AgentEndpoint("s1", "sim:s1"), sink);
+        var customer = await carrier.OriginateAsync(Call(1), sink);
+        time.Advance(TimeSpan.FromSeconds(20));
+        await carrier.BridgeAsync(customer, agent);
+        Assert.Equal([agent], carrier.Hearing(customer).From);
+
+        await carrier.HoldAsync(customer, "moh");
+        Assert.Equal(("moh", 0), (carrier.Hearing(customer).Music, carrier.Hearing(customer).From.Count));
+        Assert.Empty(carrier.Hearing(agent).From);
+        await carrier.RetrieveAsync(customer);
+        Assert.False(carrier.Hearing(customer).OnHold);
+
+        await carrier.MixAsync("call-1", [new(customer), new(agent), new(supervisor, MixMode.Whisper, agent)]);
+        Assert.Equal([agent], carrier.Hearing(customer).From);
+        Assert.Equal([customer, supervisor], carrier.Hearing(agent).From);
+        Assert.Equal([customer, agent], carrier.Hearing(supervisor).From);
+
+        await carrier.MixAsync("call-1", [new(customer), new(supervisor)]);   // intercept: the agent leaves
+        Assert.Empty(carrier.Hearing(agent).From);
+        Assert.Equal([supervisor], carrier.Hearing(customer).From);
+
+        await carrier.HangUpAsync(supervisor);
+        Assert.Empty(carrier.Hearing(customer).From);
+    }
+
+    [Fact]
     public void Rates_that_add_up_to_more_than_one_are_refused()
     {
         var bad = new SimulatedCarrierOptions { HumanAnswerRate = 0.9, MachineRate = 0.5 };

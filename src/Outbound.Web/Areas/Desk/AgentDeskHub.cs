@@ -19,7 +19,7 @@ namespace Outbound.Web.Areas.Desk;
 /// an error text, or null when the command was taken.
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms, CampaignRepository campaigns,
+public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms, CampaignRepository campaigns,
     TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/agent-desk";

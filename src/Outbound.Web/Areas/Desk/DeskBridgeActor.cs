@@ -25,6 +25,7 @@ public sealed class DeskBridgeActor : ReceiveActor
             Sender.Tell(new AgentCommands.NotReady(DispositionPending));
             return notifier.CallEndedAsync(context);
         });
+        ReceiveAsync<AgentEvents.CallStatusChanged>(s => notifier.CallStatusAsync(context, s.Status));
         Receive<object>(_ => { });
     }
 }

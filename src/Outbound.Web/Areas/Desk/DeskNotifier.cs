@@ -17,6 +17,7 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
     public const string StateMethod = "state";
     public const string PopMethod = "pop";
     public const string EndedMethod = "ended";
+    public const string CallStatusMethod = "callStatus";
 
     public async Task StateChangedAsync(DeskContext context, AgentEvents.StateChanged changed)
     {
@@ -42,6 +43,10 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
 
     public Task CallEndedAsync(DeskContext context) =>
         Send(context.AgentId, EndedMethod, new { wrapUpSeconds = context.Pop?.WrapUpSeconds ?? 0 });
+
+    /// <summary>Hold, consult and conference of the call on screen (the page words the notice code).</summary>
+    public Task CallStatusAsync(DeskContext context, Outbound.Dialer.Calls.CallControlStatus status) =>
+        Send(context.AgentId, CallStatusMethod, status);
 
     private async Task<ScreenPop> BuildAsync(string kind, LeasedLead lead, int countdown)
     {

@@ -14,7 +14,7 @@ namespace Outbound.Web.Areas.Wallboard;
 /// (force not-ready 强制离席, force ready 强制就绪, force logout 强制签出), each logged with who and when.
 /// </summary>
 [Authorize(Policy = Policies.Wallboard)]
-public sealed class WallboardHub(WallboardBoard board, DeskSessions sessions, SupervisorActionLog actions, TimeProvider clock) : Hub
+public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sessions, SupervisorActionLog actions, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/wallboard";
     public const string Group = "wallboard";

@@ -173,11 +173,14 @@
         if (e.key === "Enter" && e.ctrlKey && !$("disposition-form").hidden) { e.preventDefault(); $("submit-disposition").click(); }
     });
 
-    connection.start().then(async () => {
+    // Other desk scripts (call control) share the connection and the error line.
+    window.desk = { connection, call, message };
+    window.desk.started = connection.start().then(async () => {
         const current = await connection.invoke("Current");
         if (!current) { setState({ state: "logged_out" }); return; }
         setState(current);
         if (current.pop) showPop(current.pop);
         if (current.awaitingDisposition) show("disposition-form", true);
+        return current;
     });
 })();

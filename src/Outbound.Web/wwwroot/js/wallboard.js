@@ -12,6 +12,17 @@
         b.onclick = () => connection.invoke("Force", agentId, action, null);
         return b;
     };
+    // Monitoring a live call: the supervisor's phone joins it; a refusal is shown above the table.
+    const monitorButton = (action, agentId) => {
+        const b = document.createElement("button");
+        b.type = "button"; b.className = "button"; b.textContent = labels.monitor[action]; b.dataset.action = action;
+        b.onclick = async () => {
+            const error = await connection.invoke("Monitor", agentId, action);
+            const line = document.getElementById("wallboard-error");
+            line.textContent = error ?? ""; line.hidden = !error;
+        };
+        return b;
+    };
     const render = () => {
         const body = document.querySelector("#agents tbody");
         body.replaceChildren(...[...agents.values()].map(a => {
@@ -25,6 +36,8 @@
             if (a.state !== "logged_out")
                 actions.append(button(labels.forceNotReady, "force_not_ready", a.agentId), button(labels.forceReady, "force_ready", a.agentId),
                     button(labels.forceLogout, "force_logout", a.agentId));
+            if (a.state === "on_call")
+                actions.append(...Object.keys(labels.monitor).map(action => monitorButton(action, a.agentId)));
             tr.append(cell(a.name), cell(labels.states[a.state] ?? a.state), cell(a.reason), time, actions);
             return tr;
         }));
