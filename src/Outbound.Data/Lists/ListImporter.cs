@@ -128,7 +128,8 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Both sides do blocking work (the stream is read synchronously, rows are written with the synchronous
         // COPY API to save an async state machine per value): each gets a thread-pool thread of its own.
-        var parsing = Task.Run(() => ParseAsync(reader, parser, dedup, tally, batches.Writer, source, importId, totalBytes, progress, stop.Token), stop.Token);
+        // No token for Task.Run itself: the parser must always run, since only it completes the channel.
+        var parsing = Task.Run(() => ParseAsync(reader, parser, dedup, tally, batches.Writer, source, importId, totalBytes, progress, stop.Token), CancellationToken.None);
         try
         {
             await Task.Run(() => WriteLeadsAsync(copy, request, importId, batches.Reader, tally), ct);
