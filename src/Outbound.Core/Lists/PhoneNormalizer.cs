@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PhoneNumbers;
 
 namespace Outbound.Core.Lists;
@@ -9,9 +8,10 @@ namespace Outbound.Core.Lists;
 /// numbers that may be either are accepted; toll-free, shared-cost (400/95xxx), premium-rate and
 /// the like are rejected as not callable for outbound work.
 /// A fast path handles plain Chinese mobiles (11 digits, optionally with a 86 prefix and spaces or
-/// dashes) with libphonenumber's own mobile pattern; it only ever answers "mobile" for numbers that
-/// libphonenumber classifies the same way (checked by a test over every prefix), everything else
-/// takes the full library path.
+/// dashes) with libphonenumber's own mobile pattern, looked up per 5-digit prefix (see
+/// <see cref="CnMobilePrefixes"/>); it only ever answers "mobile" for numbers that libphonenumber
+/// classifies the same way (checked by a test over every prefix), everything else takes the full
+/// library path.
 /// </summary>
 public sealed class PhoneNormalizer
 {
@@ -21,17 +21,12 @@ public sealed class PhoneNormalizer
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private readonly PhoneNumberToTimeZonesMapper _timeZones = PhoneNumberToTimeZonesMapper.GetInstance();
     private readonly string _defaultRegion;
-    private readonly Regex? _cnMobile;
-
-    // libphonenumber's own CN mobile pattern, compiled once per process.
-    private static readonly Lazy<Regex> CnMobilePattern = new(() => new Regex(
-        $"^(?:{PhoneNumberUtil.GetInstance().GetMetadataForRegion("CN").Mobile.NationalNumberPattern})$",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant));
+    private readonly CnMobilePrefixes? _cnMobile;
 
     public PhoneNormalizer(string defaultRegion = DefaultRegion)
     {
         _defaultRegion = defaultRegion;
-        if (defaultRegion == "CN") _cnMobile = CnMobilePattern.Value;
+        if (defaultRegion == "CN") _cnMobile = CnMobilePrefixes.Instance;
     }
 
     public PhoneParseResult Normalize(ReadOnlySpan<char> raw)
@@ -60,7 +55,7 @@ public sealed class PhoneNormalizer
         if (national.Length == 14 && national.StartsWith("+86")) national = national[3..];
         else if (national.Length == 15 && national.StartsWith("0086")) national = national[4..];
         else if (national.Length == 13 && national.StartsWith("86")) national = national[2..];
-        if (national.Length != 11 || national[0] != '1' || !_cnMobile.IsMatch(national)) return null;
+        if (national.Length != 11 || national[0] != '1' || !_cnMobile.IsMobile(national)) return null;
         return PhoneParseResult.Ok(new NormalizedPhone(string.Concat("+86", national), PhoneKind.Mobile, "CN", ChinaTimeZone));
     }
 

@@ -17,8 +17,8 @@ public sealed record ListImportRequest(
     string? CreatedBy = null);
 
 /// <summary>
-/// Live progress of an import, for the upload page's bar. Two phases: reading (BytesRead / TotalBytes
-/// when the size is known), then writing (LeadsWritten climbs to the number of leads being loaded).
+/// Live progress of an import, for the upload page's bar: BytesRead / TotalBytes when the size is known.
+/// Reading and writing go on together (a pipeline), so LeadsWritten climbs a few thousand rows behind RowsRead.
 /// </summary>
 public sealed record ListImportProgress(Guid ImportId, long RowsRead, long BytesRead, long? TotalBytes, long LeadsWritten = 0);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
 using Outbound.Core.Campaigns;
@@ -12,9 +13,11 @@ namespace Outbound.Data.Lists;
 /// campaign numbers and DNC (global + tenant), streams parsed rows through binary COPY, COPYs the
 /// rejects, then commits. Any failure rolls everything back and records the import as failed in a
 /// separate transaction, so the user sees why and no half list is ever dialled.
-/// The whole file is parsed before the COPY and the leads are sent sorted by number: the unique
-/// (campaign, phone) index then grows at its right edge instead of at random pages, which measured
-/// 2.4x faster for 300k rows (memory: roughly 250 bytes per lead held until the COPY).
+/// Parsing and the COPY run as a pipeline on the two cores: one task decodes, parses, normalises and
+/// dedups rows into small batches on a bounded channel while the other streams them to PostgreSQL,
+/// so the parse hides behind the server's work and only a few thousand leads are in memory at once.
+/// (Sorting the leads by number first, as this did before, needs the whole file parsed before the
+/// COPY starts; at 1M rows the server's CPU time for sorted and unsorted input was within noise.)
 /// </summary>
 public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -22,6 +25,11 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
     public const int SniffBytes = 1 << 20;
 
     private const int ProgressEveryRows = 20_000;
+
+    // Leads per batch and batches in flight: small enough that progress shows writing under way
+    // (BatchSize * (BatchesInFlight + 2) < ProgressEveryRows), large enough that the channel costs nothing per row.
+    private const int BatchSize = 1024;
+    private const int BatchesInFlight = 8;
 
     private readonly NpgsqlDataSource _dataSource = dataSource;
     private readonly TimeProvider _time = time;
@@ -61,10 +69,7 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
             var parser = new LeadRowParser(headers, fields, map, new PhoneNormalizer());
             var dedup = new LeadDeduplicator(campaignPhones, dncPhones);
             var tally = new Tally();
-            // Parsing reads the stream synchronously: keep it off the caller's thread.
-            var leads = await Task.Run(() => Parse(reader, parser, dedup, tally, source, importId, totalBytes, progress, ct), ct);
-            leads.Sort(static (a, b) => string.CompareOrdinal(a.Phone.E164, b.Phone.E164));
-            await CopyLeadsAsync(connection, request, importId, leads, progress, tally, source.BytesRead, ct);
+            await PipeLeadsAsync(connection, request, importId, reader, parser, dedup, tally, source, totalBytes, progress, ct);
             await CopyRejectsAsync(connection, request.Tenant, importId, tally.Rejects, ct);
             await CompleteImportAsync(connection, tx, importId, tally, source, ct);
             await tx.CommitAsync(ct);
@@ -96,74 +101,119 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
         public int Imported;
         public int Duplicates;
         public int Dnc;
+        public int LeadsWritten;
         public List<RejectedRow> Rejects { get; } = [];
     }
 
-    private static List<ParsedLead> Parse(CsvRecordReader reader, LeadRowParser parser, LeadDeduplicator dedup, Tally tally,
-        ListContentStream source, Guid importId, long? totalBytes, IProgress<ListImportProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Parses on one task and COPYs on another, joined by a bounded channel. Whichever side fails first
+    /// stops the other; the COPY is then left incomplete (disposing it cancels it) and the caller rolls back.
+    /// </summary>
+    private static async Task PipeLeadsAsync(NpgsqlConnection connection, ListImportRequest request, Guid importId,
+        CsvRecordReader reader, LeadRowParser parser, LeadDeduplicator dedup, Tally tally, ListContentStream source,
+        long? totalBytes, IProgress<ListImportProgress>? progress, CancellationToken ct)
     {
-        var leads = new List<ParsedLead>();
-        while (reader.Read())
+        var batches = Channel.CreateBounded<ParsedLead[]>(new BoundedChannelOptions(BatchesInFlight)
         {
-            if (parser.Parse(reader) is not { } outcome) continue;
-            tally.Rows++;
-            var rejection = outcome.Rejection ?? dedup.Admit(outcome.Lead!, reader.Raw);
-            if (rejection is not null)
-            {
-                tally.Rejects.Add(rejection);
-                if (rejection.Reason.IsDuplicate()) tally.Duplicates++;
-                else if (rejection.Reason == RejectReason.Dnc) tally.Dnc++;
-            }
-            else
-            {
-                tally.Imported++;
-                leads.Add(outcome.Lead!);
-            }
-            if (tally.Rows % ProgressEveryRows == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(new ListImportProgress(importId, tally.Rows, source.BytesRead, totalBytes));
-            }
-        }
-        ct.ThrowIfCancellationRequested();
-        return leads;
-    }
-
-    private static async Task CopyLeadsAsync(NpgsqlConnection connection, ListImportRequest request, Guid importId,
-        List<ParsedLead> leads, IProgress<ListImportProgress>? progress, Tally tally, long bytes, CancellationToken ct)
-    {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY leads (tenant_id, campaign_id, import_id, line_number, phone_e164, phone_kind, region, time_zone, name, fields)
             FROM STDIN (FORMAT BINARY)
             """, ct);
         // A million rows into an indexed table can outlast the default command timeout; cancellation goes through ct.
         copy.Timeout = TimeSpan.Zero;
-        var tenant = request.Tenant.Value;
-        var campaign = request.Campaign.Value;
-        var written = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Both sides do blocking work (the stream is read synchronously, rows are written with the synchronous
+        // COPY API to save an async state machine per value): each gets a thread-pool thread of its own.
+        // No token for Task.Run itself: the parser must always run, since only it completes the channel.
+        var parsing = Task.Run(() => ParseAsync(reader, parser, dedup, tally, batches.Writer, source, importId, totalBytes, progress, stop.Token), CancellationToken.None);
+        try
         {
-            foreach (var lead in leads)
+            await Task.Run(() => WriteLeadsAsync(copy, request, importId, batches.Reader, tally), ct);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            try { await parsing; } catch { /* the COPY's failure is the one to report */ }
+            throw;
+        }
+        await parsing; // a parse failure ended the channel early: it surfaces here, before the COPY is completed
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task ParseAsync(CsvRecordReader reader, LeadRowParser parser, LeadDeduplicator dedup, Tally tally,
+        ChannelWriter<ParsedLead[]> batches, ListContentStream source, Guid importId, long? totalBytes,
+        IProgress<ListImportProgress>? progress, CancellationToken ct)
+    {
+        try
+        {
+            var batch = new ParsedLead[BatchSize];
+            var inBatch = 0;
+            while (reader.Read())
             {
-                if (++written % ProgressEveryRows == 0)
+                if (parser.Parse(reader) is not { } outcome) continue;
+                tally.Rows++;
+                var rejection = outcome.Rejection ?? dedup.Admit(outcome.Lead!, reader.Raw);
+                if (rejection is not null)
+                {
+                    tally.Rejects.Add(rejection);
+                    if (rejection.Reason.IsDuplicate()) tally.Duplicates++;
+                    else if (rejection.Reason == RejectReason.Dnc) tally.Dnc++;
+                }
+                else
+                {
+                    tally.Imported++;
+                    batch[inBatch++] = outcome.Lead!;
+                    if (inBatch == BatchSize)
+                    {
+                        await batches.WriteAsync(batch, ct);
+                        batch = new ParsedLead[BatchSize];
+                        inBatch = 0;
+                    }
+                }
+                if (tally.Rows % ProgressEveryRows == 0)
                 {
                     ct.ThrowIfCancellationRequested();
-                    progress?.Report(new ListImportProgress(importId, tally.Rows, bytes, bytes, written));
+                    progress?.Report(new ListImportProgress(importId, tally.Rows, source.BytesRead, totalBytes, Volatile.Read(ref tally.LeadsWritten)));
                 }
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(tenant, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(campaign, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(importId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(lead.LineNumber, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(lead.Phone.E164, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(lead.Phone.Kind.Code(), NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(lead.Region ?? lead.Phone.RegionCode, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(lead.Phone.TimeZone, NpgsqlDbType.Text, ct);
-                if (lead.Name is null) await copy.WriteNullAsync(ct);
-                else await copy.WriteAsync(lead.Name, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(lead.FieldsJson, NpgsqlDbType.Jsonb, ct);
             }
+            ct.ThrowIfCancellationRequested();
+            if (inBatch > 0) await batches.WriteAsync(batch[..inBatch], ct);
         }
-        await copy.CompleteAsync(ct);
+        finally
+        {
+            // Ends the writer's loop either way; on failure the exception is awaited by PipeLeadsAsync.
+            batches.TryComplete();
+        }
+    }
+
+    private static async Task WriteLeadsAsync(NpgsqlBinaryImporter copy, ListImportRequest request, Guid importId,
+        ChannelReader<ParsedLead[]> batches, Tally tally)
+    {
+        var tenant = request.Tenant.Value;
+        var campaign = request.Campaign.Value;
+        await foreach (var batch in batches.ReadAllAsync())
+        {
+            foreach (var lead in batch)
+            {
+                copy.StartRow();
+                copy.Write(tenant, NpgsqlDbType.Uuid);
+                copy.Write(campaign, NpgsqlDbType.Uuid);
+                copy.Write(importId, NpgsqlDbType.Uuid);
+                copy.Write(lead.LineNumber, NpgsqlDbType.Integer);
+                copy.Write(lead.Phone.E164, NpgsqlDbType.Text);
+                copy.Write(lead.Phone.Kind.Code(), NpgsqlDbType.Text);
+                copy.Write(lead.Region ?? lead.Phone.RegionCode, NpgsqlDbType.Text);
+                copy.Write(lead.Phone.TimeZone, NpgsqlDbType.Text);
+                if (lead.Name is null) copy.WriteNull();
+                else copy.Write(lead.Name, NpgsqlDbType.Text);
+                copy.Write(lead.FieldsJson, NpgsqlDbType.Jsonb);
+            }
+            Interlocked.Add(ref tally.LeadsWritten, batch.Length);
+        }
     }
 
     private static async Task CopyRejectsAsync(NpgsqlConnection connection, TenantId tenant, Guid importId,

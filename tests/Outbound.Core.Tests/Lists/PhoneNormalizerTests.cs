@@ -107,6 +107,87 @@ public sealed class PhoneNormalizerTests
         Assert.Equal(15_000, checkedNumbers);
     }
 
+    /// <summary>
+    /// Pins the audited CN mobile pattern: a libphonenumber upgrade that changes it fails here, and the
+    /// prefix table must then be re-checked (the normaliser meanwhile falls back to the regex).
+    /// </summary>
+    [Fact]
+    public void Mobile_prefix_table_is_built_from_the_audited_library_pattern()
+    {
+        var pattern = PhoneNumberUtil.GetInstance().GetMetadataForRegion("CN").Mobile.NationalNumberPattern;
+        Assert.Equal(CnMobilePrefixes.AuditedPattern, pattern);
+        Assert.True(CnMobilePrefixes.Instance.UsesPrefixTable);
+    }
+
+    [Fact]
+    public void A_changed_mobile_pattern_is_answered_by_the_regex_not_the_table()
+    {
+        var changed = new CnMobilePrefixes("199[0-9]{8}");
+        Assert.False(changed.UsesPrefixTable);
+        Assert.True(changed.IsMobile("19912345678"));
+        Assert.False(changed.IsMobile("13812345678"));
+    }
+
+    /// <summary>Every 5-digit prefix (valid and invalid ranges) with suffixes at both ends and random ones, in several spellings.</summary>
+    [Fact]
+    public void Fast_path_agrees_with_libphonenumber_for_every_five_digit_prefix()
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var random = new Random(2026);
+        var mobiles = 0;
+        var refused = 0;
+        for (var prefix = 10_000; prefix <= 19_999; prefix++)
+        {
+            foreach (var suffix in new[] { "000000", "999999", random.Next(0, 1_000_000).ToString("D6") })
+            {
+                var national = prefix.ToString() + suffix;
+                foreach (var spelling in new[] { national, "+86 " + national, $"{national[..3]}-{national[3..7]}-{national[7..]}" })
+                {
+                    var actual = _phones.Normalize(spelling);
+                    var expected = Library(util, spelling);
+                    Assert.True(expected.E164 == actual.Phone?.E164 && expected.Kind == actual.Phone?.Kind,
+                        $"{spelling}: libphonenumber says {expected.E164} {expected.Kind}, we say {actual.Phone?.E164} {actual.Phone?.Kind} {actual.Failure}");
+                    if (actual.Phone?.Kind == PhoneKind.Mobile) mobiles++;
+                    else refused++;
+                }
+            }
+        }
+        Assert.True(mobiles > 10_000 && refused > 10_000, $"{mobiles} mobiles, {refused} others: the sample should hold plenty of both");
+    }
+
+    /// <summary>Landlines, service numbers, short and long digit strings and separators: none may be taken for a mobile wrongly.</summary>
+    [Fact]
+    public void Normaliser_agrees_with_libphonenumber_on_generated_landlines_and_junk()
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var random = new Random(7);
+        string[] areas = ["010", "020", "021", "022", "023", "024", "025", "027", "028", "029", "0311", "0371", "0431", "0512", "0571", "0591", "0755", "0769", "0898", "0991"];
+        string[] separators = ["", "-", " ", "--"];
+        var landlines = 0;
+        for (var i = 0; i < 40_000; i++)
+        {
+            string text = (i % 4) switch
+            {
+                0 or 1 => areas[random.Next(areas.Length)] + separators[random.Next(separators.Length)] + Digits(random, random.Next(6, 10)),
+                2 => "1" + Digits(random, random.Next(8, 13)),
+                _ => (random.Next(3) == 0 ? "+86" : "") + Digits(random, random.Next(5, 14)),
+            };
+            var actual = _phones.Normalize(text);
+            var expected = Library(util, text);
+            Assert.True(expected.E164 == actual.Phone?.E164 && expected.Kind == actual.Phone?.Kind,
+                $"{text}: libphonenumber says {expected.E164} {expected.Kind}, we say {actual.Phone?.E164} {actual.Phone?.Kind} {actual.Failure}");
+            if (actual.Phone?.Kind == PhoneKind.Landline) landlines++;
+        }
+        Assert.True(landlines > 5_000, $"only {landlines} landlines generated");
+    }
+
+    private static string Digits(Random random, int count)
+    {
+        var chars = new char[count];
+        for (var i = 0; i < count; i++) chars[i] = (char)('0' + random.Next(10));
+        return new string(chars);
+    }
+
     private static (string? E164, PhoneKind? Kind) Library(PhoneNumberUtil util, string text)
     {
         try

@@ -41,6 +41,25 @@ public sealed class ListImportAtomicityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_that_stops_decoding_after_rows_were_streamed_rolls_back_the_whole_list()
+    {
+        var (tenant, campaign) = await NewCampaignAsync(_db);
+        // Clean UTF-8 well past the sniffed head (so auto-detection says UTF-8 and tens of thousands of rows are
+        // already in the COPY stream), then a byte that is not UTF-8.
+        var clean = Utf8(Mobiles(80_000));
+        Assert.True(clean.Length > ListImporter.SniffBytes);
+        var file = clean.Concat(new byte[] { 0xE5, 0xBC, 0xA0, 0xFF, (byte)',', (byte)'1', (byte)'\n' }).ToArray();
+
+        var failure = await Assert.ThrowsAsync<ListImportFailedException>(() => ImportAsync(_db, tenant, campaign, file));
+
+        Assert.Contains("UTF-8", failure.Message);
+        Assert.Equal(0, await LeadCountAsync(_db, campaign));
+        var summary = await new ListImportQueries(_db.DataSource).GetAsync(tenant, failure.ImportId!.Value);
+        Assert.Equal("failed", summary!.Status);
+        Assert.Equal(0, summary.Imported);
+    }
+
+    [Fact]
     public async Task Cancelling_after_some_rows_leaves_no_leads_and_a_failed_import()
     {
         var (tenant, campaign) = await NewCampaignAsync(_db);
