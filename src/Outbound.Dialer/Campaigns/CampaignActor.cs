@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using NodaTime;
+using Outbound.Core.Acd;
 using Outbound.Core.Billing;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Compliance;
@@ -9,6 +10,7 @@ using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
 using Outbound.Dialer.Calls;
 using Outbound.Dialer.Hopper;
+using Outbound.Dialer.Inbound;
 
 namespace Outbound.Dialer.Campaigns;
 
@@ -16,7 +18,9 @@ namespace Outbound.Dialer.Campaigns;
 /// One client campaign, a sharding entity keyed by campaign id. A thin shell: pacing
 /// (<see cref="IPacingStrategy"/>) and compliance (<see cref="ComplianceCheck"/>) are Core functions;
 /// the actor gathers their inputs, acts on their answers, and persists its run status so that a
-/// restarted dialer resumes the campaigns that were running.
+/// restarted dialer resumes the campaigns that were running. Agents logged in to inbound queues too
+/// (blended) are counted by pacing only as far as <see cref="CallBlending"/> allows, from the queues'
+/// load they publish on the event stream (a cluster of one: the stream is local).
 /// </summary>
 public sealed class CampaignActor : ReceiveActor, IWithTimers
 {
@@ -24,7 +28,10 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private sealed record FlushRefusals;
     private sealed record RecoverInterrupted;
     private sealed record CheckStanding;
-    private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since);
+    private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since, IReadOnlyList<CampaignId> BlendedWith)
+    {
+        public bool Blended => BlendedWith.Count > 0;
+    }
     private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered);
 
     private readonly CampaignId _id;
@@ -37,6 +44,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, LeasedLead?> _previews = []; // null while the hopper looks for one
     private readonly Dictionary<RefusalReason, int> _refusals = [];
     private readonly Dictionary<RefusalReason, int> _refusalsToFlush = [];
+    private readonly Dictionary<CampaignId, AcdEvents.LoadChanged> _inboundLoads = [];
 
     private DialerCampaign? _campaign;
     private CompliancePolicy? _policy;
@@ -73,8 +81,9 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Receive<CampaignCommands.AgentJoined>(j =>
         {
             Context.Watch(j.Session);
-            _agents[j.AgentId] = new AgentSlot(j.Session, AgentState.NotReady, Now);
+            _agents[j.AgentId] = new AgentSlot(j.Session, AgentState.NotReady, Now, j.BlendedWith);
         });
+        Receive<AcdEvents.LoadChanged>(l => _inboundLoads[l.CampaignId] = l);
         Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
         Receive<CampaignCommands.DialPreview>(OnDialPreview);
         Receive<CampaignCommands.SkipPreview>(s =>
@@ -125,6 +134,37 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     }
 
     private DateTimeOffset Now => _services.Time.GetUtcNow();
+
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(AcdEvents.LoadChanged));
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>
+    /// Ready agents outbound pacing may count: every ready outbound-only agent, and of the ready blended ones
+    /// (grouped by the queues they share) as many as <see cref="CallBlending.AgentsForOutbound"/> lends.
+    /// </summary>
+    private int ReadyForOutbound()
+    {
+        var ready = _agents.Values.Where(a => a.State == AgentState.Ready).ToList();
+        var count = ready.Count(a => !a.Blended);
+        foreach (var group in ready.Where(a => a.Blended).GroupBy(a => string.Join(',', a.BlendedWith.Select(c => c.Value).Order())))
+            count += CallBlending.AgentsForOutbound(InboundLoad(group.First().BlendedWith, group.Count()), _services.Options.Blending);
+        return count;
+    }
+
+    /// <summary>The combined load of the agent's inbound queues; a queue not heard from yet counts as idle.</summary>
+    private BlendingLoad InboundLoad(IReadOnlyList<CampaignId> queues, int blendedReady)
+    {
+        var loads = queues.Select(q => _inboundLoads.GetValueOrDefault(q)).OfType<AcdEvents.LoadChanged>().ToList();
+        if (loads.Count == 0) return new BlendingLoad(blendedReady, 0, TimeSpan.Zero, 0, TimeSpan.FromMinutes(3));
+        var levels = loads.Select(l => l.ServiceLevel).OfType<double>().ToList();
+        return new BlendingLoad(blendedReady, loads.Sum(l => l.Waiting), loads.Max(l => l.LongestWait), loads.Sum(l => l.ArrivalsPerMinute),
+            loads.Max(l => l.AverageHandlingTime), levels.Count == 0 ? null : levels.Min());
+    }
+
+    /// <summary>Inbound first: a blended agent takes an outbound live answer only while none of its queues has a caller waiting.</summary>
+    private bool FreeForOutbound(AgentSlot agent) =>
+        !agent.Blended || agent.BlendedWith.All(q => _inboundLoads.GetValueOrDefault(q) is not { Waiting: > 0 });
 
     private async Task<bool> LoadAsync()
     {
@@ -236,8 +276,9 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         var now = Now;
         var snapshot = new PacingSnapshot(
             now,
-            ReadyAgents: _agents.Values.Count(a => a.State == AgentState.Ready),
-            BusyAgents: _agents.Values.Where(a => a.State is AgentState.OnCall or AgentState.AfterCallWork or AgentState.Reserved)
+            ReadyAgents: ReadyForOutbound(),
+            // A busy blended agent may be on an inbound call and go back to inbound after it: not counted as about to free up.
+            BusyAgents: _agents.Values.Where(a => !a.Blended && a.State is AgentState.OnCall or AgentState.AfterCallWork or AgentState.Reserved)
                 .Select(a => a.State == AgentState.AfterCallWork ? BusyAgent.Wrapping(now - a.Since) : BusyAgent.Talking(now - a.Since))
                 .ToList(),
             LinesInFlight: _calls.Values.Where(c => !c.Answered).Select(c => new LineInFlight(now - c.PlacedAt))
@@ -265,7 +306,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private void OfferPreviews()
     {
-        foreach (var (agentId, _) in _agents.Where(a => a.Value.State == AgentState.Ready && !_previews.ContainsKey(a.Key)).ToList())
+        foreach (var (agentId, _) in _agents.Where(a => a.Value.State == AgentState.Ready && FreeForOutbound(a.Value) && !_previews.ContainsKey(a.Key)).ToList())
         {
             _previews[agentId] = null; // one request per agent until the hopper answers
             _hopper?.Tell(new HopperProtocol.TakeFor(agentId));
@@ -343,7 +384,8 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         {
             var call = first.Value;
             if (!_calls.TryGetValue(call, out var slot)) { _waiting.RemoveFirst(); continue; }
-            var free = _agents.Where(a => a.Value.State == AgentState.Ready).OrderBy(a => a.Value.Since).FirstOrDefault();
+            var free = _agents.Where(a => a.Value.State == AgentState.Ready && FreeForOutbound(a.Value))
+                .OrderBy(a => a.Value.Blended).ThenBy(a => a.Value.Since).FirstOrDefault();
             if (free.Key is null) return;
             _waiting.RemoveFirst();
             _agents[free.Key] = free.Value with { State = AgentState.Reserved, Since = Now };

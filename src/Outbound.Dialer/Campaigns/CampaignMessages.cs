@@ -24,7 +24,11 @@ public static class CampaignCommands
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
 
     /// <summary>An agent session joins the campaign's pool; the campaign watches it.</summary>
-    public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId;
+    public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId
+    {
+        /// <summary>The inbound campaigns the agent is logged in to as well (blended agent): inbound comes first.</summary>
+        public IReadOnlyList<CampaignId> BlendedWith { get; init; } = [];
+    }
 
     public sealed record AgentStateChanged(CampaignId CampaignId, string AgentId, AgentState State, DateTimeOffset Since) : IWithCampaignId;
 
