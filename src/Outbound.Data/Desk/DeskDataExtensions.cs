@@ -13,6 +13,7 @@ public static class DeskDataExtensions
         services.TryAddSingleton<SupervisorActionLog>();
         services.TryAddSingleton<InboundCallLog>();
         services.TryAddSingleton<IvrTrees>();
+        services.TryAddSingleton<InboundQueueSettings>();
         return services;
     }
 }
