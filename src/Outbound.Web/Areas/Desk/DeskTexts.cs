@@ -49,6 +49,8 @@ public static class DeskTexts
     public static readonly Text UnknownDisposition = new("该项目没有这个结果代码。", "This campaign has no such disposition.");
     public static readonly Text NothingToDispose = new("当前没有需要处理的通话。", "There is no call to close.");
     public static readonly Text NotAssigned = new("您未被分配到该项目。", "You are not assigned to this campaign.");
+    public static readonly Text ChooseCampaign = new("请至少选择一个项目。", "Choose at least one campaign.");
+    public static readonly Text Campaigns = new("项目（可多选：呼入与外呼同时签入即为混合坐席，呼入优先）", "Campaigns (several: inbound with outbound makes a blended agent, inbound first)");
     public static readonly Text AlreadyLoggedIn = new("已签入其他项目，请先签出。", "Already logged in to a campaign: log out first.");
     public static readonly Text Saved = new("已保存。", "Saved.");
     public static readonly Text Connecting = new("正在连接…", "Connecting…");

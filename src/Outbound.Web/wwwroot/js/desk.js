@@ -157,7 +157,8 @@
         pop = null;
     });
 
-    $("login").onclick = () => call("Login", $("campaign").value);
+    // Several campaigns at once (Ctrl/Shift to pick more): inbound and outbound together make a blended agent.
+    $("login").onclick = () => call("LoginTo", [...$("campaign").selectedOptions].map(o => o.value));
     $("ready").onclick = () => call("Ready");
     $("not-ready").onclick = () => call("NotReady", $("reason").value);
     $("logout").onclick = () => call("Logout");
