@@ -66,7 +66,11 @@ public static class AgentProtocol
     public sealed record Reserve(IActorRef Call, LeasedLead Lead);
 
     /// <summary>The campaign offers a lead to preview.</summary>
-    public sealed record OfferPreview(LeasedLead Lead, int CountdownSeconds);
+    public sealed record OfferPreview(LeasedLead Lead, int CountdownSeconds)
+    {
+        /// <summary>A number the agent dialled by hand: taken ready or not ready, dialled at once, no preview on the desk.</summary>
+        public bool Manual { get; init; }
+    }
 
     /// <summary>Reply to the call: the agent is held for it; bridge to this leg.</summary>
     public sealed record Reserved(string AgentId, IActorRef Session, CallLegId AgentLeg);

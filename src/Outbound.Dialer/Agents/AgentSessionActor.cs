@@ -79,14 +79,15 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         });
         Receive<AgentProtocol.OfferPreview>(o =>
         {
-            if (_state != AgentState.Ready || _campaign is null)
+            if (!(_state == AgentState.Ready || (o.Manual && _state == AgentState.NotReady)) || _campaign is null)
             {
                 RouteOf(o.Lead.CampaignId).Tell(new CampaignCommands.SkipPreview(o.Lead.CampaignId, _agentId, o.Lead.Id));
                 return;
             }
             _lead = o.Lead;
             _call = null;
-            Become(AgentState.Reserved, "preview");
+            Become(AgentState.Reserved, o.Manual ? "manual" : "preview");
+            if (o.Manual) return; // the campaign dials it at once; the screen pops when it connects
             _desk.Tell(new AgentEvents.PreviewOffered(_agentId, o.Lead, o.CountdownSeconds));
             if (o.CountdownSeconds > 0)
                 Timers.StartSingleTimer(nameof(AutoDialPreview), new AutoDialPreview(o.Lead.Id), TimeSpan.FromSeconds(o.CountdownSeconds));

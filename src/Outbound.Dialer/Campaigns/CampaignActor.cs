@@ -86,6 +86,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Receive<AcdEvents.LoadChanged>(l => _inboundLoads[l.CampaignId] = l);
         Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
         Receive<CampaignCommands.DialPreview>(OnDialPreview);
+        ReceiveAsync<CampaignCommands.ManualDial>(OnManualDialAsync);
         Receive<CampaignCommands.SkipPreview>(s =>
         {
             if (!_previews.Remove(s.AgentId, out var lead) || lead is null || lead.Id != s.LeadId) return;
@@ -337,12 +338,44 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         else agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody));
     }
 
+    /// <summary>
+    /// A number the agent typed: leased as a lead of this campaign (added when the list lacks it), checked by
+    /// <see cref="Gate"/> like any dial, then dialled for the agent as a preview call that needs no decision.
+    /// </summary>
+    private async Task OnManualDialAsync(CampaignCommands.ManualDial manual)
+    {
+        if (_campaign is null && !await LoadAsync()) return;
+        if (!_agents.TryGetValue(manual.AgentId, out var agent) || agent.State is not (AgentState.Ready or AgentState.NotReady))
+        {
+            Sender.Tell(new CampaignReplies.ManualDialReply(_id, CampaignReplies.ManualDialReply.AgentNotFree));
+            return;
+        }
+        var lead = await _services.Hopper.LeaseNumberAsync(_campaign!.TenantId, _id, manual.Phone, _owner, Now, _services.Options.LeaseFor);
+        if (lead is null)
+        {
+            Sender.Tell(new CampaignReplies.ManualDialReply(_id, CampaignReplies.ManualDialReply.NumberBusy));
+            return;
+        }
+        if (Refusal(lead, manual.AgentId) is { } refused)
+        {
+            if (_hopper is null) await _services.Hopper.ReleaseAsync(lead.Id, _owner, LeadRelease.Back); // not started: no hopper released it
+            Sender.Tell(new CampaignReplies.ManualDialReply(_id, refused.Code()));
+            return;
+        }
+        _agents[manual.AgentId] = agent with { State = AgentState.Reserved, Since = Now };
+        agent.Session.Tell(new AgentProtocol.OfferPreview(lead, 0) { Manual = true });
+        Dial(lead, agent.Session);
+        Sender.Tell(new CampaignReplies.ManualDialReply(_id, null));
+    }
+
+    private bool Gate(LeasedLead lead, string? agentId) => Refusal(lead, agentId) is null;
+
     /// <summary>Compliance before every dial; a refused lead goes back with its reason counted.</summary>
-    private bool Gate(LeasedLead lead, string? agentId)
+    private RefusalReason? Refusal(LeasedLead lead, string? agentId)
     {
         var context = new DialContext(Instant.FromDateTimeOffset(Now), agentId, TenantSuspended: _standing == TenantStanding.Suspended,
             CampaignRunning: _status == CampaignStatus.Running);
-        if (ComplianceCheck.Evaluate(_policy!, lead.Facts, context, lead.History) is not ComplianceDecision.Refused refused) return true;
+        if (ComplianceCheck.Evaluate(_policy!, lead.Facts, context, lead.History) is not ComplianceDecision.Refused refused) return null;
         _refusals[refused.Reason] = _refusals.GetValueOrDefault(refused.Reason) + 1;
         _refusalsToFlush[refused.Reason] = _refusalsToFlush.GetValueOrDefault(refused.Reason) + 1;
         LeadRelease how = refused.Reason switch
@@ -353,7 +386,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
             _ => LeadRelease.Back,
         };
         _hopper?.Tell(new HopperProtocol.Release(lead.Id, how));
-        return false;
+        return refused.Reason;
     }
 
     private void Dial(LeasedLead lead, IActorRef? previewSession)

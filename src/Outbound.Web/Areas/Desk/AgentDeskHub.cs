@@ -9,7 +9,10 @@ using Outbound.Core.Compliance;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Desk;
+using Outbound.Core.Lists;
+using Akka.Hosting;
 using Outbound.Dialer.Agents;
+using Outbound.Dialer.Campaigns;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Desk;
@@ -21,7 +24,7 @@ namespace Outbound.Web.Areas.Desk;
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
 public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms, CampaignRepository campaigns,
-    TimeProvider clock) : Hub
+    TimeProvider clock, IRequiredActor<CampaignRegion> region) : Hub
 {
     public const string Path = "/hubs/agent-desk";
 
@@ -92,6 +95,23 @@ public sealed class AgentDeskHub(DeskSessions sessions, DeskQueries queries, Des
         desk.Context.Pop = null;
         desk.Session.Tell(Blank(input.StayNotReady) is { } reason ? new AgentCommands.NotReady(reason) : new AgentCommands.Ready());
         return null;
+    }
+
+    /// <summary>
+    /// 手工外呼: the number is normalised as list import does, then the campaign checks it with the same compliance as
+    /// every dial (DNC, calling window, regulator rules) and dials it for this agent; a refusal comes back with its reason.
+    /// </summary>
+    public async Task<string?> ManualDial(Guid campaignId, string number)
+    {
+        if (await sessions.FindAsync(AgentId) is not { } desk || !desk.Context.Campaigns.Contains(campaignId) || desk.Context.InboundCampaigns.Contains(campaignId))
+            return ManualDialTexts.NotOutbound;
+        if (desk.Context.AwaitingDisposition) return DeskTexts.DispositionRequired;
+        var parsed = new PhoneNormalizer().Normalize(number);
+        if (parsed.Phone is not { } phone) return ManualDialTexts.InvalidNumber.Format(parsed.Detail ?? number);
+        var campaignsRegion = await region.GetAsync(Context.ConnectionAborted);
+        var reply = await campaignsRegion.Ask<CampaignReplies.ManualDialReply>(new CampaignCommands.ManualDial(new(campaignId), AgentId, phone),
+            TimeSpan.FromSeconds(10), Context.ConnectionAborted);
+        return reply.Refusal is { } code ? ManualDialTexts.Refused.Format(ManualDialTexts.Reason(code).ToString()) : null;
     }
 
     public Task<IReadOnlyList<DeskLead>> Search(string term) => queries.SearchAsync(UserId, term, ct: Context.ConnectionAborted);
