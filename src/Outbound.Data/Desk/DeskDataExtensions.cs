@@ -14,6 +14,7 @@ public static class DeskDataExtensions
         services.TryAddSingleton<InboundCallLog>();
         services.TryAddSingleton<IvrTrees>();
         services.TryAddSingleton<InboundQueueSettings>();
+        services.TryAddSingleton<DeskMessages>();
         return services;
     }
 }

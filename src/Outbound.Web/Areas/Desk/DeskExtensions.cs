@@ -28,6 +28,7 @@ public static class DeskExtensions
     {
         app.MapHub<AgentDeskHub>(AgentDeskHub.Path);
         app.MapHub<WallboardHub>(WallboardHub.Path);
+        app.MapHub<DeskMessagesHub>(DeskMessagesHub.Path);
         return app;
     }
 }
