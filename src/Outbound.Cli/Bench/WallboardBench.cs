@@ -112,14 +112,14 @@ public sealed partial class WallboardBench(string connectionString, int agents, 
         await SignInAsync(http, password, ct);
 
         var latencies = new ConcurrentBag<double>();
-        var measuring = 0;
+        var measuredFrom = DateTimeOffset.MaxValue.UtcTicks; // changes stamped before (the warm-up round) are not counted
         await using var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(address, WallboardHub.Path), o => o.Headers["Cookie"] = cookies.GetCookieHeader(address))
             .Build();
         hub.On<BoardRow>(WallboardBoard.AgentMethod, row =>
         {
             var received = DateTimeOffset.UtcNow;
-            if (Volatile.Read(ref measuring) == 1 && row.AgentId.StartsWith(AgentPrefix, StringComparison.Ordinal))
+            if (row.Since.UtcTicks >= Volatile.Read(ref measuredFrom) && row.AgentId.StartsWith(AgentPrefix, StringComparison.Ordinal))
                 latencies.Add((received - row.Since).TotalMilliseconds);
         });
         await hub.StartAsync(ct);
@@ -141,7 +141,7 @@ public sealed partial class WallboardBench(string connectionString, int agents, 
             // Warm-up round, then the measured rounds: every agent changes state once per round, spread over the round.
             for (var round = 0; round <= rounds; round++)
             {
-                if (round == 1) Volatile.Write(ref measuring, 1);
+                if (round == 1) Volatile.Write(ref measuredFrom, DateTimeOffset.UtcNow.UtcTicks);
                 object command = round % 2 == 0 ? new AgentCommands.Ready() : new AgentCommands.NotReady("break");
                 var started = DateTime.UtcNow;
                 for (var i = 0; i < desks.Count; i++)
