@@ -28,6 +28,7 @@ public static class CliApp
             ["report performance"] = ReportCommands.PerformanceAsync,
             ["billing check"] = ReportCommands.BillingCheckAsync,
             ["bench acd"] = BenchAcdCommand.RunAsync,
+            ["bench wallboard"] = BenchWallboardCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

@@ -31,4 +31,6 @@ public sealed record DialerOptions
     public string RecordingFolder { get; init; } = "recordings";
     /// <summary>How often a running campaign asks whether its client is suspended or in maintenance.</summary>
     public TimeSpan StandingCheckInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>When agents logged in to inbound queues too may be counted by outbound pacing (call blending, inbound first).</summary>
+    public Core.Acd.BlendingPolicy Blending { get; init; } = new();
 }

@@ -43,5 +43,17 @@ public sealed record QueuePolicy
     /// <summary>How often a waiting caller hears the position and expected wait.</summary>
     public TimeSpan AnnounceEvery { get; init; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>The periodic announcement tells the caller its position in the queue.</summary>
+    public bool AnnouncePosition { get; init; } = true;
+
+    /// <summary>The periodic announcement tells the caller its expected wait.</summary>
+    public bool AnnounceExpectedWait { get; init; } = true;
+
     public string MusicOnHoldPrompt { get; init; } = "music-on-hold";
+
+    /// <summary>A caller answered within this wait counts as served in time (service level, e.g. 80 % in 20 s).</summary>
+    public TimeSpan ServiceLevelTarget { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The short recent window the service level and arrival rate are measured over (call blending reads them).</summary>
+    public TimeSpan ServiceLevelWindow { get; init; } = TimeSpan.FromMinutes(5);
 }

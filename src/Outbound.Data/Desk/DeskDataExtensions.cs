@@ -13,6 +13,8 @@ public static class DeskDataExtensions
         services.TryAddSingleton<SupervisorActionLog>();
         services.TryAddSingleton<InboundCallLog>();
         services.TryAddSingleton<IvrTrees>();
+        services.TryAddSingleton<InboundQueueSettings>();
+        services.TryAddSingleton<DeskMessages>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using NodaTime;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Compliance;
+using Outbound.Core.Lists;
 using Outbound.Core.Leads;
 using Outbound.Core.Tenants;
 
@@ -36,17 +37,7 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
                 FOR UPDATE SKIP LOCKED)
             UPDATE leads l SET lease_owner = @owner, lease_expires_at = @now + @ttl, leased_at = @now
             FROM picked WHERE l.id = picked.id
-            RETURNING l.id, l.tenant_id, l.phone_e164, l.region, l.time_zone, l.name, l.fields::text, l.attempts,
-                l.next_call_at, l.callback_agent, l.off_hours_consent,
-                EXISTS (SELECT 1 FROM dnc_numbers d
-                        WHERE d.phone_e164 = l.phone_e164 AND (d.tenant_id IS NULL OR d.tenant_id = l.tenant_id)),
-                ARRAY(SELECT c.started_at FROM call_records c
-                      WHERE c.tenant_id = l.tenant_id AND c.phone_e164 = l.phone_e164 AND c.started_at > @now - interval '4 days'
-                      ORDER BY c.started_at),
-                ARRAY(SELECT c.outcome FROM call_records c
-                      WHERE c.tenant_id = l.tenant_id AND c.phone_e164 = l.phone_e164 AND c.started_at > @now - interval '4 days'
-                      ORDER BY c.started_at)
-            """);
+            """ + LeasedColumns);
         cmd.Parameters.AddWithValue("campaign", campaign.Value);
         cmd.Parameters.AddWithValue("owner", owner);
         cmd.Parameters.AddWithValue("count", count);
@@ -55,19 +46,71 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
         cmd.Parameters.Add(new NpgsqlParameter("agent", NpgsqlDbType.Text) { Value = (object?)agent ?? DBNull.Value });
         var leads = new List<LeasedLead>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var times = reader.GetFieldValue<DateTimeOffset[]>(12);
-            var outcomes = reader.GetFieldValue<string[]>(13);
-            leads.Add(new LeasedLead(
-                new LeadId(reader.GetInt64(0)), new TenantId(reader.GetGuid(1)), campaign, reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6), reader.GetInt32(7),
-                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetBoolean(10), reader.GetBoolean(11),
-                times.Zip(outcomes, (t, o) => new PastAttempt(Instant.FromDateTimeOffset(t), Enum.Parse<CallOutcome>(o))).ToList()));
-        }
+        while (await reader.ReadAsync(ct)) leads.Add(ReadLeased(reader, campaign));
         return leads.OrderBy(l => l.Id.Value).ToList();
+    }
+
+    /// <summary>
+    /// Manual dial: leases the campaign's lead for this number, adding one (status <c>manual</c>, which the hopper never
+    /// picks) when the list has none. Null when the number is being dialled or held by another lease right now.
+    /// </summary>
+    public async Task<LeasedLead?> LeaseNumberAsync(TenantId tenant, CampaignId campaign, NormalizedPhone phone, string owner, DateTimeOffset now,
+        TimeSpan leaseFor, CancellationToken ct = default)
+    {
+        await using (var insert = dataSource.CreateCommand("""
+            INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, status)
+            VALUES (@tenant, @campaign, @phone, @kind, @region, @zone, 'manual')
+            ON CONFLICT (campaign_id, phone_e164) DO NOTHING
+            """))
+        {
+            insert.Parameters.AddWithValue("tenant", tenant.Value);
+            insert.Parameters.AddWithValue("campaign", campaign.Value);
+            insert.Parameters.AddWithValue("phone", phone.E164);
+            insert.Parameters.AddWithValue("kind", phone.Kind.Code());
+            insert.Parameters.AddWithValue("region", phone.RegionCode);
+            insert.Parameters.AddWithValue("zone", phone.TimeZone);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE leads l SET lease_owner = @owner, lease_expires_at = @now + @ttl, leased_at = @now
+            WHERE l.campaign_id = @campaign AND l.phone_e164 = @phone AND l.status <> 'dialing'
+              AND (l.lease_expires_at IS NULL OR l.lease_expires_at < @now)
+            """ + LeasedColumns);
+        cmd.Parameters.AddWithValue("campaign", campaign.Value);
+        cmd.Parameters.AddWithValue("phone", phone.E164);
+        cmd.Parameters.AddWithValue("owner", owner);
+        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        cmd.Parameters.AddWithValue("ttl", leaseFor);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadLeased(reader, campaign) : null;
+    }
+
+    /// <summary>What a lease returns: the lead, whether its number is on a DNC list, and its recent attempts (any campaign of the tenant).</summary>
+    private const string LeasedColumns = """
+
+        RETURNING l.id, l.tenant_id, l.phone_e164, l.region, l.time_zone, l.name, l.fields::text, l.attempts,
+            l.next_call_at, l.callback_agent, l.off_hours_consent,
+            EXISTS (SELECT 1 FROM dnc_numbers d
+                    WHERE d.phone_e164 = l.phone_e164 AND (d.tenant_id IS NULL OR d.tenant_id = l.tenant_id)),
+            ARRAY(SELECT c.started_at FROM call_records c
+                  WHERE c.tenant_id = l.tenant_id AND c.phone_e164 = l.phone_e164 AND c.started_at > @now - interval '4 days'
+                  ORDER BY c.started_at),
+            ARRAY(SELECT c.outcome FROM call_records c
+                  WHERE c.tenant_id = l.tenant_id AND c.phone_e164 = l.phone_e164 AND c.started_at > @now - interval '4 days'
+                  ORDER BY c.started_at)
+        """;
+
+    private static LeasedLead ReadLeased(NpgsqlDataReader reader, CampaignId campaign)
+    {
+        var times = reader.GetFieldValue<DateTimeOffset[]>(12);
+        var outcomes = reader.GetFieldValue<string[]>(13);
+        return new LeasedLead(
+            new LeadId(reader.GetInt64(0)), new TenantId(reader.GetGuid(1)), campaign, reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.GetString(6), reader.GetInt32(7),
+            reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+            reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetBoolean(10), reader.GetBoolean(11),
+            times.Zip(outcomes, (t, o) => new PastAttempt(Instant.FromDateTimeOffset(t), Enum.Parse<CallOutcome>(o))).ToList());
     }
 
     /// <summary>

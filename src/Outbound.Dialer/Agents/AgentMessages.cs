@@ -9,7 +9,16 @@ namespace Outbound.Dialer.Agents;
 /// <summary>What an agent (through the desk, a bot or a supervisor) asks of its session.</summary>
 public static class AgentCommands
 {
-    public sealed record Login(CampaignId CampaignId);
+    /// <summary>Logs in to <paramref name="CampaignId"/> and, at once, to <see cref="Others"/> (several campaigns, blending).</summary>
+    public sealed record Login(CampaignId CampaignId)
+    {
+        public IReadOnlyList<CampaignId> Others { get; init; } = [];
+
+        /// <summary>Which of the campaigns are inbound: their messages go to the inbound queues, and the outbound ones lend the agent only when inbound load allows.</summary>
+        public IReadOnlySet<CampaignId> Inbound { get; init; } = new HashSet<CampaignId>();
+
+        public IReadOnlyList<CampaignId> All => [CampaignId, .. Others.Where(o => o != CampaignId).Distinct()];
+    }
 
     public sealed record Logout(string Reason = "logout");
 
@@ -30,7 +39,11 @@ public static class AgentCommands
     public sealed record GetState;
 }
 
-public sealed record AgentStateReply(string AgentId, AgentState State, string? Reason, CampaignId? CampaignId);
+public sealed record AgentStateReply(string AgentId, AgentState State, string? Reason, CampaignId? CampaignId)
+{
+    /// <summary>Every campaign the session is logged in to (the first is <see cref="CampaignId"/>).</summary>
+    public IReadOnlyList<CampaignId> Campaigns { get; init; } = [];
+}
 
 /// <summary>What a session tells the agent's desk (browser bridge or bot).</summary>
 public static class AgentEvents
@@ -56,7 +69,11 @@ public static class AgentProtocol
     public sealed record Reserve(IActorRef Call, LeasedLead Lead);
 
     /// <summary>The campaign offers a lead to preview.</summary>
-    public sealed record OfferPreview(LeasedLead Lead, int CountdownSeconds);
+    public sealed record OfferPreview(LeasedLead Lead, int CountdownSeconds)
+    {
+        /// <summary>A number the agent dialled by hand: taken ready or not ready, dialled at once, no preview on the desk.</summary>
+        public bool Manual { get; init; }
+    }
 
     /// <summary>Reply to the call: the agent is held for it; bridge to this leg.</summary>
     public sealed record Reserved(string AgentId, IActorRef Session, CallLegId AgentLeg);

@@ -22,6 +22,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
 
     private readonly string _agentId;
     private readonly IActorRef _campaigns;
+    private readonly IActorRef? _inbound;
     private readonly IActorRef _desk;
     private readonly DialerServices _services;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -30,6 +31,8 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
     private string? _reason;
     private string? _notReadyAfterCall;
     private CampaignId? _campaign;
+    private IReadOnlyList<CampaignId> _joined = [];
+    private IReadOnlySet<CampaignId> _inboundIds = new HashSet<CampaignId>();
     private Guid _sessionId;
     private CallLegId? _phone;
     private IActorRef? _call;
@@ -40,13 +43,15 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
 
     /// <param name="campaigns">The campaign shard region (or any actor accepting <see cref="IWithCampaignId"/> messages).</param>
     /// <param name="desk">Receives <see cref="AgentEvents"/>; <see cref="ActorRefs.Nobody"/> when no one listens.</param>
-    public static Props Props(string agentId, IActorRef campaigns, IActorRef desk, DialerServices services) =>
-        Akka.Actor.Props.Create(() => new AgentSessionActor(agentId, campaigns, desk, services));
+    /// <param name="inbound">The inbound queues, for the campaigns a login marks inbound; null: everything goes to <paramref name="campaigns"/>.</param>
+    public static Props Props(string agentId, IActorRef campaigns, IActorRef desk, DialerServices services, IActorRef? inbound = null) =>
+        Akka.Actor.Props.Create(() => new AgentSessionActor(agentId, campaigns, desk, services, inbound));
 
-    public AgentSessionActor(string agentId, IActorRef campaigns, IActorRef desk, DialerServices services)
+    public AgentSessionActor(string agentId, IActorRef campaigns, IActorRef desk, DialerServices services, IActorRef? inbound)
     {
         _agentId = agentId;
         _campaigns = campaigns;
+        _inbound = inbound;
         _desk = desk;
         _services = services;
 
@@ -58,7 +63,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
             if (_state is AgentState.Ready or AgentState.NotReady) Become(AgentState.NotReady, n.Reason);
             else if (_state is not AgentState.LoggedOut) _notReadyAfterCall = n.Reason; // applied after the call
         });
-        Receive<AgentCommands.GetState>(_ => Sender.Tell(new AgentStateReply(_agentId, _state, _reason, _campaign)));
+        Receive<AgentCommands.GetState>(_ => Sender.Tell(StateReply()));
 
         Receive<AgentProtocol.Reserve>(r =>
         {
@@ -74,14 +79,15 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         });
         Receive<AgentProtocol.OfferPreview>(o =>
         {
-            if (_state != AgentState.Ready || _campaign is null)
+            if (!(_state == AgentState.Ready || (o.Manual && _state == AgentState.NotReady)) || _campaign is null)
             {
-                _campaigns.Tell(new CampaignCommands.SkipPreview(o.Lead.CampaignId, _agentId, o.Lead.Id));
+                RouteOf(o.Lead.CampaignId).Tell(new CampaignCommands.SkipPreview(o.Lead.CampaignId, _agentId, o.Lead.Id));
                 return;
             }
             _lead = o.Lead;
             _call = null;
-            Become(AgentState.Reserved, "preview");
+            Become(AgentState.Reserved, o.Manual ? "manual" : "preview");
+            if (o.Manual) return; // the campaign dials it at once; the screen pops when it connects
             _desk.Tell(new AgentEvents.PreviewOffered(_agentId, o.Lead, o.CountdownSeconds));
             if (o.CountdownSeconds > 0)
                 Timers.StartSingleTimer(nameof(AutoDialPreview), new AutoDialPreview(o.Lead.Id), TimeSpan.FromSeconds(o.CountdownSeconds));
@@ -92,7 +98,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         {
             if (_state != AgentState.Reserved || _lead is null || _call is not null || _campaign is null) return;
             Timers.Cancel(nameof(AutoDialPreview));
-            _campaigns.Tell(new CampaignCommands.SkipPreview(_campaign, _agentId, _lead.Id));
+            RouteOf(_lead.CampaignId).Tell(new CampaignCommands.SkipPreview(_lead.CampaignId, _agentId, _lead.Id));
             _lead = null;
             Become(AgentState.Ready);
         });
@@ -161,7 +167,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
     {
         if (_state != AgentState.Reserved || _lead is null || _call is not null || _campaign is null) return;
         Timers.Cancel(nameof(AutoDialPreview));
-        _campaigns.Tell(new CampaignCommands.DialPreview(_campaign, _agentId, _lead.Id));
+        RouteOf(_lead.CampaignId).Tell(new CampaignCommands.DialPreview(_lead.CampaignId, _agentId, _lead.Id));
     }
 
     private void AfterCall()
@@ -185,12 +191,19 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
             return;
         }
         _campaign = login.CampaignId;
+        _joined = login.All;
+        _inboundIds = login.Inbound;
         _sessionId = Guid.CreateVersion7();
         _phone = await _services.Telephony.ConnectAgentAsync(new AgentEndpoint(_agentId, "sim:" + _agentId), new ActorTelephonySink(Self));
         await _services.AgentLog.StartSessionAsync(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow());
-        _campaigns.Tell(new CampaignCommands.AgentJoined(_campaign, _agentId, Self));
+        var blendedWith = _joined.Where(_inboundIds.Contains).ToList();
+        foreach (var campaign in _joined)
+            RouteOf(campaign).Tell(new CampaignCommands.AgentJoined(campaign, _agentId, Self)
+            {
+                BlendedWith = _inboundIds.Contains(campaign) ? [] : blendedWith,
+            });
         Become(AgentState.NotReady, "login");
-        Sender.Tell(new AgentStateReply(_agentId, _state, _reason, _campaign));
+        Sender.Tell(StateReply());
     }
 
     private async Task LogoutAsync(string reason)
@@ -204,7 +217,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         _lead = null;
         Become(AgentState.LoggedOut, reason);
         await _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), reason);
-        Sender.Tell(new AgentStateReply(_agentId, _state, _reason, _campaign));
+        Sender.Tell(StateReply());
     }
 
     private void Become(AgentState state, string? reason = null)
@@ -218,9 +231,13 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
             try { await agentLog.RecordStateAsync(sessionId, agentId, state.Code(), reason, at); }
             catch (Exception e) { log.Warning(e, "Agent state {0} of {1} not logged", state, agentId); }
         }).Unwrap();
-        if (_campaign is not null) _campaigns.Tell(new CampaignCommands.AgentStateChanged(_campaign, _agentId, state, at));
+        foreach (var campaign in _joined) RouteOf(campaign).Tell(new CampaignCommands.AgentStateChanged(campaign, _agentId, state, at));
         _desk.Tell(new AgentEvents.StateChanged(_agentId, state, reason, at));
     }
+
+    private IActorRef RouteOf(CampaignId campaign) => _inbound is not null && _inboundIds.Contains(campaign) ? _inbound : _campaigns;
+
+    private AgentStateReply StateReply() => new(_agentId, _state, _reason, _campaign) { Campaigns = _joined };
 
     protected override void PostStop()
     {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using NodaTime;
+using Outbound.Core.Acd;
 using Outbound.Core.Billing;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Compliance;
@@ -9,6 +10,7 @@ using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
 using Outbound.Dialer.Calls;
 using Outbound.Dialer.Hopper;
+using Outbound.Dialer.Inbound;
 
 namespace Outbound.Dialer.Campaigns;
 
@@ -16,7 +18,9 @@ namespace Outbound.Dialer.Campaigns;
 /// One client campaign, a sharding entity keyed by campaign id. A thin shell: pacing
 /// (<see cref="IPacingStrategy"/>) and compliance (<see cref="ComplianceCheck"/>) are Core functions;
 /// the actor gathers their inputs, acts on their answers, and persists its run status so that a
-/// restarted dialer resumes the campaigns that were running.
+/// restarted dialer resumes the campaigns that were running. Agents logged in to inbound queues too
+/// (blended) are counted by pacing only as far as <see cref="CallBlending"/> allows, from the queues'
+/// load they publish on the event stream (a cluster of one: the stream is local).
 /// </summary>
 public sealed class CampaignActor : ReceiveActor, IWithTimers
 {
@@ -24,7 +28,10 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private sealed record FlushRefusals;
     private sealed record RecoverInterrupted;
     private sealed record CheckStanding;
-    private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since);
+    private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since, IReadOnlyList<CampaignId> BlendedWith)
+    {
+        public bool Blended => BlendedWith.Count > 0;
+    }
     private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered);
 
     private readonly CampaignId _id;
@@ -37,6 +44,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, LeasedLead?> _previews = []; // null while the hopper looks for one
     private readonly Dictionary<RefusalReason, int> _refusals = [];
     private readonly Dictionary<RefusalReason, int> _refusalsToFlush = [];
+    private readonly Dictionary<CampaignId, AcdEvents.LoadChanged> _inboundLoads = [];
 
     private DialerCampaign? _campaign;
     private CompliancePolicy? _policy;
@@ -73,10 +81,12 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Receive<CampaignCommands.AgentJoined>(j =>
         {
             Context.Watch(j.Session);
-            _agents[j.AgentId] = new AgentSlot(j.Session, AgentState.NotReady, Now);
+            _agents[j.AgentId] = new AgentSlot(j.Session, AgentState.NotReady, Now, j.BlendedWith);
         });
+        Receive<AcdEvents.LoadChanged>(l => _inboundLoads[l.CampaignId] = l);
         Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
         Receive<CampaignCommands.DialPreview>(OnDialPreview);
+        ReceiveAsync<CampaignCommands.ManualDial>(OnManualDialAsync);
         Receive<CampaignCommands.SkipPreview>(s =>
         {
             if (!_previews.Remove(s.AgentId, out var lead) || lead is null || lead.Id != s.LeadId) return;
@@ -125,6 +135,37 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     }
 
     private DateTimeOffset Now => _services.Time.GetUtcNow();
+
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(AcdEvents.LoadChanged));
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>
+    /// Ready agents outbound pacing may count: every ready outbound-only agent, and of the ready blended ones
+    /// (grouped by the queues they share) as many as <see cref="CallBlending.AgentsForOutbound"/> lends.
+    /// </summary>
+    private int ReadyForOutbound()
+    {
+        var ready = _agents.Values.Where(a => a.State == AgentState.Ready).ToList();
+        var count = ready.Count(a => !a.Blended);
+        foreach (var group in ready.Where(a => a.Blended).GroupBy(a => string.Join(',', a.BlendedWith.Select(c => c.Value).Order())))
+            count += CallBlending.AgentsForOutbound(InboundLoad(group.First().BlendedWith, group.Count()), _services.Options.Blending);
+        return count;
+    }
+
+    /// <summary>The combined load of the agent's inbound queues; a queue not heard from yet counts as idle.</summary>
+    private BlendingLoad InboundLoad(IReadOnlyList<CampaignId> queues, int blendedReady)
+    {
+        var loads = queues.Select(q => _inboundLoads.GetValueOrDefault(q)).OfType<AcdEvents.LoadChanged>().ToList();
+        if (loads.Count == 0) return new BlendingLoad(blendedReady, 0, TimeSpan.Zero, 0, TimeSpan.FromMinutes(3));
+        var levels = loads.Select(l => l.ServiceLevel).OfType<double>().ToList();
+        return new BlendingLoad(blendedReady, loads.Sum(l => l.Waiting), loads.Max(l => l.LongestWait), loads.Sum(l => l.ArrivalsPerMinute),
+            loads.Max(l => l.AverageHandlingTime), levels.Count == 0 ? null : levels.Min());
+    }
+
+    /// <summary>Inbound first: a blended agent takes an outbound live answer only while none of its queues has a caller waiting.</summary>
+    private bool FreeForOutbound(AgentSlot agent) =>
+        !agent.Blended || agent.BlendedWith.All(q => _inboundLoads.GetValueOrDefault(q) is not { Waiting: > 0 });
 
     private async Task<bool> LoadAsync()
     {
@@ -236,8 +277,9 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         var now = Now;
         var snapshot = new PacingSnapshot(
             now,
-            ReadyAgents: _agents.Values.Count(a => a.State == AgentState.Ready),
-            BusyAgents: _agents.Values.Where(a => a.State is AgentState.OnCall or AgentState.AfterCallWork or AgentState.Reserved)
+            ReadyAgents: ReadyForOutbound(),
+            // A busy blended agent may be on an inbound call and go back to inbound after it: not counted as about to free up.
+            BusyAgents: _agents.Values.Where(a => !a.Blended && a.State is AgentState.OnCall or AgentState.AfterCallWork or AgentState.Reserved)
                 .Select(a => a.State == AgentState.AfterCallWork ? BusyAgent.Wrapping(now - a.Since) : BusyAgent.Talking(now - a.Since))
                 .ToList(),
             LinesInFlight: _calls.Values.Where(c => !c.Answered).Select(c => new LineInFlight(now - c.PlacedAt))
@@ -265,7 +307,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private void OfferPreviews()
     {
-        foreach (var (agentId, _) in _agents.Where(a => a.Value.State == AgentState.Ready && !_previews.ContainsKey(a.Key)).ToList())
+        foreach (var (agentId, _) in _agents.Where(a => a.Value.State == AgentState.Ready && FreeForOutbound(a.Value) && !_previews.ContainsKey(a.Key)).ToList())
         {
             _previews[agentId] = null; // one request per agent until the hopper answers
             _hopper?.Tell(new HopperProtocol.TakeFor(agentId));
@@ -296,12 +338,44 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         else agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody));
     }
 
+    /// <summary>
+    /// A number the agent typed: leased as a lead of this campaign (added when the list lacks it), checked by
+    /// <see cref="Gate"/> like any dial, then dialled for the agent as a preview call that needs no decision.
+    /// </summary>
+    private async Task OnManualDialAsync(CampaignCommands.ManualDial manual)
+    {
+        if (_campaign is null && !await LoadAsync()) return;
+        if (!_agents.TryGetValue(manual.AgentId, out var agent) || agent.State is not (AgentState.Ready or AgentState.NotReady))
+        {
+            Sender.Tell(new CampaignReplies.ManualDialReply(_id, CampaignReplies.ManualDialReply.AgentNotFree));
+            return;
+        }
+        var lead = await _services.Hopper.LeaseNumberAsync(_campaign!.TenantId, _id, manual.Phone, _owner, Now, _services.Options.LeaseFor);
+        if (lead is null)
+        {
+            Sender.Tell(new CampaignReplies.ManualDialReply(_id, CampaignReplies.ManualDialReply.NumberBusy));
+            return;
+        }
+        if (Refusal(lead, manual.AgentId) is { } refused)
+        {
+            if (_hopper is null) await _services.Hopper.ReleaseAsync(lead.Id, _owner, LeadRelease.Back); // not started: no hopper released it
+            Sender.Tell(new CampaignReplies.ManualDialReply(_id, refused.Code()));
+            return;
+        }
+        _agents[manual.AgentId] = agent with { State = AgentState.Reserved, Since = Now };
+        agent.Session.Tell(new AgentProtocol.OfferPreview(lead, 0) { Manual = true });
+        Dial(lead, agent.Session);
+        Sender.Tell(new CampaignReplies.ManualDialReply(_id, null));
+    }
+
+    private bool Gate(LeasedLead lead, string? agentId) => Refusal(lead, agentId) is null;
+
     /// <summary>Compliance before every dial; a refused lead goes back with its reason counted.</summary>
-    private bool Gate(LeasedLead lead, string? agentId)
+    private RefusalReason? Refusal(LeasedLead lead, string? agentId)
     {
         var context = new DialContext(Instant.FromDateTimeOffset(Now), agentId, TenantSuspended: _standing == TenantStanding.Suspended,
             CampaignRunning: _status == CampaignStatus.Running);
-        if (ComplianceCheck.Evaluate(_policy!, lead.Facts, context, lead.History) is not ComplianceDecision.Refused refused) return true;
+        if (ComplianceCheck.Evaluate(_policy!, lead.Facts, context, lead.History) is not ComplianceDecision.Refused refused) return null;
         _refusals[refused.Reason] = _refusals.GetValueOrDefault(refused.Reason) + 1;
         _refusalsToFlush[refused.Reason] = _refusalsToFlush.GetValueOrDefault(refused.Reason) + 1;
         LeadRelease how = refused.Reason switch
@@ -312,7 +386,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
             _ => LeadRelease.Back,
         };
         _hopper?.Tell(new HopperProtocol.Release(lead.Id, how));
-        return false;
+        return refused.Reason;
     }
 
     private void Dial(LeasedLead lead, IActorRef? previewSession)
@@ -343,7 +417,8 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         {
             var call = first.Value;
             if (!_calls.TryGetValue(call, out var slot)) { _waiting.RemoveFirst(); continue; }
-            var free = _agents.Where(a => a.Value.State == AgentState.Ready).OrderBy(a => a.Value.Since).FirstOrDefault();
+            var free = _agents.Where(a => a.Value.State == AgentState.Ready && FreeForOutbound(a.Value))
+                .OrderBy(a => a.Value.Blended).ThenBy(a => a.Value.Since).FirstOrDefault();
             if (free.Key is null) return;
             _waiting.RemoveFirst();
             _agents[free.Key] = free.Value with { State = AgentState.Reserved, Since = Now };

@@ -24,7 +24,11 @@ public static class CampaignCommands
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
 
     /// <summary>An agent session joins the campaign's pool; the campaign watches it.</summary>
-    public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId;
+    public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId
+    {
+        /// <summary>The inbound campaigns the agent is logged in to as well (blended agent): inbound comes first.</summary>
+        public IReadOnlyList<CampaignId> BlendedWith { get; init; } = [];
+    }
 
     public sealed record AgentStateChanged(CampaignId CampaignId, string AgentId, AgentState State, DateTimeOffset Since) : IWithCampaignId;
 
@@ -32,6 +36,12 @@ public static class CampaignCommands
     public sealed record DialPreview(CampaignId CampaignId, string AgentId, LeadId LeadId) : IWithCampaignId;
 
     public sealed record SkipPreview(CampaignId CampaignId, string AgentId, LeadId LeadId) : IWithCampaignId;
+
+    /// <summary>
+    /// Manual dial from the desk: the number (already normalised) is checked by the same compliance as every dial,
+    /// then dialled for this agent. Replies <see cref="CampaignReplies.ManualDialReply"/>.
+    /// </summary>
+    public sealed record ManualDial(CampaignId CampaignId, string AgentId, Core.Lists.NormalizedPhone Phone) : IWithCampaignId;
 }
 
 /// <summary>Replies <see cref="CampaignCommands"/> produce.</summary>
@@ -40,6 +50,14 @@ public static class CampaignReplies
     public sealed record CommandAccepted(CampaignId CampaignId, CampaignStatus Status);
 
     public sealed record CommandRejected(CampaignId CampaignId, string Reason);
+
+    /// <summary>The manual dial was placed (<paramref name="Refusal"/> null), or why not: a compliance refusal code, or
+    /// <see cref="AgentNotFree"/> / <see cref="NumberBusy"/>.</summary>
+    public sealed record ManualDialReply(CampaignId CampaignId, string? Refusal)
+    {
+        public const string AgentNotFree = "agent_not_free";
+        public const string NumberBusy = "number_busy";
+    }
 }
 
 /// <summary>The live figures of one campaign (the status page and tests read them).</summary>

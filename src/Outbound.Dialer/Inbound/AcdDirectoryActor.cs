@@ -29,6 +29,34 @@ public sealed class AcdDirectoryActor : ReceiveActor, IWithStash
 
     public static QueuePolicy DefaultPolicy(DialerCampaignPolicy campaign) => new() { WrapUp = TimeSpan.FromSeconds(campaign.WrapUpSeconds) };
 
+    /// <summary>
+    /// The campaign's queue, started on first use with its stored settings (or the defaults): its policy, its agents'
+    /// skills and levels, and its overflow queue (started too, so that a caller can be sent on).
+    /// </summary>
+    private async Task<IActorRef?> QueueAsync(CampaignId id, int depth)
+    {
+        var name = id.Value.ToString("N");
+        var queue = Context.Child(name);
+        if (!queue.IsNobody()) return queue;
+        var campaign = await _services.Dialer.Campaigns.FindAsync(id);
+        if (campaign is null)
+        {
+            _log.Warning("No campaign {0} for an inbound queue", id);
+            return null;
+        }
+        var stored = _services.QueueSettings is null ? null : await _services.QueueSettings.FindAsync(id);
+        // A chain of overflow queues (A → B → A) is cut after a few links: the last one offers a callback instead.
+        var overflowTo = stored is { Policy.Overflow: OverflowAction.OverflowQueue, OverflowCampaign: { } next } && depth < 3
+            ? await QueueAsync(next, depth + 1) : null;
+        queue = Context.Child(name);
+        if (!queue.IsNobody()) return queue;
+        var policy = stored?.Policy ?? _policyOf(new DialerCampaignPolicy(campaign.Id, campaign.Settings.WrapUpSeconds));
+        queue = Context.ActorOf(AcdQueueActor.Props(campaign.Id, campaign.TenantId, policy, _services, overflowTo), name);
+        foreach (var (agentId, skills) in stored?.AgentSkills ?? new Dictionary<string, IReadOnlyDictionary<string, int>>())
+            queue.Tell(new AcdCommands.SetAgentSkills(campaign.Id, agentId, skills));
+        return queue;
+    }
+
     public AcdDirectoryActor(AcdServices services, Func<DialerCampaignPolicy, QueuePolicy> policyOf)
     {
         _services = services;
@@ -46,21 +74,7 @@ public sealed class AcdDirectoryActor : ReceiveActor, IWithStash
         });
         ReceiveAsync<IWithCampaignId>(async message =>
         {
-            var name = message.CampaignId.Value.ToString("N");
-            var queue = Context.Child(name);
-            if (queue.IsNobody())
-            {
-                var campaign = await _services.Dialer.Campaigns.FindAsync(message.CampaignId);
-                if (campaign is null)
-                {
-                    _log.Warning("No campaign {0} for an inbound queue", message.CampaignId);
-                    return;
-                }
-                queue = Context.Child(name);
-                if (queue.IsNobody())
-                    queue = Context.ActorOf(AcdQueueActor.Props(campaign.Id, campaign.TenantId,
-                        _policyOf(new DialerCampaignPolicy(campaign.Id, campaign.Settings.WrapUpSeconds)), _services), name);
-            }
+            if (await QueueAsync(message.CampaignId, depth: 0) is not { } queue) return;
             if (message is AcdCommands.CallerArrived arrived) _legs[arrived.Leg] = queue;
             queue.Forward(message);
         });

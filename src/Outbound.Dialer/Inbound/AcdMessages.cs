@@ -25,6 +25,17 @@ public static class AcdCommands
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
 }
 
+/// <summary>What a queue tells the rest of the node (on the actor system's event stream).</summary>
+public static class AcdEvents
+{
+    /// <summary>
+    /// The queue's load now and over its recent window, published as it changes and every second: outbound campaigns
+    /// with blended agents read it to decide how many of them pacing may count (<see cref="CallBlending"/>).
+    /// </summary>
+    public sealed record LoadChanged(CampaignId CampaignId, int Waiting, TimeSpan LongestWait, double? ServiceLevel, double ArrivalsPerMinute,
+        TimeSpan AverageHandlingTime);
+}
+
 public sealed record AcdAgentView(string AgentId, AgentState State, DateTimeOffset Since, DateTimeOffset? BlockedUntil, int NoAnswersInARow, int Calls, TimeSpan TalkTime);
 
 /// <summary>The queue's live figures (the wallboard shows them).</summary>
@@ -55,7 +66,8 @@ internal static class AcdProtocol
     /// <summary>The offer to this agent expired: should its reservation still come, the call gives the agent back.</summary>
     public sealed record Withdraw(string AgentId);
 
-    public sealed record Announce(int Position, TimeSpan ExpectedWait);
+    /// <summary>Tell the caller its position and/or expected wait (a part the queue does not announce is null).</summary>
+    public sealed record Announce(int? Position, TimeSpan? ExpectedWait);
 
     /// <summary>The caller waited the queue's maximum: do this.</summary>
     public sealed record MaxWait(OverflowAction Action);

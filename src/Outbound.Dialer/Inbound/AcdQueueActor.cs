@@ -21,6 +21,7 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
 {
     private sealed record Dispatch;
     private sealed record AnnounceTick;
+    private sealed record PublishLoad;
     private sealed record OfferExpired(string AgentId, IActorRef Call);
     private sealed record MaxWaitReached(IActorRef Call);
 
@@ -59,6 +60,7 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
     private readonly Dictionary<IActorRef, CallerSlot> _callers = [];
     private readonly Dictionary<CallLegId, IActorRef> _legs = [];
     private readonly Dictionary<CallLegId, IActorRef> _passedOn = []; // overflowed legs whose events still reach this queue
+    private readonly Queue<QueueExit> _exits = new(); // the recent window's exits, for the service level blending reads
     private SelectionState _selection = SelectionState.Initial;
     private int _nextOrder, _answered, _abandoned, _overflowed;
 
@@ -116,12 +118,17 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
         });
         Receive<AcdProtocol.Left>(l =>
         {
-            if (l.Outcome == "abandoned") _abandoned++;
+            if (l.Outcome == "abandoned")
+            {
+                _abandoned++;
+                if (_callers.TryGetValue(l.Call, out var gone) && !gone.Taken) Exit(gone, answered: false);
+            }
             Forget(l.Call);
             DispatchNow();
         });
         Receive<MaxWaitReached>(OnMaxWait);
         Receive<AnnounceTick>(_ => Announce());
+        Receive<PublishLoad>(_ => Publish());
         Receive<Dispatch>(_ => DispatchNow());
         Receive<TelephonyEvent>(e =>
         {
@@ -139,7 +146,33 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        if (_policy.AnnounceEvery > TimeSpan.Zero) Timers.StartPeriodicTimer(nameof(AnnounceTick), new AnnounceTick(), _policy.AnnounceEvery);
+        if (_policy.AnnounceEvery > TimeSpan.Zero && (_policy.AnnouncePosition || _policy.AnnounceExpectedWait))
+            Timers.StartPeriodicTimer(nameof(AnnounceTick), new AnnounceTick(), _policy.AnnounceEvery);
+        Timers.StartPeriodicTimer(nameof(PublishLoad), new PublishLoad(), TimeSpan.FromSeconds(1));
+    }
+
+    private void Exit(CallerSlot caller, bool answered)
+    {
+        var now = Now;
+        _exits.Enqueue(new QueueExit(now, caller.Caller.Waited(now), answered));
+        while (_exits.TryPeek(out var oldest) && oldest.At <= now - _policy.ServiceLevelWindow) _exits.Dequeue();
+        Publish();
+    }
+
+    private void Publish()
+    {
+        var now = Now;
+        var waiting = _callers.Values.Where(c => !c.Taken).ToList();
+        var window = ServiceLevelWindow.Measure(_exits, now, _policy.ServiceLevelWindow, _policy.ServiceLevelTarget);
+        Context.System.EventStream.Publish(new AcdEvents.LoadChanged(_id, waiting.Count,
+            waiting.Count == 0 ? TimeSpan.Zero : waiting.Max(c => c.Caller.Waited(now)), window.ServiceLevel, window.ArrivalsPerMinute,
+            AverageHandlingTime()));
+    }
+
+    private TimeSpan AverageHandlingTime()
+    {
+        var calls = _agents.Values.Sum(a => a.Calls);
+        return calls == 0 ? TimeSpan.FromMinutes(3) : TimeSpan.FromTicks(_agents.Values.Sum(a => a.Talk.Ticks) / calls) + _policy.WrapUp;
     }
 
     private void Admit(CallLegId leg, string number, DateTimeOffset arrivedAt, int priority, string? skill)
@@ -154,6 +187,7 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
             var left = _policy.MaxWait - (Now - arrivedAt);
             Timers.StartSingleTimer("maxwait:" + call.Path.Name, new MaxWaitReached(call), left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
+        Publish();
     }
 
     private void OnAgentStateChanged(CampaignCommands.AgentStateChanged changed)
@@ -197,6 +231,7 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
         if (!_callers.TryGetValue(taken.Call, out var caller)) return;
         caller.Taken = true;
         _answered++;
+        Exit(caller, answered: true);
         Timers.Cancel("maxwait:" + taken.Call.Path.Name);
         foreach (var agentId in caller.OfferedTo)
         {
@@ -244,6 +279,7 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
         WithdrawOffers(reached.Call, caller);
         caller.Taken = true; // no more offers: the caller leaves the queue
         _overflowed++;
+        Exit(caller, answered: false);
         var action = _policy.Overflow == OverflowAction.OverflowQueue && _overflowTo is null ? OverflowAction.CallbackOffer : _policy.Overflow;
         if (action == OverflowAction.OverflowQueue)
         {
@@ -282,12 +318,12 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
         if (waiting.Count == 0) return;
         var sorted = CallerOrder.Sort(waiting.Select(w => w.Value.Caller), now, _policy);
         var staffed = _agents.Values.Count(a => a.State is not AgentState.NotReady and not AgentState.LoggedOut);
-        var calls = _agents.Values.Sum(a => a.Calls);
-        var aht = calls == 0 ? TimeSpan.FromMinutes(3) : TimeSpan.FromTicks(_agents.Values.Sum(a => a.Talk.Ticks) / calls) + _policy.WrapUp;
+        var aht = AverageHandlingTime();
         for (var i = 0; i < sorted.Count; i++)
         {
             var call = waiting.First(w => w.Value.Caller.CallerId == sorted[i].CallerId).Key;
-            call.Tell(new AcdProtocol.Announce(i + 1, CallerOrder.ExpectedWait(i + 1, staffed, aht)));
+            call.Tell(new AcdProtocol.Announce(_policy.AnnouncePosition ? i + 1 : null,
+                _policy.AnnounceExpectedWait ? CallerOrder.ExpectedWait(i + 1, staffed, aht) : null));
         }
     }
 

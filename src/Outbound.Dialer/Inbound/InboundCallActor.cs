@@ -47,7 +47,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<Begin>(_ => BeginAsync());
         ReceiveAsync<AgentProtocol.Reserved>(OnReservedAsync);
         Receive<AcdProtocol.Withdraw>(w => _withdrawn.Add(w.AgentId));
-        ReceiveAsync<AcdProtocol.Announce>(a => PlayAsync($"queue-position:{a.Position}:{(int)Math.Min(a.ExpectedWait.TotalSeconds, 99_999)}"));
+        ReceiveAsync<AcdProtocol.Announce>(a => PlayAsync(AnnouncementPrompt(a)));
         ReceiveAsync<AcdProtocol.MaxWait>(OnMaxWaitAsync);
         ReceiveAsync<TelephonyEvent.PromptFinished>(OnPromptFinishedAsync);
         ReceiveAsync<TelephonyEvent.HungUp>(OnHungUpAsync);
@@ -154,6 +154,10 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
             _ => "abandoned",
         }, null, null);
     }
+
+    /// <summary><c>queue-position:{position}:{seconds}</c>, a part left empty when the queue does not announce it.</summary>
+    public static string AnnouncementPrompt(AcdProtocol.Announce a) =>
+        $"queue-position:{a.Position?.ToString() ?? ""}:{(a.ExpectedWait is { } wait ? ((int)Math.Min(wait.TotalSeconds, 99_999)).ToString() : "")}";
 
     private Task PlayAsync(string prompt) => Phone.Try(t => t.PlayPromptAsync(_plan.Leg, prompt));
 

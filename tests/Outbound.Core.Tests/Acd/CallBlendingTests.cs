@@ -6,8 +6,9 @@ public sealed class CallBlendingTests
 {
     private static readonly BlendingPolicy Policy = new(ReserveAgents: 1, ReserveFactor: 1, MaxInboundWait: TimeSpan.FromSeconds(20));
 
-    private static BlendingLoad Load(int ready, int waiting = 0, int longestWaitSeconds = 0, double arrivalsPerMinute = 0, int ahtSeconds = 180) =>
-        new(ready, waiting, TimeSpan.FromSeconds(longestWaitSeconds), arrivalsPerMinute, TimeSpan.FromSeconds(ahtSeconds));
+    private static BlendingLoad Load(int ready, int waiting = 0, int longestWaitSeconds = 0, double arrivalsPerMinute = 0, int ahtSeconds = 180,
+        double? serviceLevel = null) =>
+        new(ready, waiting, TimeSpan.FromSeconds(longestWaitSeconds), arrivalsPerMinute, TimeSpan.FromSeconds(ahtSeconds), serviceLevel);
 
     [Fact]
     public void With_no_inbound_load_all_but_the_reserve_go_to_outbound()
@@ -34,5 +35,18 @@ public sealed class CallBlendingTests
     {
         Assert.Equal(0, CallBlending.AgentsForOutbound(Load(0), Policy));
         Assert.Equal(0, CallBlending.AgentsForOutbound(Load(2, arrivalsPerMinute: 10), Policy));
+    }
+
+    [Fact]
+    public void A_service_level_under_the_threshold_keeps_every_blended_agent_on_inbound()
+    {
+        Assert.Equal(0, CallBlending.AgentsForOutbound(Load(10, serviceLevel: 0.79), Policy));
+        Assert.Equal(9, CallBlending.AgentsForOutbound(Load(10, serviceLevel: 0.80), Policy));
+    }
+
+    [Fact]
+    public void No_measured_service_level_yet_does_not_block_outbound()
+    {
+        Assert.Equal(9, CallBlending.AgentsForOutbound(Load(10, serviceLevel: null), Policy));
     }
 }

@@ -8,7 +8,10 @@ using Outbound.Core.Compliance;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Desk;
+using Outbound.Core.Lists;
+using Akka.Hosting;
 using Outbound.Dialer.Agents;
+using Outbound.Dialer.Campaigns;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Desk;
@@ -20,23 +23,41 @@ namespace Outbound.Web.Areas.Desk;
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
 public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms, CampaignRepository campaigns,
-    TimeProvider clock) : Hub
+    TimeProvider clock, IRequiredActor<CampaignRegion> region) : Hub
 {
     public const string Path = "/hubs/agent-desk";
 
     private string AgentId => Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private Guid UserId => Guid.Parse(AgentId);
 
-    public async Task<string?> Login(Guid campaignId)
+    public Task<string?> Login(Guid campaignId) => LoginTo([campaignId]);
+
+    /// <summary>
+    /// Logs in to several campaigns at once, all of them among the agent's assignments. Inbound and outbound together make a
+    /// blended agent: inbound callers come first, outbound pacing counts the agent only when inbound load allows.
+    /// </summary>
+    public async Task<string?> LoginTo(Guid[] campaignIds)
     {
-        if ((await queries.AssignedCampaignsAsync(UserId, Context.ConnectionAborted)).FirstOrDefault(c => c.Id == campaignId) is not { } campaign)
-            return DeskTexts.NotAssigned;
-        var desk = await sessions.ForLoginAsync(AgentId, campaign.Kind == nameof(CampaignKind.Inbound));
-        var reply = await desk.Session.Ask<object>(new AgentCommands.Login(new(campaignId)), TimeSpan.FromSeconds(10));
-        if (reply is not AgentStateReply) return DeskTexts.AlreadyLoggedIn;
-        desk.Context.Campaign = campaignId;
-        desk.Context.Inbound = desk.Inbound;
-        return null;
+        var assigned = await queries.AssignedCampaignsAsync(UserId, Context.ConnectionAborted);
+        var chosen = campaignIds.Distinct().Select(id => assigned.FirstOrDefault(c => c.Id == id)).ToList();
+        if (chosen.Count == 0) return DeskTexts.ChooseCampaign;
+        if (chosen.Any(c => c is null)) return DeskTexts.NotAssigned;
+        var ids = chosen.Select(c => c!.Id).ToList();
+        var inbound = chosen.Where(c => c!.Kind == nameof(CampaignKind.Inbound)).Select(c => c!.Id).ToHashSet();
+        var desk = await sessions.ForLoginAsync(AgentId);
+        desk.Context.LoggedIn(ids, inbound);
+        var login = new AgentCommands.Login(new(ids[0]))
+        {
+            Others = ids.Skip(1).Select(id => new CampaignId(id)).ToList(),
+            Inbound = inbound.Select(id => new CampaignId(id)).ToHashSet(),
+        };
+        var reply = await desk.Session.Ask<object>(login, TimeSpan.FromSeconds(10));
+        if (reply is AgentStateReply) return null;
+        // Already logged in: the desk keeps showing the campaigns of the running session.
+        if (await desk.Session.Ask<AgentStateReply>(new AgentCommands.GetState(), TimeSpan.FromSeconds(5)) is { } state)
+            desk.Context.LoggedIn(state.Campaigns.Select(c => c.Value).ToList(),
+                state.Campaigns.Where(c => assigned.Any(a => a.Id == c.Value && a.Kind == nameof(CampaignKind.Inbound))).Select(c => c.Value).ToHashSet());
+        return DeskTexts.AlreadyLoggedIn;
     }
 
     public Task<string?> Ready() => Tell(desk =>
@@ -76,6 +97,23 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
         return null;
     }
 
+    /// <summary>
+    /// 手工外呼: the number is normalised as list import does, then the campaign checks it with the same compliance as
+    /// every dial (DNC, calling window, regulator rules) and dials it for this agent; a refusal comes back with its reason.
+    /// </summary>
+    public async Task<string?> ManualDial(Guid campaignId, string number)
+    {
+        if (await sessions.FindAsync(AgentId) is not { } desk || !desk.Context.Campaigns.Contains(campaignId) || desk.Context.InboundCampaigns.Contains(campaignId))
+            return ManualDialTexts.NotOutbound;
+        if (desk.Context.AwaitingDisposition) return DeskTexts.DispositionRequired;
+        var parsed = new PhoneNormalizer().Normalize(number);
+        if (parsed.Phone is not { } phone) return ManualDialTexts.InvalidNumber.Format(parsed.Detail ?? number);
+        var campaignsRegion = await region.GetAsync(Context.ConnectionAborted);
+        var reply = await campaignsRegion.Ask<CampaignReplies.ManualDialReply>(new CampaignCommands.ManualDial(new(campaignId), AgentId, phone),
+            TimeSpan.FromSeconds(10), Context.ConnectionAborted);
+        return reply.Refusal is { } code ? ManualDialTexts.Refused.Format(ManualDialTexts.Reason(code).ToString()) : null;
+    }
+
     public Task<IReadOnlyList<DeskLead>> Search(string term) => queries.SearchAsync(UserId, term, ct: Context.ConnectionAborted);
 
     /// <summary>The desk after a page reload: the session's state and the lead on screen.</summary>
@@ -83,7 +121,8 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
     {
         if (await sessions.FindAsync(AgentId) is not { } desk) return null;
         var state = await desk.Session.Ask<AgentStateReply>(new AgentCommands.GetState(), TimeSpan.FromSeconds(5));
-        return new { state = state.State.Code(), reason = state.Reason, campaignId = state.CampaignId?.Value, pop = desk.Context.Pop,
+        return new { state = state.State.Code(), reason = state.Reason, campaignId = state.CampaignId?.Value,
+            campaignIds = state.Campaigns.Select(c => c.Value).ToList(), pop = desk.Context.Pop,
             awaitingDisposition = desk.Context.AwaitingDisposition };
     }
 

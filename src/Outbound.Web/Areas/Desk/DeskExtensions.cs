@@ -14,7 +14,10 @@ public static class DeskExtensions
         services.AddDeskData();
         services.AddSingleton<DeskNotifier>();
         services.AddSingleton<DeskSessions>();
-        services.AddSingleton(sp => new AcdServices(sp.GetRequiredService<DialerServices>(), sp.GetRequiredService<InboundCallLog>(), sp.GetRequiredService<IvrTrees>()));
+        services.AddSingleton(sp => new AcdServices(sp.GetRequiredService<DialerServices>(), sp.GetRequiredService<InboundCallLog>(), sp.GetRequiredService<IvrTrees>())
+        {
+            QueueSettings = sp.GetRequiredService<InboundQueueSettings>(),
+        });
         services.AddSingleton<AcdQueues>();
         services.AddSingleton<WallboardBoard>();
         services.AddHostedService<WallboardBroadcaster>();
@@ -25,6 +28,7 @@ public static class DeskExtensions
     {
         app.MapHub<AgentDeskHub>(AgentDeskHub.Path);
         app.MapHub<WallboardHub>(WallboardHub.Path);
+        app.MapHub<DeskMessagesHub>(DeskMessagesHub.Path);
         return app;
     }
 }

@@ -21,8 +21,9 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
 
     public async Task StateChangedAsync(DeskContext context, AgentEvents.StateChanged changed)
     {
-        if (changed.State == AgentState.LoggedOut) context.Campaign = null;
-        await board.UpdateAsync(context.AgentId, changed.State, changed.Reason, changed.At, context.Campaign, context.Inbound);
+        if (changed.State == AgentState.LoggedOut) context.LoggedOut();
+        await board.UpdateAsync(context.AgentId, changed.State, changed.Reason, changed.At, context.Campaign, context.Inbound,
+            context.Campaigns, context.InboundCampaigns);
         await Send(context.AgentId, StateMethod, new AgentStateView(changed.AgentId, changed.State.Code(), changed.Reason, changed.At));
     }
 

@@ -51,6 +51,8 @@ public static class DeskTexts
     public static readonly Text PromiseIncomplete = new("承诺还款需同时填写大于 0 的金额和日期。", "A promise to pay needs both an amount above 0 and a date.");
     public static readonly Text PromiseInPast = new("承诺还款日期不能早于今天。", "The promise-to-pay date cannot be before today.");
     public static readonly Text NotAssigned = new("您未被分配到该项目。", "You are not assigned to this campaign.");
+    public static readonly Text ChooseCampaign = new("请至少选择一个项目。", "Choose at least one campaign.");
+    public static readonly Text Campaigns = new("项目（可多选：呼入与外呼同时签入即为混合坐席，呼入优先）", "Campaigns (several: inbound with outbound makes a blended agent, inbound first)");
     public static readonly Text AlreadyLoggedIn = new("已签入其他项目，请先签出。", "Already logged in to a campaign: log out first.");
     public static readonly Text Saved = new("已保存。", "Saved.");
     public static readonly Text Connecting = new("正在连接…", "Connecting…");

@@ -6,7 +6,16 @@ using Outbound.Dialer.Agents;
 namespace Outbound.Web.Areas.Wallboard;
 
 /// <summary>One agent on the wallboard; time in state is counted by the page from <see cref="Since"/>.</summary>
-public sealed record BoardRow(string AgentId, string Name, string State, string? Reason, DateTimeOffset Since, Guid? CampaignId, bool Inbound = false);
+/// <param name="CampaignId">The first campaign the agent logged in to.</param>
+/// <param name="Campaigns">Every campaign the agent is logged in to (several for a blended agent).</param>
+/// <param name="InboundCampaigns">Those of them that are inbound queues.</param>
+public sealed record BoardRow(string AgentId, string Name, string State, string? Reason, DateTimeOffset Since, Guid? CampaignId, bool Inbound = false,
+    IReadOnlyList<Guid>? Campaigns = null, IReadOnlyCollection<Guid>? InboundCampaigns = null)
+{
+    public IEnumerable<Guid> InboundIds => InboundCampaigns ?? (Inbound && CampaignId is { } id ? [id] : []);
+
+    public IEnumerable<Guid> OutboundIds => (Campaigns ?? (CampaignId is { } id ? [id] : [])).Where(c => !InboundIds.Contains(c));
+}
 
 /// <summary>The desk agents' latest states; every change is pushed to the wallboards at once.</summary>
 public sealed class WallboardBoard(IHubContext<WallboardHub> hub, DeskQueries queries, ILogger<WallboardBoard> logger)
@@ -18,7 +27,8 @@ public sealed class WallboardBoard(IHubContext<WallboardHub> hub, DeskQueries qu
 
     public IReadOnlyList<BoardRow> Rows => _rows.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
 
-    public async Task UpdateAsync(string agentId, AgentState state, string? reason, DateTimeOffset since, Guid? campaign, bool inbound = false)
+    public async Task UpdateAsync(string agentId, AgentState state, string? reason, DateTimeOffset since, Guid? campaign, bool inbound = false,
+        IReadOnlyList<Guid>? campaigns = null, IReadOnlyCollection<Guid>? inboundCampaigns = null)
     {
         if (!_names.TryGetValue(agentId, out var name))
         {
@@ -26,7 +36,10 @@ public sealed class WallboardBoard(IHubContext<WallboardHub> hub, DeskQueries qu
             catch (Exception e) { logger.LogWarning(e, "Name of {Agent} not found", agentId); name = agentId; }
             _names[agentId] = name;
         }
-        var row = new BoardRow(agentId, name, state.Code(), reason, since, campaign ?? _rows.GetValueOrDefault(agentId)?.CampaignId, inbound);
+        var previous = _rows.GetValueOrDefault(agentId);
+        var row = campaign is null && previous is not null // logged out: the row keeps showing where the agent was
+            ? previous with { State = state.Code(), Reason = reason, Since = since }
+            : new BoardRow(agentId, name, state.Code(), reason, since, campaign, inbound, campaigns, inboundCampaigns);
         _rows[agentId] = row;
         try { await hub.Clients.Group(WallboardHub.Group).SendAsync(AgentMethod, row); }
         catch (Exception e) { logger.LogWarning(e, "Wallboard push failed"); }

@@ -22,7 +22,7 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var live = board.Rows.Where(r => r.State != "logged_out" && r.CampaignId is not null).ToList();
-            foreach (var id in live.Where(r => r.Inbound).Select(r => r.CampaignId!.Value).Distinct())
+            foreach (var id in live.SelectMany(r => r.InboundIds).Distinct())
             {
                 try
                 {
@@ -38,7 +38,7 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
                     logger.LogDebug(e, "Queue {Campaign} not available", id);
                 }
             }
-            foreach (var id in live.Where(r => !r.Inbound).Select(r => r.CampaignId!.Value).Distinct())
+            foreach (var id in live.SelectMany(r => r.OutboundIds).Distinct())
             {
                 try
                 {

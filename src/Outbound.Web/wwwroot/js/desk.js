@@ -157,7 +157,11 @@
         pop = null;
     });
 
-    $("login").onclick = () => call("Login", $("campaign").value);
+    // Several campaigns at once (Ctrl/Shift to pick more): inbound and outbound together make a blended agent.
+    $("login").onclick = () => call("LoginTo", [...$("campaign").selectedOptions].map(o => o.value));
+    // Manual dial into the first outbound campaign selected; a compliance refusal shows its reason.
+    $("manual-call").onclick = () => call("ManualDial", [...$("campaign").selectedOptions].map(o => o.value)
+        .find(v => !$("campaign").querySelector(`option[value="${v}"]`).dataset.inbound) ?? "00000000-0000-0000-0000-000000000000", $("manual-number").value);
     $("ready").onclick = () => call("Ready");
     $("not-ready").onclick = () => call("NotReady", $("reason").value);
     $("logout").onclick = () => call("Logout");
@@ -170,6 +174,7 @@
     document.addEventListener("keydown", e => {
         if (e.key === "F2") { e.preventDefault(); $("ready").click(); }
         if (e.key === "F3") { e.preventDefault(); $("not-ready").click(); }
+        if (e.key === "d" && e.ctrlKey) { e.preventDefault(); $("manual-call").click(); }
         if (e.key === "Enter" && e.ctrlKey && !$("disposition-form").hidden) { e.preventDefault(); $("submit-disposition").click(); }
     });
 
