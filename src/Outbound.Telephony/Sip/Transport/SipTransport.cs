@@ -34,13 +34,26 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
 
     public void Start()
     {
-        _udp = new Socket(_bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _udp.ReceiveBufferSize = 4 * 1024 * 1024;
-        _udp.SendBufferSize = 4 * 1024 * 1024;
-        _udp.Bind(_bind);
-        LocalEndPoint = (IPEndPoint)_udp.LocalEndPoint!;
-        _tcp = new TcpListener(LocalEndPoint);
-        _tcp.Start();
+        // UDP and TCP share one port. With port 0 the kernel picks a free UDP port whose TCP twin may be taken
+        // (an outgoing connection's local port): then try another, as any SIP stack binding both must.
+        for (var attempt = 1; ; attempt++)
+        {
+            _udp = new Socket(_bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            _udp.ReceiveBufferSize = 4 * 1024 * 1024;
+            _udp.SendBufferSize = 4 * 1024 * 1024;
+            _udp.Bind(_bind);
+            LocalEndPoint = (IPEndPoint)_udp.LocalEndPoint!;
+            _tcp = new TcpListener(LocalEndPoint);
+            try
+            {
+                _tcp.Start();
+                break;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && _bind.Port == 0 && attempt < 20)
+            {
+                _udp.Dispose();
+            }
+        }
         _loops.Add(Task.Run(UdpLoop));
         _loops.Add(Task.Run(AcceptLoop));
     }
