@@ -32,7 +32,6 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     private AnsweredBy? _answeredBy;
     private FailureReason? _failure;
     private bool _abandoned, _finished;
-    private (string AgentId, IActorRef Session, CallLegId Leg)? _agent;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -42,6 +41,8 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     {
         _plan = plan;
         _services = services;
+        _control = new LiveCallControl(new LiveCallControl.Call(Self, plan.Lead, plan.Campaign.Settings.CallerId, TimeSpan.FromSeconds(plan.Campaign.Settings.WrapUpSeconds)),
+            services.Telephony, services.Options, _log);
         ReceiveControl();
         ReceiveAsync<Begin>(_ => BeginAsync());
         Receive<TelephonyEvent.Ringing>(e => _ringingAt ??= e.At);
@@ -109,7 +110,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
             await _services.Telephony.HangUpAsync(_leg);
             return;
         }
-        if (_agent is not null) await ConnectAsync();
+        if (_control.Agent is not null) await ConnectAsync();
         else
         {
             // A preview call already has its agent (the reservation is on its way); others ask the campaign.
@@ -126,16 +127,17 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
             reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
             return;
         }
-        _agent = (reserved.AgentId, reserved.Session, reserved.AgentLeg);
+        _control.Agent = (reserved.AgentId, reserved.Session, reserved.AgentLeg);
         if (_answeredAt is not null) await ConnectAsync();
     }
 
     private async Task ConnectAsync()
     {
         Timers.Cancel(nameof(ConnectDeadline));
-        var (_, session, agentLeg) = _agent!.Value;
+        var (_, session, agentLeg) = _control.Agent!.Value;
         await _services.Telephony.BridgeAsync(_leg!, agentLeg);
         _connectedAt = Now;
+        _control.Connected(_leg!, $"{_plan.Lead.Id}/{_attempt}/transfer");
         if (_plan.Campaign.Settings.RecordCalls)
             await _services.Telephony.StartRecordingAsync(_leg!, RecordingPath());
         session.Tell(new AgentProtocol.Connected(Self));
@@ -154,16 +156,16 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     {
         if (_endedAt is not null || e.Leg != _leg) return;
         _endedAt = e.At;
-        if (_connectedAt is not null) await EndControlLegsAsync();
-        if (_connectedAt is not null && _agent is { } agent)
+        await _control.EndAsync();
+        if (_connectedAt is not null && _control.Agent is { } agent)
         {
             // A released agent (transferred out, intercepted) is already wrapping up; its disposition may have come.
-            if (_agentReleased && _storedDisposition is not null)
+            if (_control.AgentReleased && _storedDisposition is not null)
             {
                 Finish(_storedDisposition, _storedCallback, Now);
                 return;
             }
-            if (!_agentReleased) agent.Session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
+            if (!_control.AgentReleased) agent.Session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
             var wait = TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds) + Options.WrapUpGrace + TimeSpan.FromSeconds(5);
             Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(), wait);
             return;
@@ -177,7 +179,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     /// </summary>
     private void OnDispositioned(AgentProtocol.Dispositioned d)
     {
-        if (_agent is { } agent && !Equals(Sender, agent.Session)) return;
+        if (_control.Agent is { } agent && !Equals(Sender, agent.Session)) return;
         if (_connectedAt is not null && _endedAt is null)
         {
             (_storedDisposition, _storedCallback) = (d.Code, d.Callback);
@@ -206,20 +208,20 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         if (_finished) return;
         _finished = true;
         Timers.CancelAll();
-        if (_agent is { } reserved && _connectedAt is null) reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
-        else if (_agent is null) _plan.PreviewSession?.Tell(new AgentProtocol.Unreserve(Self));
+        if (_control.Agent is { } reserved && _connectedAt is null) reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
+        else if (_control.Agent is null) _plan.PreviewSession?.Tell(new AgentProtocol.Unreserve(Self));
 
         var now = Now;
         var outcome = Outcome();
         var lead = _plan.Lead;
         var settings = _plan.Campaign.Settings;
         var final = disposition is null || settings.Dispositions.FirstOrDefault(d => d.Code == disposition)?.IsFinal != false;
-        var next = RetryScheduler.Next(_plan.Policy, outcome, _attempt, Instant.FromDateTimeOffset(now), final, callback, _agent?.AgentId);
+        var next = RetryScheduler.Next(_plan.Policy, outcome, _attempt, Instant.FromDateTimeOffset(now), final, callback, _control.Agent?.AgentId);
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(lead.TimeZone);
         var record = new CallRecord(
             Guid.CreateVersion7(), lead.TenantId, lead.CampaignId, lead.Id, _attempt, lead.PhoneE164, lead.Region,
             zone is null ? null : Instant.FromDateTimeOffset(_startedAt).InZone(zone).Hour,
-            _plan.Campaign.DialMode, settings.CallerId, _interceptedBy ?? _agent?.AgentId,
+            _plan.Campaign.DialMode, settings.CallerId, _control.InterceptedBy ?? _control.Agent?.AgentId,
             _startedAt, _ringingAt, _answeredAt, _connectedAt, _endedAt ?? now, wrapEndedAt, outcome,
             _failure is { } f ? FailureCode(f) : null,
             !settings.AmdEnabled ? "off" : _answeredBy?.ToString().ToLowerInvariant(),

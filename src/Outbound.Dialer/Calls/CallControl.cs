@@ -68,8 +68,6 @@ public sealed record CallControlReply(string? Error)
     public const string Busy = "busy";
     public const string NoConsult = "no_consult";
     public const string NoSupervisorPhone = "no_supervisor_phone";
-    /// <summary>The call's kind has no call control (inbound queue calls, for now).</summary>
-    public const string NotSupported = "not_supported";
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Outbound.Core.Leads;
 using Outbound.Data.Desk;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
+using Outbound.Dialer.Calls;
 using Outbound.Telephony.Port;
 
 namespace Outbound.Dialer.Inbound;
@@ -12,7 +13,8 @@ namespace Outbound.Dialer.Inbound;
 /// <summary>
 /// One inbound caller from arrival in the queue to the written record: music on hold and announcements
 /// while waiting, the bridge to the first agent who reserves itself, after-call work until the disposition,
-/// or the max-wait action (voicemail, callback offer, hang-up). The queue decides who is offered the call.
+/// or the max-wait action (voicemail, callback offer, hang-up). The queue decides who is offered the call. Once
+/// connected the agent has call control (<see cref="LiveCallControl"/>): the record's agent is the last one who had the caller.
 /// </summary>
 internal sealed class InboundCallActor : ReceiveActor, IWithTimers
 {
@@ -30,11 +32,15 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     private readonly HashSet<string> _withdrawn = [];
 
     private LeasedLead? _lead;
-    private (string AgentId, IActorRef Session)? _agent;
+    private LiveCallControl _control = null!;
     private DateTimeOffset? _connectedAt, _endedAt;
+    /// <summary>Since when the current agent has the caller: the connect, or the hand-over of a transfer.</summary>
+    private DateTimeOffset _agentSince;
     private OverflowAction? _overflow;
     private string? _recording;
     private bool _finished;
+    /// <summary>The disposition of an agent released while the caller still talks (to a number, to the supervisor).</summary>
+    private (string? Code, DateTimeOffset At)? _storedDisposition;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -44,6 +50,10 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     {
         _plan = plan;
         _services = services;
+        ReceiveAsync<TelephonyEvent>(e => _control.OnControlLegAsync(e), e => _control.IsControlLeg(e.Leg));
+        ReceiveAsync<AgentProtocol.Reserved>(r => _control.OnTargetReservedAsync(r), r => _control.AwaitsReservation(r));
+        ReceiveAsync<AgentProtocol.ReserveRefused>(_ => _control.OnTargetRefusedAsync(), r => _control.AwaitsReservation(r));
+        ReceiveAsync<CallControl.ICommand>(async c => Sender.Tell(new CallControlReply(await _control.ControlAsync(c))));
         ReceiveAsync<Begin>(_ => BeginAsync());
         ReceiveAsync<AgentProtocol.Reserved>(OnReservedAsync);
         Receive<AcdProtocol.Withdraw>(w => _withdrawn.Add(w.AgentId));
@@ -51,12 +61,10 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<AcdProtocol.MaxWait>(OnMaxWaitAsync);
         ReceiveAsync<TelephonyEvent.PromptFinished>(OnPromptFinishedAsync);
         ReceiveAsync<TelephonyEvent.HungUp>(OnHungUpAsync);
-        ReceiveAsync<AgentProtocol.Dispositioned>(d => FinishAsync("answered", d.Code, d.At));
+        ReceiveAsync<AgentProtocol.Dispositioned>(OnDispositionedAsync);
         ReceiveAsync<DispositionDeadline>(_ => FinishAsync("answered", null, null));
         ReceiveAsync<VoicemailLimit>(_ => HangUpAsync());
         Receive<TelephonyEvent>(_ => { });
-        // Hold, transfer and monitoring are built for outbound calls (CallActor.Control) only so far: say so at once.
-        Receive<Calls.CallControl.ICommand>(_ => Sender.Tell(new Calls.CallControlReply(Calls.CallControlReply.NotSupported)));
     }
 
     private DateTimeOffset Now => _services.Dialer.Time.GetUtcNow();
@@ -72,18 +80,28 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         // An unknown caller still pops: lead id 0 and the number, so the agent can create the record.
         _lead = new LeasedLead(known?.LeadId ?? new LeadId(0), _plan.TenantId, _plan.CampaignId, _plan.CallerNumber, known?.Region,
             known?.TimeZone ?? "Asia/Shanghai", known?.Name, known?.FieldsJson ?? "{}", 0, null, null, false, false, []);
+        // A number the caller is transferred to sees the caller's own number, as with call forwarding.
+        _control = new LiveCallControl(new LiveCallControl.Call(Self, _lead, _plan.CallerNumber, _plan.Policy.WrapUp),
+            _services.Dialer.Telephony, _services.Dialer.Options, _log)
+        {
+            OnAgentReleased = agentId =>
+            {
+                Context.Parent.Tell(new AcdProtocol.Ended(Self, agentId, Now - _agentSince));
+                _agentSince = Now;
+            },
+        };
         Context.Parent.Tell(new AcdProtocol.Queued(Self, _lead));
         if (_endedAt is null) await PlayAsync(_plan.Policy.MusicOnHoldPrompt);
     }
 
     private async Task OnReservedAsync(AgentProtocol.Reserved reserved)
     {
-        if (_agent is not null || _endedAt is not null || _overflow is not null || _finished || _withdrawn.Contains(reserved.AgentId))
+        if (_control.Agent is not null || _endedAt is not null || _overflow is not null || _finished || _withdrawn.Contains(reserved.AgentId))
         {
             reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
             return;
         }
-        _agent = (reserved.AgentId, reserved.Session);
+        _control.Agent = (reserved.AgentId, reserved.Session, reserved.AgentLeg);
         Context.Parent.Tell(new AcdProtocol.Taken(Self, reserved.AgentId));
         try
         {
@@ -93,17 +111,18 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         {
             // The caller left while the agent was being picked: give the agent back.
             _log.Info("Inbound leg {0} not bridged: {1}", _plan.Leg, e.Message);
-            _agent = null;
+            _control.Agent = null;
             reserved.Session.Tell(new AgentProtocol.Unreserve(Self));
             return;
         }
-        _connectedAt = Now;
+        _connectedAt = _agentSince = Now;
+        _control.Connected(_plan.Leg, $"inbound/{Self.Path.Name}/transfer");
         reserved.Session.Tell(new AgentProtocol.Connected(Self));
     }
 
     private async Task OnMaxWaitAsync(AcdProtocol.MaxWait maxWait)
     {
-        if (_agent is not null || _endedAt is not null) return;
+        if (_control.Agent is not null || _endedAt is not null) return;
         _overflow = maxWait.Action;
         switch (maxWait.Action)
         {
@@ -127,7 +146,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
 
     private async Task OnPromptFinishedAsync(TelephonyEvent.PromptFinished finished)
     {
-        if (_endedAt is not null || _agent is not null) return;
+        if (_endedAt is not null || _control.Agent is not null) return;
         if (_overflow is OverflowAction.CallbackOffer or OverflowAction.HangUp) await HangUpAsync();
         else if (_overflow is null && finished.PromptId == _plan.Policy.MusicOnHoldPrompt) await PlayAsync(_plan.Policy.MusicOnHoldPrompt);
         else if (_overflow is null && finished.PromptId.StartsWith("queue-position:", StringComparison.Ordinal)) await PlayAsync(_plan.Policy.MusicOnHoldPrompt);
@@ -135,12 +154,21 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
 
     private async Task OnHungUpAsync(TelephonyEvent.HungUp hungUp)
     {
-        if (_endedAt is not null) return;
+        if (_endedAt is not null || hungUp.Leg != _plan.Leg) return;
         _endedAt = hungUp.At;
-        if (_connectedAt is { } connected && _agent is { } agent)
+        await _control.EndAsync();
+        if (_connectedAt is not null && _control.Agent is { } agent)
         {
-            agent.Session.Tell(new AgentProtocol.Ended(Self, _plan.Policy.WrapUp));
-            Context.Parent.Tell(new AcdProtocol.Ended(Self, agent.AgentId, hungUp.At - connected));
+            if (_control.AgentReleased && _storedDisposition is { } stored)
+            {
+                await FinishAsync("answered", stored.Code, stored.At);
+                return;
+            }
+            if (!_control.AgentReleased)
+            {
+                agent.Session.Tell(new AgentProtocol.Ended(Self, _plan.Policy.WrapUp));
+                Context.Parent.Tell(new AcdProtocol.Ended(Self, agent.AgentId, hungUp.At - _agentSince));
+            }
             Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(),
                 _plan.Policy.WrapUp + _services.Dialer.Options.WrapUpGrace + TimeSpan.FromSeconds(5));
             return;
@@ -153,6 +181,21 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
             OverflowAction.HangUp or OverflowAction.None => "hung_up",
             _ => "abandoned",
         }, null, null);
+    }
+
+    /// <summary>
+    /// Only the call's agent closes it: agents that transferred it away or were consulted wrap up on their own. An agent
+    /// released while the caller still talks has its disposition kept for the end.
+    /// </summary>
+    private async Task OnDispositionedAsync(AgentProtocol.Dispositioned d)
+    {
+        if (_control.Agent is not { } agent || !Equals(Sender, agent.Session)) return;
+        if (_endedAt is null)
+        {
+            _storedDisposition = (d.Code, d.At);
+            return;
+        }
+        await FinishAsync("answered", d.Code, d.At);
     }
 
     /// <summary><c>queue-position:{position}:{seconds}</c>, a part left empty when the queue does not announce it.</summary>
@@ -170,7 +213,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         Timers.CancelAll();
         var record = new InboundCallRecord(Guid.CreateVersion7(), _plan.TenantId, _plan.CampaignId, _plan.CallerNumber,
             _lead?.Id is { Value: > 0 } id ? id : null, _plan.Priority, _plan.Skill, _plan.ArrivedAt, _connectedAt, _endedAt ?? Now,
-            _agent?.AgentId, outcome, disposition, wrapEndedAt, _recording);
+            _control.InterceptedBy ?? _control.Agent?.AgentId, outcome, disposition, wrapEndedAt, _recording);
         try { await _services.Calls.RecordAsync(record); }
         catch (Exception e) { _log.Error(e, "Inbound call record of {0} not written", _plan.CallerNumber); }
         Context.Parent.Tell(new AcdProtocol.Left(Self, outcome));

@@ -30,7 +30,6 @@ public static class CallControlTexts
     public static readonly Text NotOnCall = new("当前没有通话。", "You are not on a call.");
     public static readonly Text Busy = new("正在进行其他操作，请先完成或取消。", "Another operation is in progress: complete or cancel it first.");
     public static readonly Text NoConsult = new("没有进行中的咨询。", "There is no consult in progress.");
-    public static readonly Text NotSupported = new("呼入通话暂不支持此操作。", "Inbound calls do not support this yet.");
     public static readonly Text NoSupervisorPhone = new("无法接通班长话机。", "Your phone could not be reached.");
 
     public static readonly Text Listen = new("监听", "Listen");
@@ -47,7 +46,6 @@ public static class CallControlTexts
         CallControlReply.Busy => Busy,
         CallControlReply.NoConsult => NoConsult,
         CallControlReply.NoSupervisorPhone => NoSupervisorPhone,
-        CallControlReply.NotSupported => NotSupported,
         _ => NotOnCall,
     };
 }
