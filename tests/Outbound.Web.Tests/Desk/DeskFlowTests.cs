@@ -22,46 +22,14 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
-    private sealed class Inbox<T>
-    {
-        private readonly List<T> _items = [];
-        private readonly SemaphoreSlim _signal = new(0);
-
-        public void Add(T item)
-        {
-            lock (_items) _items.Add(item);
-            _signal.Release();
-        }
-
-        public async Task<T> WaitFor(Func<T, bool> match, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (true)
-            {
-                lock (_items)
-                {
-                    var index = _items.FindIndex(i => match(i));
-                    if (index >= 0)
-                    {
-                        var found = _items[index];
-                        _items.RemoveAt(index);
-                        return found;
-                    }
-                }
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !await _signal.WaitAsync(left)) throw new TimeoutException($"no matching {typeof(T).Name}");
-            }
-        }
-    }
-
     [Fact]
     public async Task An_agent_takes_a_predictive_call_fills_the_collections_form_books_a_callback_and_a_supervisor_forces_it_not_ready()
     {
         var (_, agentCookies) = await factory.SignInAsync(DeskWebFactory.Agent);
         await using var desk = factory.Hub(AgentDeskHub.Path, agentCookies);
-        var states = new Inbox<AgentStateView>();
-        var pops = new Inbox<ScreenPop>();
-        var ended = new Inbox<JsonElement>();
+        var states = new HubInbox<AgentStateView>();
+        var pops = new HubInbox<ScreenPop>();
+        var ended = new HubInbox<JsonElement>();
         desk.On<AgentStateView>(DeskNotifier.StateMethod, states.Add);
         desk.On<ScreenPop>(DeskNotifier.PopMethod, pops.Add);
         desk.On<JsonElement>(DeskNotifier.EndedMethod, ended.Add);
@@ -159,9 +127,9 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
     {
         var (_, cookies) = await factory.SignInAsync(DeskWebFactory.HotlineAgent);
         await using var desk = factory.Hub(AgentDeskHub.Path, cookies);
-        var states = new Inbox<AgentStateView>();
-        var pops = new Inbox<ScreenPop>();
-        var ended = new Inbox<JsonElement>();
+        var states = new HubInbox<AgentStateView>();
+        var pops = new HubInbox<ScreenPop>();
+        var ended = new HubInbox<JsonElement>();
         desk.On<AgentStateView>(DeskNotifier.StateMethod, states.Add);
         desk.On<ScreenPop>(DeskNotifier.PopMethod, pops.Add);
         desk.On<JsonElement>(DeskNotifier.EndedMethod, ended.Add);

@@ -8,7 +8,8 @@ namespace Outbound.Web.Areas.Desk;
 
 /// <summary>
 /// The desk's soft-phone functions on the call on screen: hold and retrieve, blind transfer, consult then complete,
-/// conference or cancel. Transfers go to another agent logged in to the same campaign, or to a number through the trunk.
+/// conference or cancel, on outbound and inbound calls alike. Transfers go to another agent logged in to one of the agent's
+/// campaigns (a blended agent's queue or outbound list), or to a number through the trunk.
 /// </summary>
 public sealed partial class AgentDeskHub
 {
@@ -31,11 +32,11 @@ public sealed partial class AgentDeskHub
 
     public Task<string?> CancelConsult() => ControlAsync(new CallControl.CancelConsult(AgentId));
 
-    /// <summary>Colleagues logged in to the agent's campaign, for the transfer list.</summary>
+    /// <summary>Colleagues logged in to one of the agent's campaigns, for the transfer list.</summary>
     public async Task<IReadOnlyList<object>> TransferTargets([Microsoft.AspNetCore.Mvc.FromServices] WallboardBoard board)
     {
-        if (await sessions.FindAsync(AgentId) is not { Context.Campaign: { } campaign }) return [];
-        return board.Rows.Where(r => r.CampaignId == campaign && r.AgentId != AgentId && r.State != AgentState.LoggedOut.Code())
+        if (await sessions.FindAsync(AgentId) is not { Context.Campaigns: { Count: > 0 } campaigns }) return [];
+        return board.Rows.Where(r => (r.Campaigns ?? (r.CampaignId is { } one ? [one] : [])).Any(campaigns.Contains) && r.AgentId != AgentId && r.State != AgentState.LoggedOut.Code())
             .Select(r => (object)new { agentId = r.AgentId, name = r.Name, state = r.State }).ToList();
     }
 
@@ -43,11 +44,12 @@ public sealed partial class AgentDeskHub
     {
         if (!string.IsNullOrWhiteSpace(agentId))
         {
-            if (await sessions.FindAsync(AgentId) is not { Context.Campaign: { } campaign } || agentId == AgentId
+            if (await sessions.FindAsync(AgentId) is not { Context.Campaigns: { Count: > 0 } campaigns } || agentId == AgentId
                 || await sessions.FindAsync(agentId) is not { } colleague)
                 return (null, CallControlTexts.BadTarget);
             var state = await colleague.Session.Ask<AgentStateReply>(new AgentCommands.GetState(), TimeSpan.FromSeconds(5));
-            return state.State != AgentState.LoggedOut && state.CampaignId?.Value == campaign
+            var theirs = state.Campaigns.Count > 0 ? state.Campaigns : state.CampaignId is { } one ? [one] : [];
+            return state.State != AgentState.LoggedOut && theirs.Any(c => campaigns.Contains(c.Value))
                 ? (new TransferTarget.Agent(agentId, colleague.Session), null)
                 : (null, CallControlTexts.BadTarget);
         }
