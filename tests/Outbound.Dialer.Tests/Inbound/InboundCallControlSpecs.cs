@@ -159,4 +159,27 @@ public sealed class InboundCallControlSpecs : TestKit, IAsyncLifetime
         first.Tell(new AgentCommands.Disposition("solved"));
         Assert.Equal("in-1/solved/answered", await RecordAsync());
     }
+
+    [Fact]
+    public async Task A_supervisor_listens_to_an_inbound_call_and_intercepts_it_ending_up_as_its_agent()
+    {
+        var (agent, desk) = ReadyAgent("in-1");
+        var caller = CallerArrives(desk);
+        var agentLeg = _carrier.LegOf("in-1")!;
+
+        await Control(agent, new CallControl.Monitor("sup", MonitorMode.Listen));
+        var supervisor = _carrier.LegOf("sup")!;
+        await AwaitAssertAsync(() => Assert.Equal([caller, agentLeg], _carrier.Hearing(supervisor).From), Patience);
+        Assert.Equal([agentLeg], _carrier.Hearing(caller).From);
+
+        await Control(agent, new CallControl.Intercept("sup"));
+        ExpectState(desk, AgentState.AfterCallWork);
+        await AwaitAssertAsync(() => Assert.Equal([supervisor], _carrier.Hearing(caller).From), Patience);
+        agent.Tell(new AgentCommands.Disposition("handed-to-supervisor"));
+        await Task.Delay(500);
+        Assert.Equal(0L, await CountAsync());   // the caller still talks to the supervisor
+
+        await _carrier.HangUpAsync(supervisor);
+        Assert.Equal("sup/handed-to-supervisor/answered", await RecordAsync());
+    }
 }
