@@ -85,7 +85,7 @@ public static class DemoCampaigns
             ]),
         });
 
-    public static CampaignDefinition Hotline { get; } = new(PowerHotline, "95598 供电服务热线", CampaignKind.Inbound, DialMode.Progressive,
+    public static CampaignDefinition Hotline { get; } = new(PowerHotline, "95598 供电服务热线", CampaignKind.Inbound, DialMode.Manual,
         new CampaignSettings
         {
             Regulator = RegulatorPreset.Custom,
