@@ -1,15 +1,20 @@
 using NodaTime;
+using Outbound.Core.Acd;
 using Outbound.Core.Campaigns;
 
 namespace Outbound.Data.Demo;
 
-/// <summary>The two demo campaigns of DESIGN.md: a bank's collections and a 95598 power-utility callback survey.</summary>
+/// <summary>
+/// The demo campaigns of DESIGN.md: a bank's collections and a 95598 power-utility callback survey, plus the power
+/// utility's inbound hotline, whose queue simulated callers reach in the demo.
+/// </summary>
 public static class DemoCampaigns
 {
     public const string BankTenant = "demo-bank";
     public const string PowerTenant = "demo-power";
     public const string BankCollections = "bank-collect-1";
     public const string PowerSurvey = "power-survey-1";
+    public const string PowerHotline = "power-hotline-1";
 
     public static CampaignDefinition Bank { get; } = new(BankCollections, "信用卡逾期催收（M1）", CampaignKind.Collections, DialMode.Predictive,
         new CampaignSettings
@@ -79,6 +84,40 @@ public static class DemoCampaigns
                 new("suggestion", "您有什么意见或建议？", QuestionType.Text, []),
             ]),
         });
+
+    public static CampaignDefinition Hotline { get; } = new(PowerHotline, "95598 供电服务热线", CampaignKind.Inbound, DialMode.Manual,
+        new CampaignSettings
+        {
+            Regulator = RegulatorPreset.Custom,
+            AbandonCap = 0.05m,
+            AbandonWindowHours = 24,
+            // A hotline answers round the clock: the windows only bound outbound dialing, which it does not do.
+            CallingWindows = EveryDay((0, 0, 23, 59)),
+            MaxAttempts = 1,
+            AmdEnabled = false,
+            Script = "您好，国网95598供电服务热线，请问有什么可以帮您？",
+            Dispositions =
+            [
+                new("resolved", "当场解答", true, true, true),
+                new("work_order", "已派工单", true, true, true),
+                new("complaint", "投诉登记", true, true, true),
+            ],
+        });
+
+    /// <summary>
+    /// The hotline's queue: answered quickly by the demo's bots, a short wrap-up so the figures move, and a max wait after which
+    /// the caller is offered a callback (so the demo also shows some overflow when callers pile up).
+    /// </summary>
+    public static QueuePolicy HotlineQueue { get; } = new()
+    {
+        Strategy = RoutingStrategy.LongestIdle,
+        WrapUp = TimeSpan.FromSeconds(5),
+        OfferTimeout = TimeSpan.FromSeconds(10),
+        MaxWait = TimeSpan.FromSeconds(90),
+        Overflow = OverflowAction.CallbackOffer,
+        AnnounceEvery = TimeSpan.FromSeconds(30),
+        ServiceLevelTarget = TimeSpan.FromSeconds(20),
+    };
 
     private static IReadOnlyList<CallingWindow> EveryDay(params (int Sh, int Sm, int Eh, int Em)[] spans) =>
         Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)

@@ -4,6 +4,7 @@ using Outbound.Core.Campaigns;
 using Outbound.Core.Identity;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
+using Outbound.Data.Desk;
 using Outbound.Data.Identity;
 using Outbound.Data.Lists;
 using Outbound.Data.Tenants;
@@ -11,7 +12,7 @@ using Outbound.Data.Tenants;
 namespace Outbound.Data.Demo;
 
 /// <summary>
-/// (Re)creates the demo of DESIGN.md: two client tenants, their campaigns and the demo logins. Idempotent:
+/// (Re)creates the demo of DESIGN.md: two client tenants, their campaigns (with the hotline's queue settings) and the demo logins. Idempotent:
 /// running it again puts tenants, campaign settings, users, roles and passwords back to the demo state.
 /// </summary>
 public sealed class DemoSeeder(
@@ -35,7 +36,10 @@ public sealed class DemoSeeder(
         {
             [DemoCampaigns.BankCollections] = await EnsureCampaign(tenantIds[DemoCampaigns.BankTenant], DemoCampaigns.Bank, ct),
             [DemoCampaigns.PowerSurvey] = await EnsureCampaign(tenantIds[DemoCampaigns.PowerTenant], DemoCampaigns.Power, ct),
+            [DemoCampaigns.PowerHotline] = await EnsureCampaign(tenantIds[DemoCampaigns.PowerTenant], DemoCampaigns.Hotline, ct),
         };
+        await new InboundQueueSettings(dataSource).SaveAsync(tenantIds[DemoCampaigns.PowerTenant], campaignIds[DemoCampaigns.PowerHotline],
+            DemoCampaigns.HotlineQueue, overflowCampaign: null, new Dictionary<string, IReadOnlyDictionary<string, int>>(), "demo seed", clock.GetUtcNow(), ct);
 
         foreach (var demo in DemoUsers.All)
         {
@@ -46,13 +50,15 @@ public sealed class DemoSeeder(
             if (demo.Role is Roles.Agent or Roles.Supervisor)
             {
                 var user = await users.FindByEmailAsync(demo.Email) ?? throw new InvalidOperationException($"{demo.Email} vanished.");
-                foreach (var campaign in campaignIds.Values) await assignments.AssignAsync(campaign, user.Id, ct);
+                // The hotline is served by the demo's bots; people log in to it once assigned on the campaign page.
+                foreach (var (code, campaign) in campaignIds)
+                    if (code != DemoCampaigns.PowerHotline) await assignments.AssignAsync(campaign, user.Id, ct);
             }
         }
         await DemoBilling.EnsureAsync(dataSource, tenantIds, clock, ct);
         await workforce.SeedAsync(ct);
         var loaded = new List<ListImportResult>();
-        foreach (var (code, campaign) in campaignIds)
+        foreach (var (code, campaign) in campaignIds.Where(c => c.Key != DemoCampaigns.PowerHotline))
         {
             var tenant = code == DemoCampaigns.BankCollections ? tenantIds[DemoCampaigns.BankTenant] : tenantIds[DemoCampaigns.PowerTenant];
             if (await LoadListAsync(listsDirectory, code, tenant, campaign, ct) is { } result) loaded.Add(result);

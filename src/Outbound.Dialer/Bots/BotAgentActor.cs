@@ -4,7 +4,7 @@ using Outbound.Dialer.Agents;
 namespace Outbound.Dialer.Bots;
 
 /// <summary>
-/// A demo agent: the desk of one agent session. It logs in, becomes ready, dials or skips previews,
+/// A demo agent: the desk of one agent session. It logs in (to an outbound campaign or an inbound queue), becomes ready, dials or skips previews,
 /// talks until the customer hangs up (the simulated carrier decides), dispositions after a short wrap-up
 /// and becomes ready again.
 /// </summary>
@@ -19,10 +19,13 @@ public sealed class BotAgentActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string agentId, Core.Campaigns.CampaignId campaign, IActorRef campaigns, DialerServices services, BotAgentOptions options) =>
-        Akka.Actor.Props.Create(() => new BotAgentActor(agentId, campaign, campaigns, services, options));
+    /// <param name="inbound">The node's inbound queues: the bot then logs in to <paramref name="campaign"/> as an inbound queue.</param>
+    public static Props Props(string agentId, Core.Campaigns.CampaignId campaign, IActorRef campaigns, DialerServices services, BotAgentOptions options,
+        IActorRef? inbound = null) =>
+        Akka.Actor.Props.Create(() => new BotAgentActor(agentId, campaign, campaigns, services, options, inbound));
 
-    public BotAgentActor(string agentId, Core.Campaigns.CampaignId campaign, IActorRef campaigns, DialerServices services, BotAgentOptions options)
+    public BotAgentActor(string agentId, Core.Campaigns.CampaignId campaign, IActorRef campaigns, DialerServices services, BotAgentOptions options,
+        IActorRef? inbound)
     {
         _options = options;
         _random = new Random(HashCode.Combine(options.Seed, agentId));
@@ -42,7 +45,7 @@ public sealed class BotAgentActor : ReceiveActor, IWithTimers
         Receive<Dispose>(_ => _session.Tell(new AgentCommands.Disposition(_options.Dispositions[_random.Next(_options.Dispositions.Count)])));
         Receive<Status.Failure>(_ => { });
 
-        _session = Context.ActorOf(AgentSessionActor.Props(agentId, campaigns, Self, services), "session");
-        _session.Tell(new AgentCommands.Login(campaign));
+        _session = Context.ActorOf(AgentSessionActor.Props(agentId, campaigns, Self, services, inbound), "session");
+        _session.Tell(new AgentCommands.Login(campaign) { Inbound = inbound is null ? new HashSet<Core.Campaigns.CampaignId>() : new HashSet<Core.Campaigns.CampaignId> { campaign } });
     }
 }

@@ -13,6 +13,7 @@ using Outbound.Data.Demo;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Bots;
 using Outbound.Dialer.Campaigns;
+using Outbound.Dialer.Inbound;
 using Outbound.Telephony;
 using Outbound.Telephony.Simulated;
 
@@ -44,6 +45,7 @@ public static class DialerHostingExtensions
         services.TryAddSingleton(sp => new LeadHopper(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new AgentStateLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new CallRecordWriter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<CallRecordWriter>>()));
+        services.TryAddSingleton<DemoInboundQueues>();
         services.TryAddSingleton(sp => new TenantStandingQuery(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new DialerServices(
             sp.GetRequiredService<CampaignStore>(), sp.GetRequiredService<LeadHopper>(), sp.GetRequiredService<CallRecordWriter>(),
@@ -61,13 +63,13 @@ public static class DialerHostingExtensions
                 var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
                 var logger = sp.GetRequiredService<ILogger<CampaignRegion>>();
                 var db = sp.GetRequiredService<NpgsqlDataSource>();
-                Cluster.Get(system).RegisterOnMemberUp(() => _ = OnMemberUpAsync(system, region, dialer, demo, db, logger));
+                Cluster.Get(system).RegisterOnMemberUp(() => _ = OnMemberUpAsync(system, region, dialer, demo, db, logger, sp));
             }));
         return builder;
     }
 
     private static async Task OnMemberUpAsync(ActorSystem system, IActorRef region, DialerServices dialer, DemoOptions demo,
-        NpgsqlDataSource db, ILogger logger)
+        NpgsqlDataSource db, ILogger logger, IServiceProvider sp)
     {
         try
         {
@@ -88,10 +90,40 @@ public static class DialerHostingExtensions
                 var reply = await region.Ask<object>(new CampaignCommands.Start(id), TimeSpan.FromSeconds(30));
                 logger.LogInformation("Demo campaign {Code} with {Bots} bot agents: {Reply}", code, demo.BotsPerCampaign, reply);
             }
+            await StartInboundDemoAsync(system, region, dialer, demo, logger, sp);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Resuming campaigns or starting the demo failed");
         }
+    }
+
+    /// <summary>
+    /// The hotline of the demo: bots logged in to its queue and the simulated callers who reach it. Needs the inbound
+    /// queues (registered with the agent desk) and the simulated carrier; without either there is no inbound demo.
+    /// </summary>
+    private static async Task StartInboundDemoAsync(ActorSystem system, IActorRef region, DialerServices dialer, DemoOptions demo, ILogger logger,
+        IServiceProvider sp)
+    {
+        var inbound = demo.Inbound;
+        if (string.IsNullOrEmpty(inbound.Campaign)) return;
+        if (sp.GetService<AcdQueues>() is not { } queues || dialer.Telephony is not SimulatedTelephony carrier)
+        {
+            logger.LogInformation("No inbound demo: it needs the inbound queues and the simulated carrier");
+            return;
+        }
+        if (await dialer.Campaigns.FindIdByCodeAsync(inbound.Campaign) is not { } id)
+        {
+            logger.LogWarning("Demo hotline {Code} not found: run 'outbound demo seed' first", inbound.Campaign);
+            return;
+        }
+        // The bots close calls with the hotline's own dispositions (those of the outbound demo mean nothing there).
+        var codes = (await dialer.Campaigns.FindAsync(id))?.Settings.Dispositions.Select(d => d.Code).ToList() ?? [];
+        var bots = codes.Count == 0 ? demo.Bots : demo.Bots with { Dispositions = codes };
+        for (var i = 1; i <= inbound.Bots; i++)
+            system.ActorOf(BotAgentActor.Props($"{inbound.Campaign}-bot{i}", id, region, dialer, bots, queues.Directory), $"demo-{inbound.Campaign}-bot{i}");
+        system.ActorOf(DemoCallerActor.Props(id, queues.Directory, carrier, inbound), $"demo-{inbound.Campaign}-callers");
+        sp.GetRequiredService<DemoInboundQueues>().Add(id, inbound.Campaign);
+        logger.LogInformation("Demo hotline {Code}: {Bots} bot agents, {Rate} callers a minute", inbound.Campaign, inbound.Bots, inbound.CallersPerMinute);
     }
 }

@@ -2,10 +2,12 @@ using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Outbound.Core.Acd;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Demo;
+using Outbound.Data.Desk;
 using Outbound.Data.Identity;
 using Outbound.Data.Tests.Support;
 using Outbound.Testing;
@@ -67,10 +69,32 @@ public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDat
         }
         Assert.Equal(leads, await CountAsync("SELECT count(*) FROM leads"));
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM tenants"));
-        Assert.Equal(2, await CountAsync("SELECT count(*) FROM campaigns"));
+        Assert.Equal(3, await CountAsync("SELECT count(*) FROM campaigns"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM inbound_queue_settings"));
         Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM users"));
         Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM user_roles"));
         Assert.Equal(7 * 2, await CountAsync("SELECT count(*) FROM campaign_agents"));
+    }
+
+    [Fact]
+    public async Task The_power_tenant_gets_an_inbound_hotline_with_its_queue_settings_and_no_call_list()
+    {
+        using var host = BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ListsDirectory());
+
+        var hotline = await scope.ServiceProvider.GetRequiredService<CampaignRepository>()
+            .FindByCodeAsync(DemoCampaigns.PowerHotline, TenantScope.For(result.Tenants[DemoCampaigns.PowerTenant]));
+        Assert.NotNull(hotline);
+        Assert.Equal(CampaignKind.Inbound, hotline.Definition.Kind);
+        var stored = await new InboundQueueSettings(db.DataSource).FindAsync(hotline.Id);
+        Assert.NotNull(stored);
+        Assert.Equal(DemoCampaigns.HotlineQueue.WrapUp, stored.Policy.WrapUp);
+        Assert.Equal(DemoCampaigns.HotlineQueue.MaxWait, stored.Policy.MaxWait);
+        Assert.Equal(OverflowAction.CallbackOffer, stored.Policy.Overflow);
+        Assert.Equal("demo seed", stored.UpdatedBy);
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM leads WHERE campaign_id = '{hotline.Id.Value}'"));
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM campaign_agents WHERE campaign_id = '{hotline.Id.Value}'"));
     }
 
     [Fact]
