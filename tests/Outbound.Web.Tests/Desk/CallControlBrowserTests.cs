@@ -41,6 +41,9 @@ public sealed class CallControlBrowserTests(CallControlWebFactory factory) : ICl
     {
         var page = await SignedInPageAsync(browser, email);
         await page.GotoAsync("/Desk");
+        // Under load the page can render before its hub connection is up: a click before that would be lost.
+        await page.WaitForFunctionAsync("() => window.desk && window.desk.started", null, new() { Timeout = Patience });
+        await page.EvaluateAsync("() => window.desk.started");
         await page.SelectOptionAsync("#campaign", factory.DeskCampaign.Value.ToString());
         await page.ClickAsync("#login");
         await page.WaitForSelectorAsync("#state[data-state=not_ready]", new() { Timeout = Patience });

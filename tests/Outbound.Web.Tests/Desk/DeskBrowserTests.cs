@@ -30,6 +30,9 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
         var agent = await SignedInPageAsync(browser, DeskWebFactory.Agent);
 
         await agent.GotoAsync("/Desk");
+        // Under load the page can render before its hub connection is up: a click before that would be lost.
+        await agent.WaitForFunctionAsync("() => window.desk && window.desk.started", null, new() { Timeout = Patience });
+        await agent.EvaluateAsync("() => window.desk.started");
         await agent.SelectOptionAsync("#campaign", factory.DeskCampaign.Value.ToString());
         await agent.ClickAsync("#login");
         await agent.WaitForSelectorAsync("#state[data-state=not_ready]", new() { Timeout = Patience });
