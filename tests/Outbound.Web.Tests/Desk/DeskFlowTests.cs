@@ -1,3 +1,4 @@
+using Outbound.Dialer.Calls;
 using System.Text.Json;
 using Akka.Actor;
 using Dapper;
@@ -25,15 +26,8 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
     [Fact]
     public async Task An_agent_takes_a_predictive_call_fills_the_collections_form_books_a_callback_and_a_supervisor_forces_it_not_ready()
     {
-        var (_, agentCookies) = await factory.SignInAsync(DeskWebFactory.Agent);
-        await using var desk = factory.Hub(AgentDeskHub.Path, agentCookies);
-        var states = new HubInbox<AgentStateView>();
-        var pops = new HubInbox<ScreenPop>();
-        var ended = new HubInbox<JsonElement>();
-        desk.On<AgentStateView>(DeskNotifier.StateMethod, states.Add);
-        desk.On<ScreenPop>(DeskNotifier.PopMethod, pops.Add);
-        desk.On<JsonElement>(DeskNotifier.EndedMethod, ended.Add);
-        await desk.StartAsync();
+        await using var client = await DeskClient.ConnectAsync(factory, DeskWebFactory.Agent);
+        var (desk, states, pops, ended) = (client.Hub, client.States, client.Pops, client.Ended);
 
         Assert.Null(await desk.InvokeAsync<string?>("Login", factory.DeskCampaign.Value));
         await states.WaitFor(s => s.State == "not_ready", Patience);
@@ -125,15 +119,8 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
     [Fact]
     public async Task An_inbound_caller_reaches_an_agent_logged_in_to_the_hotline_and_the_answered_call_is_recorded_with_its_disposition()
     {
-        var (_, cookies) = await factory.SignInAsync(DeskWebFactory.HotlineAgent);
-        await using var desk = factory.Hub(AgentDeskHub.Path, cookies);
-        var states = new HubInbox<AgentStateView>();
-        var pops = new HubInbox<ScreenPop>();
-        var ended = new HubInbox<JsonElement>();
-        desk.On<AgentStateView>(DeskNotifier.StateMethod, states.Add);
-        desk.On<ScreenPop>(DeskNotifier.PopMethod, pops.Add);
-        desk.On<JsonElement>(DeskNotifier.EndedMethod, ended.Add);
-        await desk.StartAsync();
+        await using var client = await DeskClient.ConnectAsync(factory, DeskWebFactory.HotlineAgent);
+        var (desk, states, pops, ended) = (client.Hub, client.States, client.Pops, client.Ended);
         Assert.Null(await desk.InvokeAsync<string?>("Login", factory.HotlineCampaign.Value));
         Assert.Null(await desk.InvokeAsync<string?>("Ready"));
         await states.WaitFor(s => s.State == "ready", Patience);
@@ -141,7 +128,7 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
         const string caller = "+8613812345678";
         var carrier = (SimulatedTelephony)factory.Services.GetRequiredService<ITelephony>();
         var directory = factory.Services.GetRequiredService<AcdQueues>().Directory;
-        var leg = carrier.ArriveInbound(caller, new QueueTelephonySink(directory), patience: null, talkTime: TimeSpan.FromSeconds(20));
+        var leg = carrier.ArriveInbound(caller, new ActorTelephonySink(directory), patience: null, talkTime: TimeSpan.FromSeconds(20));
         directory.Tell(new AcdCommands.CallerArrived(factory.HotlineCampaign, leg, caller));
 
         var pop = await pops.WaitFor(p => p.Kind == "call", Patience);

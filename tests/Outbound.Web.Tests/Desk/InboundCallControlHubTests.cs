@@ -1,3 +1,4 @@
+using Outbound.Dialer.Calls;
 using Akka.Actor;
 using Dapper;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -19,13 +20,8 @@ public sealed class InboundCallControlHubTests(DeskWebFactory factory) : IClassF
     [Fact]
     public async Task An_agent_holds_an_inbound_caller_then_transfers_it_to_a_number_and_stays_on_the_record()
     {
-        var (_, cookies) = await factory.SignInAsync(DeskWebFactory.HotlineAgent);
-        await using var desk = factory.Hub(AgentDeskHub.Path, cookies);
-        var states = new HubInbox<AgentStateView>();
-        var pops = new HubInbox<ScreenPop>();
-        desk.On<AgentStateView>(DeskNotifier.StateMethod, states.Add);
-        desk.On<ScreenPop>(DeskNotifier.PopMethod, pops.Add);
-        await desk.StartAsync();
+        await using var client = await DeskClient.ConnectAsync(factory, DeskWebFactory.HotlineAgent);
+        var (desk, states, pops) = (client.Hub, client.States, client.Pops);
         Assert.Null(await desk.InvokeAsync<string?>("Login", factory.HotlineCampaign.Value));
         Assert.Null(await desk.InvokeAsync<string?>("Ready"));
         await states.WaitFor(s => s.State == "ready", Patience);
@@ -33,7 +29,7 @@ public sealed class InboundCallControlHubTests(DeskWebFactory factory) : IClassF
         const string caller = "+8613812340042";
         var carrier = (SimulatedTelephony)factory.Services.GetRequiredService<ITelephony>();
         var directory = factory.Services.GetRequiredService<AcdQueues>().Directory;
-        var leg = carrier.ArriveInbound(caller, new QueueTelephonySink(directory), patience: null, talkTime: TimeSpan.FromSeconds(600));
+        var leg = carrier.ArriveInbound(caller, new ActorTelephonySink(directory), patience: null, talkTime: TimeSpan.FromSeconds(600));
         directory.Tell(new AcdCommands.CallerArrived(factory.HotlineCampaign, leg, caller));
         await pops.WaitFor(p => p.Kind == "call" && p.Phone == caller, Patience);
 

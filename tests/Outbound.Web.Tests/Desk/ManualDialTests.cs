@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Dapper;
 using Microsoft.AspNetCore.SignalR.Client;
 using Outbound.Data.Demo;
@@ -13,33 +12,18 @@ public sealed class ManualDialTests(DeskWebFactory factory) : IClassFixture<Desk
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
-    private static async Task<T> Next<T>(ChannelReader<T> reader, Func<T, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var item = await reader.ReadAsync(timeout.Token);
-            if (match(item)) return item;
-        }
-    }
-
     [Fact]
     public async Task A_dnc_number_is_refused_with_its_reason_and_an_allowed_number_is_dialled_bridged_to_the_agent_and_recorded()
     {
         await using (var connection = await factory.Db.OpenConnectionAsync())
             await connection.ExecuteAsync("INSERT INTO dnc_numbers (tenant_id, phone_e164, reason) SELECT id, '+8613912345678', 'test' FROM tenants WHERE code = @t",
                 new { t = DemoCampaigns.BankTenant });
-        var (_, cookies) = await factory.SignInAsync(DeskWebFactory.Agent);
-        await using var desk = factory.Hub(AgentDeskHub.Path, cookies);
-        var states = Channel.CreateUnbounded<AgentStateView>();
-        var pops = Channel.CreateUnbounded<ScreenPop>();
-        desk.On<AgentStateView>(DeskNotifier.StateMethod, s => states.Writer.TryWrite(s));
-        desk.On<ScreenPop>(DeskNotifier.PopMethod, p => pops.Writer.TryWrite(p));
-        await desk.StartAsync();
+        await using var client = await DeskClient.ConnectAsync(factory, DeskWebFactory.Agent);
+        var (desk, states, pops) = (client.Hub, client.States, client.Pops);
         Assert.Equal(ManualDialTexts.NotOutbound.Zh, await desk.InvokeAsync<string?>("ManualDial", factory.DeskCampaign.Value, "13912340000"));
 
         Assert.Null(await desk.InvokeAsync<string?>("LoginTo", new[] { factory.DeskCampaign.Value }));
-        var agentId = (await Next(states.Reader, s => s.State == "not_ready")).AgentId; // not ready: no predictive call comes
+        var agentId = (await states.WaitFor(s => s.State == "not_ready", Patience)).AgentId; // not ready: no predictive call comes
         await factory.CampaignCommandAsync(c => new CampaignCommands.Start(c));
         try
         {
@@ -48,9 +32,9 @@ public sealed class ManualDialTests(DeskWebFactory factory) : IClassFixture<Desk
                 await desk.InvokeAsync<string?>("ManualDial", factory.DeskCampaign.Value, "139 1234 5678"));
 
             Assert.Null(await desk.InvokeAsync<string?>("ManualDial", factory.DeskCampaign.Value, "139-1234-0000"));
-            var pop = await Next(pops.Reader, p => p.Kind == "call");
+            var pop = await pops.WaitFor(p => p.Kind == "call", Patience);
             Assert.Equal("+8613912340000", pop.Phone);
-            await Next(states.Reader, s => s.State == "after_call_work");
+            await states.WaitFor(s => s.State == "after_call_work", Patience);
             var empty = new DispositionInput("contacted", null, null, null, null, null, null, null, null, true, null, "break");
             Assert.Null(await desk.InvokeAsync<string?>("Dispose", empty with { Disposition = pop.Dispositions[0].Code }));
 
