@@ -1,3 +1,4 @@
+using Outbound.Dialer.Calls;
 using Akka.Actor;
 using Outbound.Core.Campaigns;
 using Outbound.Dialer.Inbound;
@@ -42,7 +43,7 @@ public sealed class DemoCallerActor : ReceiveActor, IWithTimers
     private void ArriveOne()
     {
         var number = "+861" + _random.Next(30, 90) + _random.Next(0, 100_000_000).ToString("D8");
-        var leg = _carrier.ArriveInbound(number, new QueueTelephonySink(_queues),
+        var leg = _carrier.ArriveInbound(number, new ActorTelephonySink(_queues),
             Seconds(_options.PatienceSecondsMin, _options.PatienceSecondsMax), Seconds(_options.TalkSecondsMin, _options.TalkSecondsMax));
         _queues.Tell(new AcdCommands.CallerArrived(_campaign, leg, number));
     }

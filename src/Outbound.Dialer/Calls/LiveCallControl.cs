@@ -334,10 +334,5 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
         await Try(t => t.MixAsync(SideRoom, []));
     }
 
-    /// <summary>Telephony on legs that may have ended meanwhile: a failure is logged, not thrown.</summary>
-    private async Task Try(Func<Telephony.ITelephony, Task> action)
-    {
-        try { await action(telephony); }
-        catch (Exception e) { log.Debug("Call control on {0}: {1}", _customer, e.Message); }
-    }
+    private Task Try(Func<Telephony.ITelephony, Task> action) => telephony.TryAsync(action, log, _customer);
 }

@@ -68,7 +68,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     }
 
     private DateTimeOffset Now => _services.Dialer.Time.GetUtcNow();
-    private LegTelephony Phone => new(_services.Dialer.Telephony, _plan.Leg, _log);
+    private Task Try(Func<Telephony.ITelephony, Task> action) => _services.Dialer.Telephony.TryAsync(action, _log, _plan.Leg);
 
     protected override void PreStart() => Self.Tell(new Begin());
 
@@ -132,7 +132,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
             case OverflowAction.Voicemail:
                 await PlayAsync(VoicemailPrompt);
                 _recording = Path.Combine(_services.Dialer.Options.RecordingFolder, "voicemail", _plan.CampaignId.ToString(), $"{Guid.CreateVersion7():N}.wav");
-                await Phone.Try(t => t.StartRecordingAsync(_plan.Leg, _recording));
+                await Try(t => t.StartRecordingAsync(_plan.Leg, _recording));
                 Timers.StartSingleTimer(nameof(VoicemailLimit), new VoicemailLimit(), TimeSpan.FromSeconds(60));
                 break;
             case OverflowAction.CallbackOffer:
@@ -173,7 +173,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
                 _plan.Policy.WrapUp + _services.Dialer.Options.WrapUpGrace + TimeSpan.FromSeconds(5));
             return;
         }
-        if (_recording is not null) await Phone.Try(t => t.StopRecordingAsync(_plan.Leg));
+        if (_recording is not null) await Try(t => t.StopRecordingAsync(_plan.Leg));
         await FinishAsync(_overflow switch
         {
             OverflowAction.Voicemail => "voicemail",
@@ -202,9 +202,9 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     public static string AnnouncementPrompt(AcdProtocol.Announce a) =>
         $"queue-position:{a.Position?.ToString() ?? ""}:{(a.ExpectedWait is { } wait ? ((int)Math.Min(wait.TotalSeconds, 99_999)).ToString() : "")}";
 
-    private Task PlayAsync(string prompt) => Phone.Try(t => t.PlayPromptAsync(_plan.Leg, prompt));
+    private Task PlayAsync(string prompt) => Try(t => t.PlayPromptAsync(_plan.Leg, prompt));
 
-    private Task HangUpAsync() => Phone.Try(t => t.HangUpAsync(_plan.Leg));
+    private Task HangUpAsync() => Try(t => t.HangUpAsync(_plan.Leg));
 
     private async Task FinishAsync(string outcome, string? disposition, DateTimeOffset? wrapEndedAt)
     {
@@ -221,12 +221,4 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Telephony calls on a leg that may have ended meanwhile: a failure is logged, not thrown.</summary>
-    private readonly record struct LegTelephony(Telephony.ITelephony Telephony, CallLegId Leg, ILoggingAdapter Log)
-    {
-        public async Task Try(Func<Telephony.ITelephony, Task> action)
-        {
-            try { await action(Telephony); }
-            catch (Exception e) { Log.Debug("Leg {0}: {1}", Leg, e.Message); }
-        }
-    }
 }

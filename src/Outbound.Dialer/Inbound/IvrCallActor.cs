@@ -1,3 +1,4 @@
+using Outbound.Dialer.Calls;
 using Akka.Actor;
 using Akka.Event;
 using Outbound.Core.Ivr;
@@ -135,9 +136,5 @@ internal sealed class IvrCallActor : ReceiveActor, IWithTimers
         Context.Stop(Self);
     }
 
-    private async Task Try(Func<Telephony.ITelephony, Task> action)
-    {
-        try { await action(_services.Dialer.Telephony); }
-        catch (Exception e) { _log.Debug("IVR leg {0}: {1}", _leg, e.Message); }
-    }
+    private Task Try(Func<Telephony.ITelephony, Task> action) => _services.Dialer.Telephony.TryAsync(action, _log, _leg);
 }

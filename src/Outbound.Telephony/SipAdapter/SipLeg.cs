@@ -31,7 +31,7 @@ internal sealed class LegRecording(StereoCallRecorder recorder, string path)
 /// One leg of the Sip adapter: the SIP call (to the trunk or to an agent's phone), the RTP session facing its
 /// peer, what the two negotiated, and what it is joined to (a bridge partner, a recording, a prompt playing).
 /// </summary>
-internal sealed class SipLeg(CallLegId id, ITelephonyEventSink sink, bool isAgent, RtpSession media)
+internal sealed class SipLeg(CallLegId id, ITelephonyEventSink sink, RtpSession media)
 {
     private volatile ITelephonyEventSink _sink = sink;
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,7 +46,6 @@ internal sealed class SipLeg(CallLegId id, ITelephonyEventSink sink, bool isAgen
         get => _sink;
         set => _sink = value;
     }
-    public bool IsAgent => isAgent;
     public RtpSession Media => media;
     /// <summary>The call to the trunk or to an agent's phone; null for a leg the agent dialled in.</summary>
     public SipOutboundCall? Call { get; set; }

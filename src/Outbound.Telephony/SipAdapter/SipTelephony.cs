@@ -38,7 +38,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     private readonly ConcurrentDictionary<string, SipLeg> _dialledIn = new(StringComparer.Ordinal);
     private readonly Lock _joins = new();
     private readonly Dictionary<string, SipMixRoom> _rooms = new(StringComparer.Ordinal);
-    private DigestServer? _callAuth;
+    private DigestServer? _agentAuth;
     private SipStack? _stack;
     private SipRegistrar? _registrar;
     private volatile TrunkRoute? _route;
@@ -75,10 +75,9 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
             _stack = new SipStack(transport, _time);
             // baresip 1.0 (FINDINGS.md) gives up at a SHA-256 challenge it does not know: MD5 first unless told otherwise.
             IReadOnlyList<DigestAlgorithm> algorithms = _options.OfferSha256Digest ? [DigestAlgorithm.Sha256, DigestAlgorithm.Md5] : [DigestAlgorithm.Md5];
-            _registrar = new SipRegistrar(
-                new DigestServer(_options.Realm, _time, (user, algorithm) => _agents.Ha1(user, _options.Realm, algorithm), algorithms),
-                _time, RegistrarOptions.Default);
-            _callAuth = new DigestServer(_options.Realm, _time, (user, algorithm) => _agents.Ha1(user, _options.Realm, algorithm), algorithms);
+            // One server for REGISTER and for the agents' own calls in: one nonce table, one set of accounts.
+            _agentAuth = new DigestServer(_options.Realm, _time, (user, algorithm) => _agents.Ha1(user, _options.Realm, algorithm), algorithms);
+            _registrar = new SipRegistrar(_agentAuth, _time, RegistrarOptions.Default);
             _stack.RequestReceived = OnRequest;
             await UseTrunkAsync(trunk, ct);
         }
@@ -138,7 +137,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Number);
         await _ready.Task.WaitAsync(ct);
-        var leg = OpenLeg(events, isAgent: false);
+        var leg = OpenLeg(events);
         if (_route is not { } route || route.Monitor?.State == TrunkState.Down)
         {
             _ = FailSoonAsync(leg, FailureReason.TrunkDown);
@@ -169,7 +168,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
             _ = AnnounceAsync(waiting);
             return waiting.Id;
         }
-        var leg = OpenLeg(events, isAgent: true);
+        var leg = OpenLeg(events);
         var username = _agents.ForAgent(agent.AgentId)?.Username;
         var platform = new NameAddress { DisplayName = "Outbound", Uri = SipUri.Create("outbound", _address.ToString(), Stack.Port) };
         var call = username is null ? null : SipAgentLegs.Dial(Stack, Registrar, username, platform, Offer(leg), _options.AgentRingTimeout);
@@ -197,12 +196,10 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     private void AcceptAgentCall(IncomingRequest incoming)
     {
         var request = incoming.Request;
-        var verdict = _callAuth!.Verify(request, out var username);
+        var verdict = _agentAuth!.Verify(request, out var username);
         if (verdict is DigestVerdict.Missing or DigestVerdict.Stale)
         {
-            var challenge = SipResponse.For(request, 401, toTag: SipIds.Tag());
-            foreach (var value in _callAuth.Challenges(verdict == DigestVerdict.Stale)) challenge.Headers.Add(SipHeaderNames.WwwAuthenticate, value);
-            incoming.Respond(challenge);
+            incoming.Respond(_agentAuth.ChallengeFor(request, verdict == DigestVerdict.Stale));
             return;
         }
         if (verdict != DigestVerdict.Accepted || _agents.ForUsername(username!) is not { } account)
@@ -211,7 +208,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
             return;
         }
         var inbound = new SipInboundCall(Stack, incoming);
-        var leg = OpenLeg(IgnoredEvents.Instance, isAgent: true);
+        var leg = OpenLeg(IgnoredEvents.Instance);
         var answer = inbound.OfferSdp is { } offer ? Answer(leg, offer) : null;
         if (answer?.Audio is not { } audio)
         {
@@ -271,12 +268,8 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
             throw new InvalidOperationException($"Legs {customer} and {agent} must both be up to be bridged.");
         lock (_joins)
         {
-            Part(c);
-            Part(a);
-            Unmix(c);
-            Unmix(a);
-            EndHold(c);
-            EndHold(a);
+            Isolate(c);
+            Isolate(a);
             var bridge = c.Media.BridgeTo(a.Media);
             (c.Partner, a.Partner, c.Bridge, a.Bridge) = (a, c, bridge, bridge);
             if (c.Recording is { Channel: RecordingLeg.A } tap) a.Recording = tap with { Channel = RecordingLeg.B };
@@ -336,9 +329,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         CancellationTokenSource hold;
         lock (_joins)
         {
-            Part(l);
-            Unmix(l);
-            EndHold(l);
+            Isolate(l);
             l.Hold = hold = CancellationTokenSource.CreateLinkedTokenSource(l.Stop.Token);
         }
         _ = LoopMusicAsync(l, frames, hold.Token);
@@ -366,6 +357,14 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     }
 
     /// <summary>Stops a leg's music on hold. Call under <see cref="_joins"/>.</summary>
+    /// <summary>Takes a leg out of whatever it was joined to (bridge, mix, hold); callers hold <c>_joins</c>.</summary>
+    private void Isolate(SipLeg leg)
+    {
+        Part(leg);
+        Unmix(leg);
+        EndHold(leg);
+    }
+
     private static void EndHold(SipLeg leg)
     {
         if (leg.Hold is not { } hold) return;
@@ -440,10 +439,10 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         else l.Call?.Cancel();
     }
 
-    private SipLeg OpenLeg(ITelephonyEventSink sink, bool isAgent)
+    private SipLeg OpenLeg(ITelephonyEventSink sink)
     {
         var media = RtpSession.Open(new IPEndPoint(_address, 0), new RtpSessionOptions { InactivityTimeout = _options.RtpInactivityTimeout }, _time, _rtpPorts);
-        var leg = new SipLeg(CallLegId.New(), sink, isAgent, media);
+        var leg = new SipLeg(CallLegId.New(), sink, media);
         media.PacketReceived += (in RtpHeader header, ReadOnlySpan<byte> payload) => Record(leg, header, payload);
         media.DtmfReceived += digit => Emit(leg, new TelephonyEvent.DtmfReceived(leg.Id, Now, digit.Digit));
         media.InactivityTimedOut += () =>
@@ -584,9 +583,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         await leg.Stop.CancelAsync();
         lock (_joins)
         {
-            Part(leg);
-            Unmix(leg);
-            EndHold(leg);
+            Isolate(leg);
         }
         if (Detach(leg) is { } recording && recording.Complete())
             leg.Sink.On(new TelephonyEvent.RecordingStopped(leg.Id, Now, recording.Path));

@@ -1,16 +1,13 @@
+using Outbound.Dialer.Calls;
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using Outbound.Core.Acd;
 using Outbound.Core.Campaigns;
-using Outbound.Core.Tenants;
-using Outbound.Data.Desk;
 using Outbound.Dialer.Agents;
 using Outbound.Dialer.Campaigns;
 using Outbound.Dialer.Inbound;
 using Outbound.Dialer.Tests.Support;
-using Outbound.Telephony.Simulated;
-using Outbound.Testing;
 using Outbound.Testing.Dialing;
 
 namespace Outbound.Dialer.Tests.Inbound;
@@ -30,35 +27,26 @@ public sealed class AcdQueueSpecs : TestKit, IAsyncLifetime
         TierEscalationStep = TimeSpan.Zero,
     };
 
-    private readonly PgTestDatabase _db = new();
-    private TenantId _tenant = null!;
-    private CampaignId _campaign = null!;
+    private InboundRig _rig = null!;
     private AcdServices _services = null!;
-    private SimulatedTelephony _carrier = null!;
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        (_tenant, _campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable);
-        var (dialer, carrier) = DialerFixture.Services(_db);
-        (_services, _carrier) = (new AcdServices(dialer, new InboundCallLog(_db.DataSource)), carrier);
+        _rig = await InboundRig.StartAsync();
+        _services = new AcdServices(_rig.Dialer, _rig.Calls);
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        _carrier.Dispose();
-        await _db.DisposeAsync();
-    }
+    Task IAsyncLifetime.DisposeAsync() => _rig.DisposeAsync().AsTask();
 
     private IActorRef Queue(QueuePolicy policy, CampaignId? campaign = null, IActorRef? overflowTo = null) =>
-        Sys.ActorOf(AcdQueueActor.Props(campaign ?? _campaign, _tenant, policy, _services, overflowTo));
+        Sys.ActorOf(AcdQueueActor.Props(campaign ?? _rig.Campaign, _rig.Tenant, policy, _services, overflowTo));
 
     /// <summary>A real agent session logged in to the queue and made ready; its desk is the returned probe.</summary>
     private TestProbe ReadyAgent(IActorRef queue, string agentId, CampaignId? campaign = null)
     {
         var desk = CreateTestProbe();
         var session = Sys.ActorOf(AgentSessionActor.Props(agentId, queue, desk, _services.Dialer));
-        session.Tell(new AgentCommands.Login(campaign ?? _campaign), desk);
+        session.Tell(new AgentCommands.Login(campaign ?? _rig.Campaign), desk);
         desk.FishForMessage(m => m is AgentStateReply);
         session.Tell(new AgentCommands.Ready());
         desk.FishForMessage(m => m is AgentEvents.StateChanged { State: AgentState.Ready });
@@ -69,22 +57,19 @@ public sealed class AcdQueueSpecs : TestKit, IAsyncLifetime
     private TestProbe ProbeAgent(IActorRef queue, string agentId)
     {
         var session = CreateTestProbe();
-        queue.Tell(new CampaignCommands.AgentJoined(_campaign, agentId, session));
-        queue.Tell(new CampaignCommands.AgentStateChanged(_campaign, agentId, AgentState.Ready, DateTimeOffset.UtcNow));
+        queue.Tell(new CampaignCommands.AgentJoined(_rig.Campaign, agentId, session));
+        queue.Tell(new CampaignCommands.AgentStateChanged(_rig.Campaign, agentId, AgentState.Ready, DateTimeOffset.UtcNow));
         return session;
     }
 
     private void Call(IActorRef queue, string number, TimeSpan? patience = null, TimeSpan? talk = null, int priority = 0, CampaignId? campaign = null)
     {
-        var leg = _carrier.ArriveInbound(number, new QueueTelephonySink(queue), patience, talk ?? TimeSpan.FromSeconds(20));
-        queue.Tell(new AcdCommands.CallerArrived(campaign ?? _campaign, leg, number, priority));
+        var leg = _rig.Carrier.ArriveInbound(number, new ActorTelephonySink(queue), patience, talk ?? TimeSpan.FromSeconds(20));
+        queue.Tell(new AcdCommands.CallerArrived(campaign ?? _rig.Campaign, leg, number, priority));
     }
 
-    private Task<long> Count(string where) =>
-        DialingSeed.ScalarAsync<long>(_db.DataSource, $"SELECT count(*) FROM inbound_calls WHERE {where}");
-
     private Task Eventually(string where, string what) =>
-        DialerFixture.Eventually(async () => await Count(where) > 0, TimeSpan.FromSeconds(10), what);
+        DialerFixture.Eventually(async () => await _rig.CountCallsAsync(where) > 0, TimeSpan.FromSeconds(10), what);
 
     [Fact]
     public async Task A_caller_goes_to_the_longest_idle_agent_who_dispositions_and_the_call_is_recorded_answered()
@@ -149,7 +134,7 @@ public sealed class AcdQueueSpecs : TestKit, IAsyncLifetime
         silent.ExpectMsg<AgentProtocol.Unreserve>();
         silent.ExpectNoMsg(TimeSpan.FromSeconds(1));
 
-        queue.Tell(new AcdCommands.GetStatus(_campaign));
+        queue.Tell(new AcdCommands.GetStatus(_rig.Campaign));
         var status = ExpectMsg<AcdStatusReply>();
         Assert.Equal(AgentState.NotReady, status.Agents.Single().State);
         Assert.Equal(1, status.Waiting);
@@ -165,7 +150,7 @@ public sealed class AcdQueueSpecs : TestKit, IAsyncLifetime
 
         var reserve = rejecting.ExpectMsg<AgentProtocol.Reserve>(TimeSpan.FromSeconds(3));
         rejecting.Reply(new AgentProtocol.ReserveRefused("rejecting", reserve.Call));
-        queue.Tell(new CampaignCommands.AgentStateChanged(_campaign, "rejecting", AgentState.Ready, DateTimeOffset.UtcNow));
+        queue.Tell(new CampaignCommands.AgentStateChanged(_rig.Campaign, "rejecting", AgentState.Ready, DateTimeOffset.UtcNow));
         other.ExpectMsg<AgentProtocol.Reserve>(TimeSpan.FromSeconds(2));
         rejecting.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
@@ -176,7 +161,7 @@ public sealed class AcdQueueSpecs : TestKit, IAsyncLifetime
         var queue = Queue(Fast);
         Call(queue, "+8613900000007", patience: TimeSpan.FromSeconds(6)); // 0.3 s at 20×
         await Eventually("outcome = 'abandoned' AND caller_number = '+8613900000007' AND connected_at IS NULL", "abandoned record");
-        queue.Tell(new AcdCommands.GetStatus(_campaign));
+        queue.Tell(new AcdCommands.GetStatus(_rig.Campaign));
         var status = ExpectMsg<AcdStatusReply>();
         Assert.Equal(1, status.Abandoned);
         Assert.Equal(0, status.Waiting);
@@ -185,10 +170,10 @@ public sealed class AcdQueueSpecs : TestKit, IAsyncLifetime
     [Fact]
     public async Task A_caller_who_waits_the_maximum_goes_to_the_overflow_queue_and_its_agent()
     {
-        var (_, overflowCampaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable, code: "overflow-queue");
-        await using (var cmd = _db.DataSource.CreateCommand("UPDATE campaigns SET tenant_id = @t WHERE id = @c"))
+        var (_, overflowCampaign) = await DialingSeed.CampaignAsync(_rig.Db.DataSource, DialerFixture.AlwaysCallable, code: "overflow-queue");
+        await using (var cmd = _rig.Db.DataSource.CreateCommand("UPDATE campaigns SET tenant_id = @t WHERE id = @c"))
         {
-            cmd.Parameters.AddWithValue("t", _tenant.Value);
+            cmd.Parameters.AddWithValue("t", _rig.Tenant.Value);
             cmd.Parameters.AddWithValue("c", overflowCampaign.Value);
             await cmd.ExecuteNonQueryAsync();
         }
@@ -201,7 +186,7 @@ public sealed class AcdQueueSpecs : TestKit, IAsyncLifetime
         backup.FishForMessage(m => m is AgentEvents.CallConnected c && c.Lead.PhoneE164 == "+8613900000008", TimeSpan.FromSeconds(5));
         backup.FishForMessage(m => m is AgentEvents.CallEnded, TimeSpan.FromSeconds(5));
         backup.LastSender.Tell(new AgentCommands.Disposition("resolved"));
-        await Eventually($"campaign_id = '{_campaign.Value}' AND outcome = 'overflowed'", "overflowed record");
+        await Eventually($"campaign_id = '{_rig.Campaign.Value}' AND outcome = 'overflowed'", "overflowed record");
         await Eventually($"campaign_id = '{overflowCampaign.Value}' AND outcome = 'answered' AND agent = 'backup'", "answered in the overflow queue");
     }
 

@@ -1,18 +1,15 @@
+using Outbound.Dialer.Calls;
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using Outbound.Core.Acd;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Ivr;
-using Outbound.Core.Tenants;
 using Outbound.Data.Desk;
 using Outbound.Dialer.Agents;
 using Outbound.Dialer.Inbound;
 using Outbound.Dialer.Tests.Support;
 using Outbound.Telephony.Port;
-using Outbound.Telephony.Simulated;
-using Outbound.Testing;
-using Outbound.Testing.Dialing;
 
 namespace Outbound.Dialer.Tests.Inbound;
 
@@ -20,17 +17,13 @@ namespace Outbound.Dialer.Tests.Inbound;
 public sealed class IvrCallSpecs : TestKit, IAsyncLifetime
 {
     private const string Code = "hotline-ivr";
-    private readonly PgTestDatabase _db = new();
-    private TenantId _tenant = null!;
-    private CampaignId _campaign = null!;
-    private SimulatedTelephony _carrier = null!;
+    private InboundRig _rig = null!;
     private IActorRef _directory = null!;
     private AcdServices _services = null!;
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        (_tenant, _campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable, code: Code);
+        _rig = await InboundRig.StartAsync(code: Code);
         var tree = new IvrTree("main",
         [
             new IvrMenu("main", "welcome", new Dictionary<char, IvrAction>
@@ -39,35 +32,27 @@ public sealed class IvrCallSpecs : TestKit, IAsyncLifetime
                 ['9'] = new IvrAction.HangUp("bye"),
             }, IvrAction.RepeatMenu, IvrAction.RepeatMenu, MaxRetries: 2),
         ]);
-        var trees = new IvrTrees(_db.DataSource);
-        await trees.SaveAsync(_tenant, _campaign, tree, "test", DateTimeOffset.UtcNow);
-        var (dialer, carrier) = DialerFixture.Services(_db);
-        _carrier = carrier;
-        _services = new AcdServices(dialer, new InboundCallLog(_db.DataSource), trees) { IvrInputTimeout = TimeSpan.FromMilliseconds(300) };
+        var trees = new IvrTrees(_rig.Db.DataSource);
+        await trees.SaveAsync(_rig.Tenant, _rig.Campaign, tree, "test", DateTimeOffset.UtcNow);
+        _services = new AcdServices(_rig.Dialer, _rig.Calls, trees) { IvrInputTimeout = TimeSpan.FromMilliseconds(300) };
         _directory = Sys.ActorOf(AcdDirectoryActor.Props(_services, c => new QueuePolicy { WrapUp = TimeSpan.FromSeconds(1), AnnounceEvery = TimeSpan.Zero }));
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        _carrier.Dispose();
-        await _db.DisposeAsync();
-    }
+    Task IAsyncLifetime.DisposeAsync() => _rig.DisposeAsync().AsTask();
 
     private CallLegId Arrive(string number)
     {
-        var leg = _carrier.ArriveInbound(number, new QueueTelephonySink(_directory), null, TimeSpan.FromSeconds(10));
-        _directory.Tell(new AcdCommands.IvrArrived(_campaign, leg, number));
+        var leg = _rig.Carrier.ArriveInbound(number, new ActorTelephonySink(_directory), null, TimeSpan.FromSeconds(10));
+        _directory.Tell(new AcdCommands.IvrArrived(_rig.Campaign, leg, number));
         return leg;
     }
-
-    private Task<long> Count(string where) => DialingSeed.ScalarAsync<long>(_db.DataSource, $"SELECT count(*) FROM inbound_calls WHERE {where}");
 
     [Fact]
     public async Task Pressing_the_queue_key_puts_the_caller_through_to_a_ready_agent_of_the_campaign()
     {
         var desk = CreateTestProbe();
         var session = Sys.ActorOf(AgentSessionActor.Props("ivr-agent", _directory, desk, _services.Dialer));
-        session.Tell(new AgentCommands.Login(_campaign), desk);
+        session.Tell(new AgentCommands.Login(_rig.Campaign), desk);
         desk.FishForMessage(m => m is AgentStateReply);
         session.Tell(new AgentCommands.Ready());
         desk.FishForMessage(m => m is AgentEvents.StateChanged { State: AgentState.Ready });
@@ -79,7 +64,7 @@ public sealed class IvrCallSpecs : TestKit, IAsyncLifetime
         desk.FishForMessage(m => m is AgentEvents.CallConnected c && c.Lead.PhoneE164 == "+8613911112222", TimeSpan.FromSeconds(5));
         desk.FishForMessage(m => m is AgentEvents.CallEnded, TimeSpan.FromSeconds(5));
         desk.LastSender.Tell(new AgentCommands.Disposition("resolved"));
-        await DialerFixture.Eventually(async () => await Count("outcome = 'answered' AND priority = 2 AND agent = 'ivr-agent'") == 1,
+        await DialerFixture.Eventually(async () => await _rig.CountCallsAsync("outcome = 'answered' AND priority = 2 AND agent = 'ivr-agent'") == 1,
             TimeSpan.FromSeconds(10), "answered through the IVR with the menu's priority");
     }
 
@@ -91,10 +76,10 @@ public sealed class IvrCallSpecs : TestKit, IAsyncLifetime
         _directory.Tell(new TelephonyEvent.DtmfReceived(leg, DateTimeOffset.UtcNow, '9'));
         Arrive("+8613911114444"); // silent: two timeouts, then let go
 
-        await DialerFixture.Eventually(async () => await Count("outcome = 'ivr_hangup' AND caller_number = '+8613911113333'") == 1,
+        await DialerFixture.Eventually(async () => await _rig.CountCallsAsync("outcome = 'ivr_hangup' AND caller_number = '+8613911113333'") == 1,
             TimeSpan.FromSeconds(10), "hung up by the key");
-        await DialerFixture.Eventually(async () => await Count("outcome = 'ivr_hangup' AND caller_number = '+8613911114444'") == 1,
+        await DialerFixture.Eventually(async () => await _rig.CountCallsAsync("outcome = 'ivr_hangup' AND caller_number = '+8613911114444'") == 1,
             TimeSpan.FromSeconds(10), "let go after the retries");
-        Assert.Equal(0, await Count("outcome = 'answered'"));
+        Assert.Equal(0, await _rig.CountCallsAsync("outcome = 'answered'"));
     }
 }

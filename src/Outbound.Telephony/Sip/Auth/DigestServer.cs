@@ -58,6 +58,14 @@ public sealed class DigestServer
         return _algorithms.Select(a => Challenge(a, nonce, stale)).ToList();
     }
 
+    /// <summary>The 401 that asks <paramref name="request"/>'s sender to authenticate (again, when <paramref name="stale"/>).</summary>
+    public SipResponse ChallengeFor(SipRequest request, bool stale)
+    {
+        var response = SipResponse.For(request, 401, toTag: SipIds.Tag());
+        foreach (var challenge in Challenges(stale)) response.Headers.Add(SipHeaderNames.WwwAuthenticate, challenge);
+        return response;
+    }
+
     private string Challenge(DigestAlgorithm algorithm, string nonce, bool stale)
     {
         var fields = new DigestFields { ["realm"] = _realm, ["nonce"] = nonce, ["qop"] = "auth", ["algorithm"] = algorithm.Name };

@@ -38,10 +38,10 @@ public sealed class SipRegistrar(DigestServer auth, TimeProvider time, Registrar
         switch (auth.Verify(request, out var username))
         {
             case DigestVerdict.Missing:
-                incoming.Respond(Challenge(request, stale: false));
+                incoming.Respond(auth.ChallengeFor(request, stale: false));
                 return;
             case DigestVerdict.Stale:
-                incoming.Respond(Challenge(request, stale: true));
+                incoming.Respond(auth.ChallengeFor(request, stale: true));
                 return;
             case DigestVerdict.Rejected:
                 incoming.Respond(SipResponse.For(request, 403, toTag: SipIds.Tag()));
@@ -54,13 +54,6 @@ public sealed class SipRegistrar(DigestServer auth, TimeProvider time, Registrar
             return;
         }
         incoming.Respond(Register(request, username!, incoming));
-    }
-
-    private SipResponse Challenge(SipRequest request, bool stale)
-    {
-        var response = SipResponse.For(request, 401, toTag: SipIds.Tag());
-        foreach (var challenge in auth.Challenges(stale)) response.Headers.Add(SipHeaderNames.WwwAuthenticate, challenge);
-        return response;
     }
 
     private SipResponse Register(SipRequest request, string user, IncomingRequest incoming)
