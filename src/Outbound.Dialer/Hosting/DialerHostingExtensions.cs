@@ -45,7 +45,6 @@ public static class DialerHostingExtensions
         services.TryAddSingleton(sp => new LeadHopper(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new AgentStateLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new CallRecordWriter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<CallRecordWriter>>()));
-        services.TryAddSingleton<DemoInboundQueues>();
         services.TryAddSingleton(sp => new TenantStandingQuery(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new DialerServices(
             sp.GetRequiredService<CampaignStore>(), sp.GetRequiredService<LeadHopper>(), sp.GetRequiredService<CallRecordWriter>(),
@@ -123,7 +122,6 @@ public static class DialerHostingExtensions
         for (var i = 1; i <= inbound.Bots; i++)
             system.ActorOf(BotAgentActor.Props($"{inbound.Campaign}-bot{i}", id, region, dialer, bots, queues.Directory), $"demo-{inbound.Campaign}-bot{i}");
         system.ActorOf(DemoCallerActor.Props(id, queues.Directory, carrier, inbound), $"demo-{inbound.Campaign}-callers");
-        sp.GetRequiredService<DemoInboundQueues>().Add(id, inbound.Campaign);
         logger.LogInformation("Demo hotline {Code}: {Bots} bot agents, {Rate} callers a minute", inbound.Campaign, inbound.Bots, inbound.CallersPerMinute);
     }
 }

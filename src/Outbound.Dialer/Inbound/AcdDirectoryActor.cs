@@ -1,3 +1,4 @@
+using Outbound.Dialer.Calls;
 using Akka.Actor;
 using Akka.Event;
 using Outbound.Core.Acd;
@@ -10,16 +11,15 @@ namespace Outbound.Dialer.Inbound;
 /// The inbound queues of this node, one child <see cref="AcdQueueActor"/> per inbound campaign, started on the
 /// first message for it. Agent sessions logged in to an inbound campaign use this actor as their campaigns
 /// ref, exactly as outbound sessions use the campaign shard region. An inbound leg whose events go to the
-/// directory (a <see cref="QueueTelephonySink"/> on it) has them passed to the queue the caller arrived in.
+/// directory (a <see cref="ActorTelephonySink"/> on it) has them passed to the queue the caller arrived in.
 /// </summary>
-public sealed class AcdDirectoryActor : ReceiveActor, IWithStash
+public sealed class AcdDirectoryActor : ReceiveActor
 {
     private readonly AcdServices _services;
     private readonly Func<DialerCampaignPolicy, QueuePolicy> _policyOf;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<CallLegId, IActorRef> _legs = []; // inbound legs whose sink is this directory
-
-    public IStash Stash { get; set; } = null!;
+    private readonly Dictionary<string, (CampaignId Id, string Code)> _queues = []; // child name → its campaign
 
     /// <summary>The campaign facts a queue's policy is derived from.</summary>
     public sealed record DialerCampaignPolicy(CampaignId Id, int WrapUpSeconds);
@@ -52,6 +52,7 @@ public sealed class AcdDirectoryActor : ReceiveActor, IWithStash
         if (!queue.IsNobody()) return queue;
         var policy = stored?.Policy ?? _policyOf(new DialerCampaignPolicy(campaign.Id, campaign.Settings.WrapUpSeconds));
         queue = Context.ActorOf(AcdQueueActor.Props(campaign.Id, campaign.TenantId, policy, _services, overflowTo), name);
+        _queues[name] = (campaign.Id, campaign.Code);
         foreach (var (agentId, skills) in stored?.AgentSkills ?? new Dictionary<string, IReadOnlyDictionary<string, int>>())
             queue.Tell(new AcdCommands.SetAgentSkills(campaign.Id, agentId, skills));
         return queue;
@@ -78,7 +79,18 @@ public sealed class AcdDirectoryActor : ReceiveActor, IWithStash
             if (message is AcdCommands.CallerArrived arrived) _legs[arrived.Leg] = queue;
             queue.Forward(message);
         });
-        Receive<TelephonyEvent>(e =>
+        Receive<AcdCommands.ListQueues>(_ =>
+        {
+            // Asked in parallel and piped back, so the directory keeps routing callers meanwhile; a queue that does not answer is left out.
+            var asks = _queues.Select(q => (q.Value.Id, q.Value.Code, Queue: Context.Child(q.Key))).Where(q => !q.Queue.IsNobody())
+                .Select(async q =>
+                {
+                    try { return new RunningQueue(q.Code, await q.Queue.Ask<AcdStatusReply>(new AcdCommands.GetStatus(q.Id), TimeSpan.FromSeconds(2))); }
+                    catch (AskTimeoutException) { return null; }
+                }).ToList();
+            Task.WhenAll(asks).PipeTo(Sender, success: queues => new RunningQueues(queues.OfType<RunningQueue>().ToList()));
+        });
+                Receive<TelephonyEvent>(e =>
         {
             if (!_legs.TryGetValue(e.Leg, out var queue)) return;
             queue.Tell(e);

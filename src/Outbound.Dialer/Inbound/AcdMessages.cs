@@ -23,7 +23,15 @@ public static class AcdCommands
     public sealed record SetAgentSkills(CampaignId CampaignId, string AgentId, IReadOnlyDictionary<string, int> Skills) : IWithCampaignId;
 
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
+
+    /// <summary>Every running queue's figures (the wallboard shows them, whoever serves the queue); the reply is <see cref="RunningQueues"/>.</summary>
+    public sealed record ListQueues;
 }
+
+/// <summary>The directory's answer to <see cref="AcdCommands.ListQueues"/>: each running queue with its campaign's code.</summary>
+public sealed record RunningQueues(IReadOnlyList<RunningQueue> Queues);
+
+public sealed record RunningQueue(string Code, AcdStatusReply Status);
 
 /// <summary>What a queue tells the rest of the node (on the actor system's event stream).</summary>
 public static class AcdEvents

@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Outbound.Core.Campaigns;
-using Outbound.Dialer.Bots;
 using Outbound.Dialer.Campaigns;
 using Outbound.Dialer.Inbound;
 using Outbound.Web.Areas.Campaigns.Live;
@@ -10,11 +9,11 @@ using Outbound.Web.Areas.Campaigns.Live;
 namespace Outbound.Web.Areas.Wallboard;
 
 /// <summary>
-/// Every two seconds, the live figures of the campaigns desk agents are logged in to, and the queue waits of inbound ones
-/// and of the demo's hotline (served by bots, which have no desk row).
+/// Every two seconds, the live figures of the campaigns desk agents are logged in to, and the waits of every running
+/// inbound queue (whoever serves it: desk agents or the demo's bots).
 /// </summary>
 public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, AcdQueues acd, WallboardBoard board, IHubContext<WallboardHub> hub,
-    DemoInboundQueues demoQueues, ILogger<WallboardBroadcaster> logger) : BackgroundService
+    ILogger<WallboardBroadcaster> logger) : BackgroundService
 {
     public const string CampaignMethod = "campaign";
     public const string QueueMethod = "queue";
@@ -26,21 +25,19 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var live = board.Rows.Where(r => r.State != "logged_out" && r.CampaignId is not null).ToList();
-            foreach (var id in live.SelectMany(r => r.InboundIds).Concat(demoQueues.All.Keys.Select(c => c.Value)).Distinct())
+            try
             {
-                try
-                {
-                    var queue = await acd.Directory.Ask<AcdStatusReply>(new AcdCommands.GetStatus(new CampaignId(id)), TimeSpan.FromSeconds(3), stoppingToken);
+                var running = await acd.Directory.Ask<RunningQueues>(new AcdCommands.ListQueues(), TimeSpan.FromSeconds(3), stoppingToken);
+                foreach (var (code, queue) in running.Queues)
                     await hub.Clients.Group(WallboardHub.Group).SendAsync(QueueMethod, new
                     {
-                        campaignId = id, code = demoQueues.All.GetValueOrDefault(new CampaignId(id)), waiting = queue.Waiting, longestWaitSeconds = (int)queue.LongestWait.TotalSeconds,
+                        campaignId = queue.CampaignId.Value, code, waiting = queue.Waiting, longestWaitSeconds = (int)queue.LongestWait.TotalSeconds,
                         answered = queue.Answered, abandoned = queue.Abandoned, overflowed = queue.Overflowed,
                     }, stoppingToken);
-                }
-                catch (AskTimeoutException e)
-                {
-                    logger.LogDebug(e, "Queue {Campaign} not available", id);
-                }
+            }
+            catch (AskTimeoutException e)
+            {
+                logger.LogDebug(e, "Inbound queues not available");
             }
             foreach (var id in live.SelectMany(r => r.OutboundIds).Distinct())
             {

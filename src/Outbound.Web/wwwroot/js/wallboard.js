@@ -61,7 +61,7 @@
         document.querySelector("#queues tbody").replaceChildren(...[...queues.values()].map(x => {
             const tr = document.createElement("tr");
             tr.dataset.queue = x.campaignId;
-            [x.code ?? x.campaignId.slice(0, 8), x.waiting, x.longestWaitSeconds, x.answered, x.abandoned, x.overflowed].forEach(t => {
+            [x.code, x.waiting, x.longestWaitSeconds, x.answered, x.abandoned, x.overflowed].forEach(t => {
                 const td = document.createElement("td"); td.textContent = t; tr.append(td);
             });
             return tr;
