@@ -38,8 +38,6 @@ public sealed record ContractTerms(
 
     public CalendarMonth LastMonth => CalendarMonth.Of(EndDate);
 
-    public bool Covers(CalendarMonth month) => month >= FirstMonth && month <= LastMonth;
-
     /// <summary>The last day on which the renewal should be agreed (one month before expiry in the sample).</summary>
     public DateOnly RenewalNoticeDate => EndDate.AddMonths(-RenewalNoticeMonths);
 

@@ -27,16 +27,6 @@ public sealed class DeskQueries(NpgsqlDataSource dataSource)
             """, new { user }, cancellationToken: ct))).ToList();
     }
 
-    public async Task<DeskLead?> LeadAsync(Guid user, long leadId, CancellationToken ct = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<DeskLead>(new CommandDefinition("""
-            SELECT l.id, l.tenant_id AS TenantId, l.campaign_id AS CampaignId, l.phone_e164 AS PhoneE164, l.name, l.fields::text AS fields, l.status, l.attempts, l.next_call_at AS NextCallAt
-            FROM leads l JOIN campaign_agents a ON a.campaign_id = l.campaign_id AND a.user_id = @user
-            WHERE l.id = @leadId
-            """, new { user, leadId }, cancellationToken: ct));
-    }
-
     /// <summary>Leads of the agent's campaigns by phone number (any part), name, lead id or a custom field's value.</summary>
     public async Task<IReadOnlyList<DeskLead>> SearchAsync(Guid user, string term, int limit = 50, CancellationToken ct = default)
     {

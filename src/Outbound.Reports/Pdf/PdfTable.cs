@@ -16,9 +16,6 @@ public sealed class PdfTable(params PdfColumn[] columns)
     private const double Padding = 3;
     private readonly List<string[]> _rows = [];
 
-    public IReadOnlyList<PdfColumn> Columns => columns;
-    public int RowCount => _rows.Count;
-
     public PdfTable Row(params string[] cells)
     {
         if (cells.Length != columns.Length) throw new ArgumentException($"expected {columns.Length} cells, got {cells.Length}", nameof(cells));

@@ -7,6 +7,7 @@ using Npgsql;
 using Outbound.Core.Compliance;
 using Outbound.Data.Demo;
 using Outbound.Web.Areas.Campaigns.Live;
+using Outbound.Web.Localization;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Campaigns;
@@ -47,7 +48,7 @@ public sealed class LiveStatusTests(OutboundWebFactory factory)
         var page = await browser.GetPageAsync($"/Campaigns/Live/{factory.Demo.Campaigns[DemoCampaigns.PowerSurvey].Value}");
         foreach (var reason in Enum.GetValues<RefusalReason>())
         {
-            var label = LiveTexts.Refusal(reason);
+            var label = RefusalTexts.For(reason);
             Assert.NotEqual(reason.Code(), label.Zh);
             Assert.Contains($"\"{reason.Code()}\":", page, StringComparison.Ordinal);
         }

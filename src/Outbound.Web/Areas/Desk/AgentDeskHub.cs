@@ -22,7 +22,7 @@ namespace Outbound.Web.Areas.Desk;
 /// an error text, or null when the command was taken.
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms, CampaignRepository campaigns,
+public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms,
     TimeProvider clock, IRequiredActor<CampaignRegion> region) : Hub
 {
     public const string Path = "/hubs/agent-desk";
@@ -83,9 +83,7 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
         if (pop.Dispositions.Count > 0 && pop.Dispositions.All(d => d.Code != input.Disposition)) return DeskTexts.UnknownDisposition;
         var now = clock.GetUtcNow();
         if (DeskPromise.Problem(input.PromiseAmount, input.PromiseDate, now) is { } promiseProblem) return promiseProblem;
-        var campaign = await campaigns.FindAsync(new(pop.CampaignId), TenantScope.AllTenants, Context.ConnectionAborted);
-        if (campaign is null) return DeskTexts.NothingToDispose;
-        await forms.SaveAsync(new DeskCallForm(campaign.TenantId.Value, pop.CampaignId, pop.LeadId > 0 ? pop.LeadId : null, AgentId,
+        await forms.SaveAsync(new DeskCallForm(pop.TenantId, pop.CampaignId, pop.LeadId > 0 ? pop.LeadId : null, AgentId,
             input.Disposition, input.RightParty, input.AmountDue, input.PromiseAmount, input.PromiseDate, Blank(input.PaymentPlan),
             Blank(input.RefusalReason), Survey(pop.Questionnaire, input.SurveyAnswers),
             input.CallbackAt, input.CallbackAt is null ? null : input.CallbackMine, Blank(input.Note), now), Context.ConnectionAborted);

@@ -62,7 +62,7 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
         return new ScreenPop(kind, lead.Id.Value, campaign.Id.Value, campaign.Definition.Name, campaign.Definition.Kind.ToString(),
             lead.PhoneE164, lead.Name, fields, history,
             settings.Dispositions.Select(d => new DispositionView(d.Code, d.Label, d.IsPromiseToPay)).ToList(),
-            settings.Questionnaire, settings.Script, settings.WrapUpSeconds, countdown);
+            settings.Questionnaire, settings.Script, settings.WrapUpSeconds, countdown, campaign.TenantId.Value);
     }
 
     private static Dictionary<string, string> ParseFields(string json)

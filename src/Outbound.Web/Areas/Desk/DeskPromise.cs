@@ -9,9 +9,7 @@ public static class DeskPromise
     {
         if (amount is null && date is null) return null;
         if (amount is not > 0 || date is null) return DeskTexts.PromiseIncomplete;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TelephonyUsage.CenterZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (date < today) return DeskTexts.PromiseInPast;
+        if (date < BillingAccounts.CenterDay(now)) return DeskTexts.PromiseInPast;
         return null;
     }
 }

@@ -18,7 +18,6 @@ public static class DeskTexts
     public static readonly Text State = new("状态", "State");
     public static readonly Text AfterCallWork = new("话后处理剩余", "After-call work left");
     public static readonly Text ScreenPop = new("来电弹屏", "Screen pop");
-    public static readonly Text Waiting = new("等待来电…", "Waiting for a call…");
     public static readonly Text Phone = new("号码", "Phone");
     public static readonly Text Customer = new("客户", "Customer");
     public static readonly Text Fields = new("客户资料", "Customer fields");
@@ -39,7 +38,6 @@ public static class DeskTexts
     public static readonly Text CallbackMine = new("由我回拨", "For me");
     public static readonly Text CallbackAnyone = new("任何坐席", "For anyone");
     public static readonly Text Submit = new("提交并就绪", "Save and ready");
-    public static readonly Text Preview = new("预览", "Preview");
     public static readonly Text Dial = new("拨打", "Dial");
     public static readonly Text Skip = new("跳过", "Skip");
     public static readonly Text Search = new("查询客户", "Find a customer");

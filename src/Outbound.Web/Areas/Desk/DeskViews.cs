@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Outbound.Core.Campaigns;
 using Outbound.Data.Desk;
 
@@ -18,7 +19,8 @@ public sealed record ScreenPop(
     Questionnaire? Questionnaire,
     string Script,
     int WrapUpSeconds,
-    int CountdownSeconds);
+    int CountdownSeconds,
+    [property: JsonIgnore] Guid TenantId);
 
 public sealed record FieldView(string Key, string Label, string Value);
 

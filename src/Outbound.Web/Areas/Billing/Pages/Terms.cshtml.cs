@@ -53,7 +53,7 @@ public sealed class TermsModel(TenantRepository tenants, ContractTermsStore stor
         if (await store.FindAsync(tenant.Id, ct) is { } terms) Input = TermsInput.From(terms);
         else
         {
-            var start = DateOnly.FromDateTime(clock.GetUtcNow().Date);
+            var start = BillingAccounts.CenterDay(clock.GetUtcNow());
             start = new DateOnly(start.Year, start.Month, 1);
             Input = new TermsInput { ContractNo = $"HT-{start:yyyy}-{tenant.Code}", StartDate = start, EndDate = start.AddYears(1).AddDays(-1) };
         }

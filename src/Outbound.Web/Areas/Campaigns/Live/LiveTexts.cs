@@ -1,4 +1,3 @@
-using Outbound.Core.Compliance;
 using Outbound.Dialer.Agents;
 using Outbound.Web.Localization;
 
@@ -25,21 +24,6 @@ public static class LiveTexts
     public static readonly Text Refusals = new("合规拦截", "Compliance refusals");
     public static readonly Text Connecting = new("正在连接…", "Connecting…");
     public static readonly Text CommandFailed = new("操作未完成：{0}", "The command did not complete: {0}");
-
-    public static Text Refusal(RefusalReason reason) => reason switch
-    {
-        RefusalReason.OutsideWindow => new("不在允许呼叫时段（客户当地时间）", "Outside the calling window (lead's local time)"),
-        RefusalReason.Dnc => new("免打扰名单", "Do-not-call list"),
-        RefusalReason.MaxAttempts => new("已达最大拨打次数", "Maximum attempts reached"),
-        RefusalReason.DailyUnansweredLimit => new("当日未接通次数已达上限", "Daily unanswered-attempt limit reached"),
-        RefusalReason.RetryDelay => new("未到重拨间隔", "Retry delay not yet over"),
-        RefusalReason.OfcomAbandon72h => new("放弃呼叫后 72 小时内不得重拨", "No repeat call within 72 h of an abandoned call"),
-        RefusalReason.CallbackOwnedByOther => new("预约回拨属于其他坐席", "Callback owned by another agent"),
-        RefusalReason.TenantSuspended => new("客户已停机：欠费超过宽限期，缴费后恢复", "Client suspended: overdue beyond the grace days, resumes when paid"),
-        RefusalReason.CampaignNotRunning => new("项目未在运行", "Campaign not running"),
-        RefusalReason.UnknownTimeZone => new("无法确定客户时区", "Lead's time zone unknown"),
-        _ => new(reason.Code(), reason.Code()),
-    };
 
     public static Text State(AgentState state) => state switch
     {

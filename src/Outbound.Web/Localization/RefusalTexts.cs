@@ -1,0 +1,26 @@
+using Outbound.Core.Compliance;
+
+namespace Outbound.Web.Localization;
+
+/// <summary>Why a dial was refused, in words: one wording wherever a refusal is shown (live page, manual dial).</summary>
+public static class RefusalTexts
+{
+    public static Text For(RefusalReason reason) => reason switch
+    {
+        RefusalReason.OutsideWindow => new("不在允许呼叫时段（客户当地时间）", "Outside the calling window (lead's local time)"),
+        RefusalReason.Dnc => new("免打扰名单", "Do-not-call list"),
+        RefusalReason.MaxAttempts => new("已达最大拨打次数", "Maximum attempts reached"),
+        RefusalReason.DailyUnansweredLimit => new("当日未接通次数已达上限", "Daily unanswered-attempt limit reached"),
+        RefusalReason.RetryDelay => new("未到重拨间隔", "Retry delay not yet over"),
+        RefusalReason.OfcomAbandon72h => new("放弃呼叫后 72 小时内不得重拨", "No repeat call within 72 h of an abandoned call"),
+        RefusalReason.CallbackOwnedByOther => new("预约回拨属于其他坐席", "Callback owned by another agent"),
+        RefusalReason.TenantSuspended => new("客户已停机：欠费超过宽限期，缴费后恢复", "Client suspended: overdue beyond the grace days, resumes when paid"),
+        RefusalReason.CampaignNotRunning => new("项目未在运行", "Campaign not running"),
+        RefusalReason.UnknownTimeZone => new("无法确定客户时区", "Lead's time zone unknown"),
+        _ => new(reason.Code(), reason.Code()),
+    };
+
+    /// <summary>The text of a stored refusal code; null when the code is not a <see cref="RefusalReason"/>.</summary>
+    public static Text? For(string code) =>
+        Enum.GetValues<RefusalReason>().Where(r => r.Code() == code).Select(For).FirstOrDefault();
+}
