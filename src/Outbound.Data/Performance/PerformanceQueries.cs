@@ -51,10 +51,7 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
         var (start, end) = Period(from, to);
         var inbound = campaign.Kind == CampaignKind.Inbound;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var cmd = Command(connection, """
-            SELECT lead_id, started_at, answered_at, connected_at, ended_at, wrap_ended_at, outcome, abandoned, disposition, agent, local_hour, region
-            FROM call_records WHERE campaign_id = @c AND started_at >= @start AND started_at < @end
-            """, campaign, start, end))
+        await using (var cmd = Command(connection, inbound ? InboundCalls : OutboundCalls, campaign, start, end))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -84,6 +81,24 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
                     JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(r.GetString(2)) ?? []));
         }
     }
+
+    private const string OutboundCalls = """
+        SELECT lead_id, started_at, answered_at, connected_at, ended_at, wrap_ended_at, outcome, abandoned, disposition, agent, local_hour, region
+        FROM call_records WHERE campaign_id = @c AND started_at >= @start AND started_at < @end
+        """;
+
+    /// <summary>
+    /// A hotline's calls are the queue's rows (the dialer writes no call record for them), in the same shape: the wait runs from
+    /// arrival to the agent taking the call; a caller who got no agent (hung up waiting, or sent on at max wait) counts as
+    /// abandoned, one who hung up in the IVR was never offered. An unknown caller stands as a lead of its own.
+    /// </summary>
+    private const string InboundCalls = """
+        SELECT coalesce(lead_id, -row_number() OVER (ORDER BY arrived_at, id)), arrived_at, connected_at, connected_at, ended_at, wrap_ended_at,
+            CASE WHEN connected_at IS NULL THEN 'Abandoned' ELSE 'Answered' END,
+            connected_at IS NULL AND outcome IN ('abandoned', 'overflowed', 'voicemail', 'callback'),
+            disposition, agent, NULL::smallint, NULL::text
+        FROM inbound_calls WHERE campaign_id = @c AND arrived_at >= @start AND arrived_at < @end
+        """;
 
     /// <summary>The instants that bound a period of centre-zone days, the last day included.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Period(DateOnly from, DateOnly to)

@@ -1,8 +1,10 @@
 using NodaTime;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Leads;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
 using Outbound.Data.Demo;
+using Outbound.Data.Desk;
 using Outbound.Data.Performance;
 using Outbound.Data.Tenants;
 using Outbound.Reports.Contracts;
@@ -60,7 +62,11 @@ public sealed class SurveyAndInboundReportTests : IAsyncLifetime
             new(leads[1], queued, queued, queued.AddSeconds(40), queued.AddSeconds(100), queued.AddSeconds(100), CallOutcome.Answered, false, null, "a2", 9),
             new(leads[2], queued, queued, null, queued.AddSeconds(30), null, CallOutcome.Abandoned, true, null, null, 9),
         ];
-        await BillingSeed.CallsAsync(_db.DataSource, tenant, campaign, calls);
+        // As the queue writes them: inbound_calls rows, one per caller.
+        var log = new InboundCallLog(_db.DataSource);
+        foreach (var c in calls)
+            await log.RecordAsync(new InboundCallRecord(Guid.CreateVersion7(), tenant, campaign, "+8613800000000", new LeadId(c.LeadId), 0, null,
+                c.StartedAt, c.ConnectedAt, c.EndedAt, c.Agent, c.Abandoned ? "abandoned" : "answered", c.Disposition, c.WrapEndedAt, null));
 
         var inbound = (await Source().LoadAsync("hotline-1", Day, Day, TenantScope.AllTenants))!.Figures.Inbound;
         Assert.Equal(3, inbound.Offered);

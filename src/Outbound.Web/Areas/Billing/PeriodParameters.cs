@@ -10,10 +10,12 @@ public static class PeriodParameters
     public static CalendarMonth Month(string? text, TimeProvider clock) =>
         CalendarMonth.TryParse(text, out var month) ? month : CalendarMonth.Of(BillingAccounts.CenterDay(clock.GetUtcNow()));
 
-    public static (DateOnly From, DateOnly To) Period(string? from, string? to, TimeProvider clock)
+    /// <summary>The period asked for (this month so far by default); null when it ends before it starts, which no report has.</summary>
+    public static (DateOnly From, DateOnly To)? Period(string? from, string? to, TimeProvider clock)
     {
         var today = BillingAccounts.CenterDay(clock.GetUtcNow());
-        return (Day(from) ?? new DateOnly(today.Year, today.Month, 1), Day(to) ?? today);
+        var period = (From: Day(from) ?? new DateOnly(today.Year, today.Month, 1), To: Day(to) ?? today);
+        return period.To < period.From ? null : period;
     }
 
     private static DateOnly? Day(string? text) =>

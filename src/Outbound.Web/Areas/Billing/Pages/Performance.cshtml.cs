@@ -22,7 +22,8 @@ public sealed class PerformanceModel(PerformanceQueries queries, PerformanceRepo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        (FromDay, ToDay) = PeriodParameters.Period(From, To, clock);
+        if (PeriodParameters.Period(From, To, clock) is not { } period) return NotFound();
+        (FromDay, ToDay) = period;
         Campaigns = await queries.CampaignsAsync(TenantScope.AllTenants, ct);
         Campaign ??= Campaigns.FirstOrDefault()?.Code;
         if (Campaign is null) return Page();
@@ -32,7 +33,8 @@ public sealed class PerformanceModel(PerformanceQueries queries, PerformanceRepo
 
     public Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        var (from, to) = PeriodParameters.Period(From, To, clock);
+        if (PeriodParameters.Period(From, To, clock) is not { } period) return Task.FromResult<IActionResult>(NotFound());
+        var (from, to) = period;
         return documents.PerformanceAsync(Campaign ?? "", from, to, TenantScope.AllTenants, User.Identity?.Name ?? "", ct);
     }
 }

@@ -21,15 +21,17 @@ public sealed class PerformanceModel(TenantScope scope, PerformanceReportDataSou
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        (FromDay, ToDay) = PeriodParameters.Period(From, To, clock);
-        if (ToDay < FromDay || await reports.LoadAsync(Campaign, FromDay, ToDay, scope, ct) is not { } report) return NotFound();
+        if (PeriodParameters.Period(From, To, clock) is not { } period) return NotFound();
+        (FromDay, ToDay) = period;
+        if (await reports.LoadAsync(Campaign, FromDay, ToDay, scope, ct) is not { } report) return NotFound();
         Report = report;
         return Page();
     }
 
     public Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        var (from, to) = PeriodParameters.Period(From, To, clock);
+        if (PeriodParameters.Period(From, To, clock) is not { } period) return Task.FromResult<IActionResult>(NotFound());
+        var (from, to) = period;
         return documents.PerformanceAsync(Campaign, from, to, scope, User.Identity?.Name ?? "", ct);
     }
 }
