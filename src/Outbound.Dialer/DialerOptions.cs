@@ -23,6 +23,8 @@ public sealed record DialerOptions
     public TimeSpan WrapUpGrace { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Leads an agent skipped in preview wait this long before they are offered again.</summary>
     public TimeSpan SkippedLeadDelay { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>An internal call (agent to agent) not answered within this time ends as unanswered.</summary>
+    public TimeSpan InternalRingTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>The pacing strategy predictive campaigns use (see Core/Pacing: predictive, adaptive, ratio).</summary>
     public string PredictiveStrategy { get; init; } = "predictive";
     public string AbandonPromptId { get; init; } = "abandon-information";

@@ -30,6 +30,21 @@ public sealed class AgentStateLog(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task RecordInternalCallAsync(InternalCallRecord call, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO internal_calls (caller_agent, callee_agent, placed_at, answered_at, ended_at, outcome)
+            VALUES (@caller, @callee, @placed, @answered, @ended, @outcome)
+            """);
+        cmd.Parameters.AddWithValue("caller", call.CallerAgent);
+        cmd.Parameters.AddWithValue("callee", call.CalleeAgent);
+        cmd.Parameters.AddWithValue("placed", call.PlacedAt.ToUniversalTime());
+        cmd.Parameters.Add(new NpgsqlParameter("answered", NpgsqlDbType.TimestampTz) { Value = (object?)call.AnsweredAt?.ToUniversalTime() ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("ended", call.EndedAt.ToUniversalTime());
+        cmd.Parameters.AddWithValue("outcome", call.Outcome);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task EndSessionAsync(Guid sessionId, DateTimeOffset at, string reason, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(
@@ -40,3 +55,6 @@ public sealed class AgentStateLog(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }
+
+/// <summary>One agent-to-agent call (内部呼叫); <see cref="AnsweredAt"/> is null when the colleague never picked up.</summary>
+public sealed record InternalCallRecord(string CallerAgent, string CalleeAgent, DateTimeOffset PlacedAt, DateTimeOffset? AnsweredAt, DateTimeOffset EndedAt, string Outcome);

@@ -15,7 +15,7 @@ namespace Outbound.Dialer.Agents;
 /// agent's campaign (which picks agents for calls) and to the desk (the browser bridge or a bot).
 /// The phone stays on a nailed-up leg for the whole session.
 /// </summary>
-public sealed class AgentSessionActor : ReceiveActor, IWithTimers
+public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
 {
     private sealed record AutoDialPreview(LeadId LeadId);
     private sealed record WrapUpDeadline(IActorRef Call);
@@ -149,6 +149,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
             else Sender.Tell(new CallControlReply(CallControlReply.NotOnCall));
         });
         Receive<AgentEvents.CallStatusChanged>(s => _desk.Tell(s));
+        ReceiveInternalCalls();
     }
 
     /// <summary>
@@ -161,6 +162,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         _phone = null;
         if (_state is AgentState.Ready or AgentState.NotReady) Become(AgentState.NotReady, "phone");
         else if (_state is not AgentState.LoggedOut) _notReadyAfterCall = "phone";
+        LeaveInternal();
     }
 
     private void DialPreview()
@@ -211,6 +213,8 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         if (_state == AgentState.LoggedOut) return;
         if (_state == AgentState.AfterCallWork) _call?.Tell(new AgentProtocol.Dispositioned(null, null, _services.Time.GetUtcNow()));
         Timers.CancelAll();
+        LeaveInternal();
+        _internal = null;
         if (_phone is not null) await _services.Telephony.HangUpAsync(_phone, HangupCause.Normal);
         _phone = null;
         _call = null;
