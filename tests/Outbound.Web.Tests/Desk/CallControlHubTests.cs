@@ -63,4 +63,21 @@ public sealed class CallControlHubTests(DeskWebFactory factory) : IClassFixture<
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM supervisor_actions WHERE action = 'sing'"));
         await desk.InvokeAsync<string?>("Logout");
     }
+
+    [Fact]
+    public async Task An_internal_call_to_no_one_or_to_an_agent_outside_the_campaigns_is_refused_with_a_reason()
+    {
+        var (_, cookies) = await factory.SignInAsync(DeskWebFactory.Agent);
+        await using var desk = factory.Hub(AgentDeskHub.Path, cookies);
+        await desk.StartAsync();
+        Assert.Equal(InternalCallTexts.LogInFirst.Zh, await desk.InvokeAsync<string?>("CallColleague", "someone"));
+        Assert.Null(await desk.InvokeAsync<string?>("Login", factory.DeskCampaign.Value));
+
+        Assert.Equal(InternalCallTexts.ChooseColleague.Zh, await desk.InvokeAsync<string?>("CallColleague", " "));
+        await using var connection = await factory.Db.OpenConnectionAsync();
+        var stranger = await connection.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE normalized_email = upper(@e)", new { e = DeskWebFactory.HotlineAgent });
+        Assert.Equal(CallControlTexts.BadTarget.Zh, await desk.InvokeAsync<string?>("CallColleague", stranger.ToString()));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM internal_calls"));
+        await desk.InvokeAsync<string?>("Logout");
+    }
 }

@@ -26,6 +26,7 @@ public sealed class DeskBridgeActor : ReceiveActor
             return notifier.CallEndedAsync(context);
         });
         ReceiveAsync<AgentEvents.CallStatusChanged>(s => notifier.CallStatusAsync(context, s.Status));
+        ReceiveAsync<InternalCallChanged>(notifier.InternalCallAsync);
         Receive<object>(_ => { });
     }
 }

@@ -18,6 +18,7 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
     public const string PopMethod = "pop";
     public const string EndedMethod = "ended";
     public const string CallStatusMethod = "callStatus";
+    public const string InternalCallMethod = "internalCall";
 
     public async Task StateChangedAsync(DeskContext context, AgentEvents.StateChanged changed)
     {
@@ -48,6 +49,11 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
     /// <summary>Hold, consult and conference of the call on screen (the page words the notice code).</summary>
     public Task CallStatusAsync(DeskContext context, Outbound.Dialer.Calls.CallControlStatus status) =>
         Send(context.AgentId, CallStatusMethod, status);
+
+    /// <summary>An internal call rang, was answered or ended (the page words the phase and outcome).</summary>
+    public Task InternalCallAsync(InternalCallChanged changed) =>
+        Send(changed.AgentId, InternalCallMethod, new InternalCallView(changed.PeerAgentId, board.NameOf(changed.PeerAgentId),
+            changed.Phase.ToString().ToLowerInvariant(), changed.Outcome));
 
     private async Task<ScreenPop> BuildAsync(string kind, LeasedLead lead, int countdown)
     {

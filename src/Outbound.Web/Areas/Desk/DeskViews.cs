@@ -42,3 +42,6 @@ public sealed record DispositionInput(
     bool CallbackMine,
     string? Note,
     string? StayNotReady);
+
+/// <summary>An internal call as the desk shows it: phase calling, ringing, talking or ended (with its outcome).</summary>
+public sealed record InternalCallView(string PeerAgentId, string PeerName, string Phase, string? Outcome);

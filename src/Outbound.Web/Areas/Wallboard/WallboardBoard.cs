@@ -27,6 +27,9 @@ public sealed class WallboardBoard(IHubContext<WallboardHub> hub, DeskQueries qu
 
     public IReadOnlyList<BoardRow> Rows => _rows.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>The agent's display name once it has been on the board (else its id).</summary>
+    public string NameOf(string agentId) => _names.GetValueOrDefault(agentId, agentId);
+
     public async Task UpdateAsync(string agentId, AgentState state, string? reason, DateTimeOffset since, Guid? campaign, bool inbound = false,
         IReadOnlyList<Guid>? campaigns = null, IReadOnlyCollection<Guid>? inboundCampaigns = null)
     {

@@ -30,7 +30,7 @@
         select.value = targets.some(t => t.agentId === chosen) ? chosen : "";
     };
     const onState = s => {
-        const onCall = s.state === "on_call";
+        const onCall = s.state === "on_call" && s.reason !== "internal"; // an internal call has its own bar
         show("call-control", onCall);
         if (!onCall) status = { held: false, consultWith: null, consultUp: false, conference: false };
         else fillTargets();

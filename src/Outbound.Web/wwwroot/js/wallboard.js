@@ -36,7 +36,7 @@
             if (a.state !== "logged_out")
                 actions.append(button(labels.forceNotReady, "force_not_ready", a.agentId), button(labels.forceReady, "force_ready", a.agentId),
                     button(labels.forceLogout, "force_logout", a.agentId));
-            if (a.state === "on_call")
+            if (a.state === "on_call" && a.reason !== "internal") // monitoring is of customer calls
                 actions.append(...Object.keys(labels.monitor).map(action => monitorButton(action, a.agentId)));
             tr.append(cell(a.name), cell(labels.states[a.state] ?? a.state), cell(a.reason), time, actions);
             return tr;
