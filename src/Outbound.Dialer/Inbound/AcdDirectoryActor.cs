@@ -1,4 +1,5 @@
 using Outbound.Dialer.Calls;
+using Outbound.Data.Dialing;
 using Akka.Actor;
 using Akka.Event;
 using Outbound.Core.Acd;
@@ -38,6 +39,18 @@ public sealed class AcdDirectoryActor : ReceiveActor
         var name = id.Value.ToString("N");
         var queue = Context.Child(name);
         if (!queue.IsNobody()) return queue;
+        if (await SettingsAsync(id, depth) is not var (campaign, settings)) return null;
+        queue = Context.Child(name);
+        if (!queue.IsNobody()) return queue;
+        queue = Context.ActorOf(AcdQueueActor.Props(campaign.Id, campaign.TenantId, settings.Policy, _services, settings.OverflowTo), name);
+        _queues[name] = (campaign.Id, campaign.Code);
+        foreach (var (agentId, skills) in settings.AgentSkills) queue.Tell(new AcdCommands.SetAgentSkills(campaign.Id, agentId, skills));
+        return queue;
+    }
+
+    /// <summary>The stored settings of the campaign's queue, or the defaults; null when there is no such campaign.</summary>
+    private async Task<(DialerCampaign Campaign, AcdProtocol.ApplySettings Settings)?> SettingsAsync(CampaignId id, int depth)
+    {
         var campaign = await _services.Dialer.Campaigns.FindAsync(id);
         if (campaign is null)
         {
@@ -48,14 +61,9 @@ public sealed class AcdDirectoryActor : ReceiveActor
         // A chain of overflow queues (A → B → A) is cut after a few links: the last one offers a callback instead.
         var overflowTo = stored is { Policy.Overflow: OverflowAction.OverflowQueue, OverflowCampaign: { } next } && depth < 3
             ? await QueueAsync(next, depth + 1) : null;
-        queue = Context.Child(name);
-        if (!queue.IsNobody()) return queue;
         var policy = stored?.Policy ?? _policyOf(new DialerCampaignPolicy(campaign.Id, campaign.Settings.WrapUpSeconds));
-        queue = Context.ActorOf(AcdQueueActor.Props(campaign.Id, campaign.TenantId, policy, _services, overflowTo), name);
-        _queues[name] = (campaign.Id, campaign.Code);
-        foreach (var (agentId, skills) in stored?.AgentSkills ?? new Dictionary<string, IReadOnlyDictionary<string, int>>())
-            queue.Tell(new AcdCommands.SetAgentSkills(campaign.Id, agentId, skills));
-        return queue;
+        return (campaign, new AcdProtocol.ApplySettings(policy, overflowTo,
+            stored?.AgentSkills ?? new Dictionary<string, IReadOnlyDictionary<string, int>>()));
     }
 
     public AcdDirectoryActor(AcdServices services, Func<DialerCampaignPolicy, QueuePolicy> policyOf)
@@ -72,6 +80,11 @@ public sealed class AcdDirectoryActor : ReceiveActor
                 return;
             }
             _legs[arrived.Leg] = Context.ActorOf(IvrCallActor.Props(campaign.Id, campaign.TenantId, arrived.Leg, arrived.CallerNumber, tree, _services, Self));
+        });
+        ReceiveAsync<AcdCommands.ReloadSettings>(async reload =>
+        {
+            if (Context.Child(reload.CampaignId.Value.ToString("N")) is var running && running.IsNobody()) return;
+            if (await SettingsAsync(reload.CampaignId, depth: 0) is var (_, settings)) running.Tell(settings);
         });
         ReceiveAsync<IWithCampaignId>(async message =>
         {
@@ -90,7 +103,7 @@ public sealed class AcdDirectoryActor : ReceiveActor
                 }).ToList();
             Task.WhenAll(asks).PipeTo(Sender, success: queues => new RunningQueues(queues.OfType<RunningQueue>().ToList()));
         });
-                Receive<TelephonyEvent>(e =>
+        Receive<TelephonyEvent>(e =>
         {
             if (!_legs.TryGetValue(e.Leg, out var queue)) return;
             queue.Tell(e);

@@ -24,6 +24,9 @@ public static class AcdCommands
 
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
 
+    /// <summary>The campaign's queue settings were saved: a running queue takes them at once (a queue not running reads them when it starts).</summary>
+    public sealed record ReloadSettings(CampaignId CampaignId);
+
     /// <summary>Every running queue's figures (the wallboard shows them, whoever serves the queue); the reply is <see cref="RunningQueues"/>.</summary>
     public sealed record ListQueues;
 }
@@ -79,4 +82,7 @@ internal static class AcdProtocol
 
     /// <summary>The caller waited the queue's maximum: do this.</summary>
     public sealed record MaxWait(OverflowAction Action);
+
+    /// <summary>To a running queue: its new policy, overflow queue and every agent's skills (an agent left out has none).</summary>
+    public sealed record ApplySettings(QueuePolicy Policy, IActorRef? OverflowTo, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> AgentSkills);
 }

@@ -50,9 +50,9 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
 
     private readonly CampaignId _id;
     private readonly TenantId _tenant;
-    private readonly QueuePolicy _policy;
+    private QueuePolicy _policy;
     private readonly AcdServices _services;
-    private readonly IActorRef? _overflowTo;
+    private IActorRef? _overflowTo;
     private readonly Random _random;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, AgentSlot> _agents = [];
@@ -90,11 +90,8 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
             };
         });
         Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
-        Receive<AcdCommands.SetAgentSkills>(s =>
-        {
-            _skills[s.AgentId] = s.Skills;
-            if (_agents.TryGetValue(s.AgentId, out var agent)) agent.Skills = s.Skills;
-        });
+        Receive<AcdCommands.SetAgentSkills>(s => SetSkills(s.AgentId, s.Skills));
+        Receive<AcdProtocol.ApplySettings>(Apply);
         Receive<AcdCommands.CallerArrived>(a => Admit(a.Leg, a.CallerNumber, Now, a.Priority, a.Skill));
         Receive<AcdCommands.TakeOverflow>(o => Admit(o.Leg, o.CallerNumber, o.ArrivedAt, o.Priority, o.Skill));
         Receive<AcdCommands.GetStatus>(_ => Sender.Tell(Status()));
@@ -146,9 +143,37 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
+        StartAnnouncing();
+        Timers.StartPeriodicTimer(nameof(PublishLoad), new PublishLoad(), TimeSpan.FromSeconds(1));
+    }
+
+    private void StartAnnouncing()
+    {
+        Timers.Cancel(nameof(AnnounceTick));
         if (_policy.AnnounceEvery > TimeSpan.Zero && (_policy.AnnouncePosition || _policy.AnnounceExpectedWait))
             Timers.StartPeriodicTimer(nameof(AnnounceTick), new AnnounceTick(), _policy.AnnounceEvery);
-        Timers.StartPeriodicTimer(nameof(PublishLoad), new PublishLoad(), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// New settings saved while the queue runs: selection, tiers, delays and announcements apply from the next decision;
+    /// callers already waiting keep the max wait they were given on arrival, and calls already offered keep their plan.
+    /// </summary>
+    private void Apply(AcdProtocol.ApplySettings settings)
+    {
+        _policy = settings.Policy;
+        _overflowTo = settings.OverflowTo;
+        foreach (var agentId in _skills.Keys.Concat(_agents.Keys).Except(settings.AgentSkills.Keys).ToList())
+            SetSkills(agentId, new Dictionary<string, int>());
+        foreach (var (agentId, skills) in settings.AgentSkills) SetSkills(agentId, skills);
+        StartAnnouncing();
+        _log.Info("Queue {0}: settings applied ({1})", _id, _policy.Strategy);
+        DispatchNow();
+    }
+
+    private void SetSkills(string agentId, IReadOnlyDictionary<string, int> skills)
+    {
+        _skills[agentId] = skills;
+        if (_agents.TryGetValue(agentId, out var agent)) agent.Skills = skills;
     }
 
     private void Exit(CallerSlot caller, bool answered)

@@ -79,4 +79,38 @@ public sealed class AcdDirectorySpecs : TestKit, IAsyncLifetime
             Assert.Equal((code, _rig.Campaign, 1), (queue.Code, queue.Status.CampaignId, queue.Status.Waiting));
         }, TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task Settings_saved_while_the_queue_runs_are_applied_at_once_and_a_caller_waiting_for_a_skill_reaches_the_agent_given_it()
+    {
+        var settings = new InboundQueueSettings(_rig.Db.DataSource);
+        var policy = new QueuePolicy { MaxWait = TimeSpan.Zero, Overflow = OverflowAction.None, AnnounceEvery = TimeSpan.Zero };
+        await settings.SaveAsync(_rig.Tenant, _rig.Campaign, policy, null,
+            new Dictionary<string, IReadOnlyDictionary<string, int>> { ["clerk"] = new Dictionary<string, int> { ["general"] = 1 } }, "test", DateTimeOffset.UtcNow);
+        var directory = Sys.ActorOf(AcdDirectoryActor.Props(_services));
+        var desk = CreateTestProbe();
+        var session = Sys.ActorOf(AgentSessionActor.Props("clerk", directory, desk, _services.Dialer));
+        session.Tell(new AgentCommands.Login(_rig.Campaign), desk);
+        desk.FishForMessage(m => m is AgentStateReply);
+        session.Tell(new AgentCommands.Ready());
+        desk.FishForMessage(m => m is AgentEvents.StateChanged { State: AgentState.Ready });
+
+        var leg = _rig.Carrier.ArriveInbound("+8613900000103", new ActorTelephonySink(directory), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2));
+        directory.Tell(new AcdCommands.CallerArrived(_rig.Campaign, leg, "+8613900000103", Skill: "billing"));
+        desk.ExpectNoMsg(TimeSpan.FromSeconds(1)); // nobody has the billing skill: the caller waits
+
+        await settings.SaveAsync(_rig.Tenant, _rig.Campaign, policy, null,
+            new Dictionary<string, IReadOnlyDictionary<string, int>> { ["clerk"] = new Dictionary<string, int> { ["billing"] = 1 } }, "test", DateTimeOffset.UtcNow);
+        directory.Tell(new AcdCommands.ReloadSettings(_rig.Campaign));
+        desk.FishForMessage(m => m is AgentEvents.CallConnected c && c.Lead.PhoneE164 == "+8613900000103", TimeSpan.FromSeconds(6));
+    }
+
+    [Fact]
+    public async Task Reloading_the_settings_of_a_queue_that_is_not_running_does_not_start_it()
+    {
+        var directory = Sys.ActorOf(AcdDirectoryActor.Props(_services));
+        directory.Tell(new AcdCommands.ReloadSettings(_rig.Campaign));
+        var running = await directory.Ask<RunningQueues>(new AcdCommands.ListQueues(), TimeSpan.FromSeconds(5));
+        Assert.Empty(running.Queues);
+    }
 }

@@ -3,6 +3,13 @@ using Dapper;
 using Outbound.Core.Acd;
 using Outbound.Core.Campaigns;
 using Outbound.Data.Desk;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Akka.Actor;
+using Outbound.Dialer.Calls;
+using Outbound.Dialer.Inbound;
+using Outbound.Telephony;
+using Outbound.Telephony.Simulated;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Desk;
@@ -93,5 +100,30 @@ public sealed class QueueSettingsTests(DeskWebFactory factory) : IClassFixture<D
 
         var (manager, _) = await factory.SignInAsync("manager@demo.local");
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync($"/Desk/Queue/{factory.DeskCampaign.Value}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Skills_saved_on_the_page_reach_the_running_queue_at_once_and_a_caller_waiting_for_the_skill_is_offered_to_the_agent()
+    {
+        var (manager, _) = await factory.SignInAsync("manager@demo.local");
+        var agent = await HotlineAgentIdAsync();
+        Assert.Contains("queue-saved", await (await manager.PostFormAsync(Page, [.. Form(), new($"Skills[{agent}]", "general:1")])).Content.ReadAsStringAsync());
+        await using var client = await DeskClient.ConnectAsync(factory, DeskWebFactory.HotlineAgent);
+        Assert.Null(await client.Hub.InvokeAsync<string?>("Login", factory.HotlineCampaign.Value));
+        Assert.Null(await client.Hub.InvokeAsync<string?>("Ready"));
+        await client.States.WaitFor(s => s.State == "ready", TimeSpan.FromSeconds(30));
+
+        const string caller = "+8613812340001";
+        var carrier = (SimulatedTelephony)factory.Services.GetRequiredService<ITelephony>();
+        var directory = factory.Services.GetRequiredService<AcdQueues>().Directory;
+        var leg = carrier.ArriveInbound(caller, new ActorTelephonySink(directory), patience: null, talkTime: TimeSpan.FromSeconds(5));
+        directory.Tell(new AcdCommands.CallerArrived(factory.HotlineCampaign, leg, caller, Skill: "billing"));
+        // Nobody has billing: the caller waits.
+        await Assert.ThrowsAsync<TimeoutException>(() => client.Pops.WaitFor(p => p.Kind == "call", TimeSpan.FromSeconds(1.5)));
+
+        Assert.Contains("queue-saved", await (await manager.PostFormAsync(Page, [.. Form(), new($"Skills[{agent}]", "billing:1")])).Content.ReadAsStringAsync());
+        var pop = await client.Pops.WaitFor(p => p.Kind == "call", TimeSpan.FromSeconds(30));
+        Assert.Equal(caller, pop.Phone);
+        await client.Hub.InvokeAsync<string?>("Logout");
     }
 }

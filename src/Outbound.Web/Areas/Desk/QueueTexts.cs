@@ -10,8 +10,8 @@ public static class QueueTexts
     public static readonly Text Settings = new("队列设置", "Queue settings");
     public static readonly Text Help = new("队列启动时读取这些设置；修改对正在运行的队列在下次启动时生效。",
         "The queue reads these settings when it starts; a running queue takes changes at its next start.");
-    public static readonly Text Saved = new("已保存队列设置。尚未启动的队列立即采用；已在运行的队列在拨号服务重启后采用。",
-        "Queue settings saved. A queue not yet running uses them at once; a running queue takes them when the dialer restarts.");
+    public static readonly Text Saved = new("已保存队列设置，运行中的队列已立即采用（已在排队的来电保留其原最长等待时间）。",
+        "Queue settings saved and applied to the running queue at once (callers already waiting keep the max wait they were given).");
     public static readonly Text NotInbound = new("只有呼入项目才有队列设置。", "Only inbound campaigns have a queue.");
     public static readonly Text Routing = new("分配策略", "Routing");
     public static readonly Text Strategy = new("坐席选择策略", "Agent selection strategy");

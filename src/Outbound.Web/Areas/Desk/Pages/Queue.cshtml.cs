@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Akka.Actor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,17 +8,18 @@ using Outbound.Core.Campaigns;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Desk;
+using Outbound.Dialer.Inbound;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Desk.Pages;
 
 /// <summary>
 /// 呼入队列设置: an inbound campaign's queue policy (strategy, tiers, timings, overflow, announcements) and its agents'
-/// skills, validated by <see cref="QueueSettingsRules"/> and stored for the <c>AcdQueueActor</c> to read when it starts.
+/// skills, validated by <see cref="QueueSettingsRules"/>, stored, and applied at once to the queue if it is running.
 /// </summary>
 [Authorize(Policy = Policies.CampaignsWrite)]
 public sealed class QueueModel(CampaignRepository campaigns, CampaignAgentRepository staff, InboundQueueSettings settings, TenantScope scope,
-    TimeProvider clock) : PageModel
+    TimeProvider clock, AcdQueues queues) : PageModel
 {
     /// <summary>The form: whole seconds, the overflow queue by campaign id.</summary>
     public sealed class QueueForm
@@ -103,6 +105,7 @@ public sealed class QueueModel(CampaignRepository campaigns, CampaignAgentReposi
         if (Problems.Count > 0) return Page();
         await settings.SaveAsync(Campaign.TenantId, Campaign.Id, policy, target?.Id, skills, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "?",
             clock.GetUtcNow(), ct);
+        queues.Directory.Tell(new AcdCommands.ReloadSettings(Campaign.Id));
         Saved = true;
         return Page();
     }
