@@ -50,9 +50,10 @@ public sealed class DemoSeeder(
             if (demo.Role is Roles.Agent or Roles.Supervisor)
             {
                 var user = await users.FindByEmailAsync(demo.Email) ?? throw new InvalidOperationException($"{demo.Email} vanished.");
-                // The hotline is served by the demo's bots; people log in to it once assigned on the campaign page.
+                // The hotline is served by the demo's bots (agents log in to it once assigned on the campaign page); the
+                // supervisor oversees every campaign, its queue included.
                 foreach (var (code, campaign) in campaignIds)
-                    if (code != DemoCampaigns.PowerHotline) await assignments.AssignAsync(campaign, user.Id, ct);
+                    if (code != DemoCampaigns.PowerHotline || demo.Role == Roles.Supervisor) await assignments.AssignAsync(campaign, user.Id, ct);
             }
         }
         await DemoBilling.EnsureAsync(dataSource, tenantIds, clock, ct);

@@ -29,11 +29,7 @@ public sealed class DeskMessagesTests(DeskWebFactory factory) : IClassFixture<De
     [Fact]
     public async Task A_supervisor_messages_an_agent_and_its_campaign_the_agent_answers_and_an_unassigned_supervisor_is_refused()
     {
-        await using (var connection = await factory.Db.OpenConnectionAsync())
-            await connection.ExecuteAsync("""
-                INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
-                SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @c AND u.normalized_email = upper(@s)
-                """, new { c = factory.DeskCampaign.Value, s = DeskWebFactory.Supervisor });
+        // The factory assigns the supervisor to the collections campaign, not to the survey one.
         var (_, agentCookies) = await factory.SignInAsync(DeskWebFactory.Agent);
         await using var desk = factory.Hub(AgentDeskHub.Path, agentCookies);
         await desk.StartAsync();

@@ -69,6 +69,12 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             """, new { id = HotlineCampaign.Value, tenant = DemoCampaigns.PowerTenant, agent = HotlineAgent,
             settings = System.Text.Json.JsonSerializer.Serialize(DemoCampaigns.Power.Settings with { Questionnaire = null, WrapUpSeconds = 30 },
                 Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
+        // The demo's supervisor oversees the collections and hotline test campaigns too (a supervisor assigned to campaigns sees
+        // only those), not the survey one.
+        await connection.ExecuteAsync("""
+            INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
+            SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = ANY(@ids) AND u.normalized_email = upper(@supervisor)
+            """, new { ids = new[] { DeskCampaign.Value, HotlineCampaign.Value }, supervisor = Supervisor });
     }
 
     private async Task AddSurveyCampaignAsync(NpgsqlConnection connection)

@@ -20,6 +20,7 @@ public static class DeskExtensions
         });
         services.AddSingleton<AcdQueues>();
         services.AddSingleton<WallboardBoard>();
+        services.AddSingleton<WallboardScope>();
         services.AddHostedService<WallboardBroadcaster>();
         return services;
     }

@@ -14,7 +14,9 @@ public sealed record BoardRow(string AgentId, string Name, string State, string?
 {
     public IEnumerable<Guid> InboundIds => InboundCampaigns ?? (Inbound && CampaignId is { } id ? [id] : []);
 
-    public IEnumerable<Guid> OutboundIds => (Campaigns ?? (CampaignId is { } id ? [id] : [])).Where(c => !InboundIds.Contains(c));
+    public IEnumerable<Guid> OutboundIds => AllIds.Where(c => !InboundIds.Contains(c));
+
+    public IReadOnlyList<Guid> AllIds => Campaigns ?? (CampaignId is { } id ? [id] : []);
 }
 
 /// <summary>The desk agents' latest states; every change is pushed to the wallboards at once.</summary>
@@ -26,6 +28,8 @@ public sealed class WallboardBoard(IHubContext<WallboardHub> hub, DeskQueries qu
     private readonly ConcurrentDictionary<string, string> _names = new();
 
     public IReadOnlyList<BoardRow> Rows => _rows.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+
+    public BoardRow? RowOf(string agentId) => _rows.GetValueOrDefault(agentId);
 
     /// <summary>The agent's display name once it has been on the board (else its id).</summary>
     public string NameOf(string agentId) => _names.GetValueOrDefault(agentId, agentId);
@@ -44,7 +48,7 @@ public sealed class WallboardBoard(IHubContext<WallboardHub> hub, DeskQueries qu
             ? previous with { State = state.Code(), Reason = reason, Since = since }
             : new BoardRow(agentId, name, state.Code(), reason, since, campaign, inbound, campaigns, inboundCampaigns);
         _rows[agentId] = row;
-        try { await hub.Clients.Group(WallboardHub.Group).SendAsync(AgentMethod, row); }
+        try { await hub.Clients.Groups(WallboardScope.GroupsFor(row.AllIds)).SendAsync(AgentMethod, row); }
         catch (Exception e) { logger.LogWarning(e, "Wallboard push failed"); }
     }
 }

@@ -29,7 +29,7 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
             {
                 var running = await acd.Directory.Ask<RunningQueues>(new AcdCommands.ListQueues(), TimeSpan.FromSeconds(3), stoppingToken);
                 foreach (var (code, queue) in running.Queues)
-                    await hub.Clients.Group(WallboardHub.Group).SendAsync(QueueMethod, new
+                    await hub.Clients.Groups(WallboardScope.GroupsFor([queue.CampaignId.Value])).SendAsync(QueueMethod, new
                     {
                         campaignId = queue.CampaignId.Value, code, waiting = queue.Waiting, longestWaitSeconds = (int)queue.LongestWait.TotalSeconds,
                         answered = queue.Answered, abandoned = queue.Abandoned, overflowed = queue.Overflowed,
@@ -44,7 +44,7 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
                 try
                 {
                     var status = await campaigns.Ask<CampaignStatusReply>(new CampaignCommands.GetStatus(new CampaignId(id)), TimeSpan.FromSeconds(3), stoppingToken);
-                    await hub.Clients.Group(WallboardHub.Group).SendAsync(CampaignMethod, new { code = status.Code, figures = LiveStatusView.From(status) }, stoppingToken);
+                    await hub.Clients.Groups(WallboardScope.GroupsFor([id])).SendAsync(CampaignMethod, new { code = status.Code, figures = LiveStatusView.From(status) }, stoppingToken);
                 }
                 catch (Exception e) when (e is AskTimeoutException or InvalidCastException)
                 {

@@ -17,7 +17,8 @@ public sealed partial class WallboardHub
     /// <returns>An error text, or null when the call took it.</returns>
     public async Task<string?> Monitor(string agentId, string action)
     {
-        if (!MonitorActions.Contains(action) || await sessions.FindAsync(agentId) is not { } desk) return CallControlTexts.NotOnCall;
+        if (!MonitorActions.Contains(action)) return CallControlTexts.NotOnCall;
+        if (await OverseenDeskAsync(agentId) is not { } desk) return WallboardTexts.NotOverseen;
         var supervisor = Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
         await actions.RecordAsync(supervisor, agentId, action, null, clock.GetUtcNow(), Context.ConnectionAborted);
         CallControl.ICommand command = action switch

@@ -11,10 +11,12 @@ namespace Outbound.Web.Areas.Wallboard;
 
 /// <summary>
 /// The supervisor wallboard: agents' states as they change, campaign figures, and interventions on an agent
-/// (force not-ready 强制离席, force ready 强制就绪, force logout 强制签出), each logged with who and when.
+/// (force not-ready 强制离席, force ready 强制就绪, force logout 强制签出), each logged with who and when. A supervisor
+/// sees and acts on only the campaigns it oversees (<see cref="WallboardScope"/>).
 /// </summary>
 [Authorize(Policy = Policies.Wallboard)]
-public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sessions, SupervisorActionLog actions, TimeProvider clock) : Hub
+public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sessions, SupervisorActionLog actions, TimeProvider clock,
+    WallboardScope scope) : Hub
 {
     public const string Path = "/hubs/wallboard";
     public const string Group = "wallboard";
@@ -24,13 +26,15 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
 
     public async Task<IReadOnlyList<BoardRow>> Watch()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group);
-        return board.Rows;
+        var campaigns = await scope.CampaignsAsync(Context.User!, Context.ConnectionAborted);
+        foreach (var group in campaigns is null ? [Group] : campaigns.Select(WallboardScope.GroupOf))
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        return board.Rows.Where(r => WallboardScope.Covers(campaigns, r)).ToList();
     }
 
     public async Task<bool> Force(string agentId, string action, string? reason)
     {
-        if (!Actions.Contains(action) || await sessions.FindAsync(agentId) is not { } desk) return false;
+        if (!Actions.Contains(action) || await OverseenDeskAsync(agentId) is not { } desk) return false;
         var supervisor = Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
         await actions.RecordAsync(supervisor, agentId, action, reason, clock.GetUtcNow(), Context.ConnectionAborted);
         desk.Session.Tell(action switch
@@ -40,5 +44,14 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
             _ => new AgentCommands.Logout("forced_by_supervisor"),
         });
         return true;
+    }
+
+    /// <summary>The agent's desk session when this user oversees one of the agent's campaigns, else null.</summary>
+    private async Task<DeskSessions.Desk?> OverseenDeskAsync(string agentId)
+    {
+        if (await sessions.FindAsync(agentId) is not { } desk) return null;
+        var row = board.RowOf(agentId);
+        var campaigns = await scope.CampaignsAsync(Context.User!, Context.ConnectionAborted);
+        return campaigns is null || (row is not null && WallboardScope.Covers(campaigns, row)) ? desk : null;
     }
 }

@@ -27,4 +27,5 @@ public static class WallboardTexts
     public static readonly Text When = new("时间", "When");
     public static readonly Text Who = new("班长", "Supervisor");
     public static readonly Text Action = new("操作", "Action");
+    public static readonly Text NotOverseen = new("该坐席不在您管理的项目中。", "That agent is not in a campaign you oversee.");
 }
