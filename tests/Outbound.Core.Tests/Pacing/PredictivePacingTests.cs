@@ -16,6 +16,21 @@ public sealed class PredictivePacingTests
         Assert.Equal(0, Decide("progressive", snapshot).Lines);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Waits_to_dial_for_an_agent_leaving_wrap_up_until_a_quick_answer_can_no_longer_beat_the_agent(int team)
+    {
+        // Answers come 5–15 s after dialling and wait 2 s for an agent. With 8 s of wrap-up left, one
+        // human in ten would answer and give up before the agent is free; with 7 s left, none would.
+        PacingDecision WithWrapLeft(double seconds) =>
+            Predict(Make(ready: 0, busy: Wrapping(1, 25 - seconds).Concat(Talking(team - 1, 10)), connected: 500, abandoned: 5));
+
+        Assert.Equal(0, WithWrapLeft(8).Lines);
+        Assert.Equal(1, WithWrapLeft(7).Lines);
+    }
+
     [Fact]
     public void Does_not_dial_for_agents_who_just_started_talking()
     {
