@@ -85,6 +85,19 @@ public sealed class SipTelephonyInboundTests : IDisposable
     }
 
     [Fact]
+    public async Task Key_the_carrier_relays_as_sip_info_arrives_as_dtmf_on_the_hotline_leg()
+    {
+        var hotline = new Hotline("95598");
+        await using var telephony = await StartAsync(hotline);
+        var scenario = Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", "uac_hotline_info_7.xml");
+        using var carrier = SippProcess.UacScenario(scenario, $"127.0.0.1:{telephony.Stack.Port}", "95598");
+
+        await hotline.Events.NextAsync<TelephonyEvent.HungUp>(TimeSpan.FromSeconds(20));
+        Assert.True(await carrier.WaitAsync(Wait) == 0, "sipp failed:\n" + await carrier.OutputAsync());
+        Assert.Equal('7', Assert.Single(hotline.Events.All.OfType<TelephonyEvent.DtmfReceived>()).Digit);
+    }
+
+    [Fact]
     public async Task Call_from_the_trunk_to_a_number_no_hotline_owns_is_refused_with_404()
     {
         var hotline = new Hotline("95598");
