@@ -27,13 +27,17 @@ public sealed class SipHotlines(HotlineNumbers numbers, Func<IActorRef?> directo
     public async Task ReloadAsync(CancellationToken ct = default)
     {
         var byNumber = new Dictionary<string, CampaignId>(StringComparer.Ordinal);
+        var clashes = new List<Hotline>();
         foreach (var hotline in await numbers.RunningAsync(ct))
         {
-            if (HotlineNumber.Key(hotline.Number) is not { } key) continue;
-            if (!byNumber.TryAdd(key, hotline.Campaign))
-                logger.LogWarning("Hotline {Code} has the number {Number} of an older running hotline, which keeps it", hotline.Code, hotline.Number);
+            if (HotlineNumber.Key(hotline.Number) is { } key && !byNumber.TryAdd(key, hotline.Campaign)) clashes.Add(hotline);
         }
+        var previous = _byNumber;
+        if (previous.Count == byNumber.Count && byNumber.All(n => previous.TryGetValue(n.Key, out var c) && c == n.Value)) return;
         _byNumber = byNumber;
+        // Said when the numbers change, not at every reload.
+        foreach (var clash in clashes)
+            logger.LogWarning("Hotline {Code} has the number {Number} of an older running hotline, which keeps it", clash.Code, clash.Number);
     }
 
     public ITelephonyEventSink? Arrive(InboundCallArrival arrival)
