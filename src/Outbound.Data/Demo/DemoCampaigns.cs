@@ -95,6 +95,8 @@ public static class DemoCampaigns
             CallingWindows = EveryDay((0, 0, 23, 59)),
             MaxAttempts = 1,
             AmdEnabled = false,
+            // An inbound campaign's caller id is its hotline number: on the Sip adapter, calls to it reach this queue once started.
+            CallerId = "95598",
             Script = "您好，国网95598供电服务热线，请问有什么可以帮您？",
             Dispositions =
             [

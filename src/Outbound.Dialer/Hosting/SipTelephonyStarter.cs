@@ -7,13 +7,13 @@ using Outbound.Telephony.SipAdapter;
 namespace Outbound.Dialer.Hosting;
 
 /// <summary>
-/// Starts the Sip adapter with the trunk stored in the database and keeps it and the registrar's agent accounts in
-/// step with the admin's edits, reloading both every <see cref="RefreshEvery"/> (no restart needed).
+/// Starts the Sip adapter with the trunk stored in the database and keeps it, the registrar's agent accounts and the
+/// running hotlines' numbers in step with the admins' edits, reloading them every <see cref="RefreshEvery"/> (no restart needed).
 /// Registered before the actor system, so campaigns resume on a started adapter.
 /// </summary>
 public sealed class SipTelephonyStarter(
-    SipTelephony telephony, SipAgentDirectory directory, SipTrunkStore trunks, SipAgentAccounts accounts, TimeProvider time,
-    ILogger<SipTelephonyStarter> logger) : IHostedService, IAsyncDisposable
+    SipTelephony telephony, SipAgentDirectory directory, SipTrunkStore trunks, SipAgentAccounts accounts, SipHotlines hotlines,
+    TimeProvider time, ILogger<SipTelephonyStarter> logger) : IHostedService, IAsyncDisposable
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
     private readonly CancellationTokenSource _stop = new();
@@ -22,13 +22,14 @@ public sealed class SipTelephonyStarter(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await ReloadAgentsAsync(cancellationToken);
+        await hotlines.ReloadAsync(cancellationToken);
         var stored = await trunks.LoadForDialingAsync(cancellationToken);
         if (stored is null) logger.LogError("No SIP trunk is configured (Admin → 中继): every call will fail as trunk down");
         else if (stored.SecretUnreadable)
             logger.LogError("The SIP trunk password cannot be decrypted (Data Protection keys changed): enter it again in the admin");
         await telephony.StartAsync(stored is null ? null : ToSettings(stored), cancellationToken);
-        logger.LogInformation("Sip adapter on {Host}:{Port}; trunk {Trunk} ({State}); {Agents} agent accounts",
-            telephony.Stack.Host, telephony.Stack.Port, stored?.Trunk.Host ?? "none", telephony.TrunkState, directory.Count);
+        logger.LogInformation("Sip adapter on {Host}:{Port}; trunk {Trunk} ({State}); {Agents} agent accounts; {Hotlines} hotline numbers",
+            telephony.Stack.Host, telephony.Stack.Port, stored?.Trunk.Host ?? "none", telephony.TrunkState, directory.Count, hotlines.Count);
         _refresh = RefreshAsync(_stop.Token);
     }
 
@@ -72,10 +73,11 @@ public sealed class SipTelephonyStarter(
                 {
                     await ReloadAgentsAsync(ct);
                     await ReloadTrunkAsync(ct);
+                    await hotlines.ReloadAsync(ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Reloading the SIP trunk or the agents' SIP accounts failed; the previous ones stay in use");
+                    logger.LogWarning(e, "Reloading the SIP trunk, the agents' SIP accounts or the hotline numbers failed; the previous ones stay in use");
                 }
             }
         }

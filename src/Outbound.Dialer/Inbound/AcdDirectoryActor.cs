@@ -76,7 +76,10 @@ public sealed class AcdDirectoryActor : ReceiveActor
             var campaign = tree is null ? null : await _services.Dialer.Campaigns.FindAsync(arrived.CampaignId);
             if (tree is null || campaign is null)
             {
-                Self.Tell(new AcdCommands.CallerArrived(arrived.CampaignId, arrived.Leg, arrived.CallerNumber));
+                // Straight to the queue here, not via our mailbox: a hang-up already queued behind this message must find the leg.
+                if (await QueueAsync(arrived.CampaignId, depth: 0) is not { } queue) return;
+                _legs[arrived.Leg] = queue;
+                queue.Tell(new AcdCommands.CallerArrived(arrived.CampaignId, arrived.Leg, arrived.CallerNumber));
                 return;
             }
             _legs[arrived.Leg] = Context.ActorOf(IvrCallActor.Props(campaign.Id, campaign.TenantId, arrived.Leg, arrived.CallerNumber, tree, _services, Self));

@@ -22,9 +22,10 @@ namespace Outbound.Telephony.SipAdapter;
 /// goes through <see cref="AmdMonitor"/> before the answer is reported. Agent legs are calls to the phone the agent
 /// registered with our registrar, kept up for the whole session; a bridge joins the two RTP sessions, so an answered
 /// customer reaches the agent without ringing. Recordings are stereo WAVs (customer left, agent right) written once
-/// and then made read-only. Every leg owns one RTP session facing its peer.
+/// and then made read-only. Every leg owns one RTP session facing its peer. Customers calling a hotline number through
+/// the trunk are answered onto legs of their own (SipTelephony.Inbound.cs).
 /// </summary>
-public sealed class SipTelephony : ITelephony, IAsyncDisposable
+public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
 {
     private static readonly G711Law[] Codecs = [G711Law.MuLaw, G711Law.ALaw];
     private readonly SipTelephonyOptions _options;
@@ -43,8 +44,10 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
     private SipRegistrar? _registrar;
     private volatile TrunkRoute? _route;
 
-    public SipTelephony(SipTelephonyOptions options, SipAgentDirectory agents, TimeProvider time)
+    /// <param name="hotlines">Takes customers who call in through the trunk; none: such calls are refused (404).</param>
+    public SipTelephony(SipTelephonyOptions options, SipAgentDirectory agents, TimeProvider time, IInboundCallHandler? hotlines = null)
     {
+        _hotlines = hotlines;
         _options = options;
         _agents = agents;
         _time = time;
@@ -128,7 +131,9 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         {
             case SipMethods.Register: Registrar.Handle(incoming); break;
             case SipMethods.Options: incoming.Respond(200); break;
-            case SipMethods.Invite: AcceptAgentCall(incoming); break;
+            case SipMethods.Invite:
+                if (!AcceptCustomerCall(incoming)) AcceptAgentCall(incoming);
+                break;
             default: incoming.Respond(405); break;
         }
     }
@@ -207,6 +212,20 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
             incoming.Respond(403);
             return;
         }
+        if (TakeOffer(incoming) is not var (inbound, leg, answer)) return;
+        inbound.Answer(answer);
+        leg.MarkAnswered();
+        if (_dialledIn.TryRemove(account.AgentId, out var earlier)) _ = CloseAsync(earlier, byRemote: false, HangupCause.Normal, sendBye: true);
+        _dialledIn[account.AgentId] = leg;
+        _ = WatchInboundAsync(leg, inbound, account.AgentId);
+    }
+
+    /// <summary>
+    /// Opens a leg for an INVITE we answer: its RTP session on the offer's G.711 codec, DTMF by INFO wired, BYE ready; its
+    /// events go nowhere until a sink is set. Null, after a 488, when the offer has no codec in common.
+    /// </summary>
+    private (SipInboundCall Call, SipLeg Leg, string AnswerSdp)? TakeOffer(IncomingRequest incoming)
+    {
         var inbound = new SipInboundCall(Stack, incoming);
         var leg = OpenLeg(IgnoredEvents.Instance);
         var answer = inbound.OfferSdp is { } offer ? Answer(leg, offer) : null;
@@ -214,7 +233,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         {
             inbound.Reject(488);
             _ = EndAsync(leg, new TelephonyEvent.Failed(leg.Id, Now, FailureReason.Rejected));
-            return;
+            return null;
         }
         leg.Audio = audio;
         leg.Media.Apply(audio);
@@ -224,11 +243,7 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         {
             if (SipDtmfInfo.Digit(info) is { } digit) Emit(leg, new TelephonyEvent.DtmfReceived(leg.Id, Now, digit));
         };
-        inbound.Answer(answer.Answer.ToString());
-        leg.MarkAnswered();
-        if (_dialledIn.TryRemove(account.AgentId, out var earlier)) _ = CloseAsync(earlier, byRemote: false, HangupCause.Normal, sendBye: true);
-        _dialledIn[account.AgentId] = leg;
-        _ = WatchDialledInAsync(leg, inbound, account.AgentId);
+        return (inbound, leg, answer.Answer.ToString());
     }
 
     private static SdpAnswerResult? Answer(SipLeg leg, string offer)
@@ -243,15 +258,16 @@ public sealed class SipTelephony : ITelephony, IAsyncDisposable
         }
     }
 
-    private async Task WatchDialledInAsync(SipLeg leg, SipInboundCall inbound, string agentId)
+    /// <summary>Closes a leg we answered when its caller hangs up (BYE, CANCEL, no ACK); a dialled-in agent leg also leaves <see cref="_dialledIn"/>.</summary>
+    private async Task WatchInboundAsync(SipLeg leg, SipInboundCall inbound, string? agentId)
     {
         var how = await inbound.Ended;
-        _dialledIn.TryRemove(KeyValuePair.Create(agentId, leg));
+        if (agentId is not null) _dialledIn.TryRemove(KeyValuePair.Create(agentId, leg));
         // "no-ack" already sent its BYE; "local" is our own hang-up, already closing.
         if (how is "remote" or "no-ack" or "cancelled") await CloseAsync(leg, byRemote: true, HangupCause.Normal, sendBye: false);
     }
 
-    /// <summary>Events of a dialled-in leg before its agent logs in: nobody listens yet.</summary>
+    /// <summary>Events of a leg nobody listens to yet: a dialled-in leg before its agent logs in, a caller before its hotline takes it.</summary>
     private sealed class IgnoredEvents : ITelephonyEventSink
     {
         public static readonly IgnoredEvents Instance = new();

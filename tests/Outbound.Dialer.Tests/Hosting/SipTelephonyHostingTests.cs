@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Outbound.Core.Campaigns;
 using Outbound.Data;
 using Outbound.Data.Telephony;
 using Outbound.Dialer.Hosting;
@@ -11,6 +12,7 @@ using Outbound.Telephony.Sip.Auth;
 using Outbound.Telephony.SipAdapter;
 using Outbound.Telephony.Tests.Interop;
 using Outbound.Testing;
+using Outbound.Testing.Dialing;
 
 namespace Outbound.Dialer.Tests.Hosting;
 
@@ -83,6 +85,28 @@ public sealed class SipTelephonyHostingTests : IAsyncLifetime
             Assert.Equal("agent1", directory.ForAgent("agent-1")?.Username);
             foreach (var algorithm in new[] { DigestAlgorithm.Md5, DigestAlgorithm.Sha256 })
                 Assert.Equal(DigestCalculator.Ha1(algorithm, "agent1", "outbound", "Agent-Secret-1"), directory.Ha1("agent1", "outbound", algorithm));
+        }
+        finally
+        {
+            await starter.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Sip_adapter_starts_knowing_the_numbers_of_the_running_hotlines_only()
+    {
+        using var host = Build("Sip");
+        foreach (var (code, status) in new[] { ("hotline-on", "running"), ("hotline-off", "draft") })
+        {
+            var (_, campaign) = await DialingSeed.CampaignAsync(_db.DataSource, new CampaignSettings { CallerId = "95598" }, status: status, code: code);
+            await DialingSeed.ScalarAsync<int>(_db.DataSource, $"UPDATE campaigns SET kind = 'Inbound' WHERE id = '{campaign.Value}' RETURNING 1");
+        }
+        var starter = host.Services.GetServices<IHostedService>().OfType<SipTelephonyStarter>().Single();
+
+        await starter.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Equal(1, host.Services.GetRequiredService<SipHotlines>().Count);
         }
         finally
         {

@@ -51,6 +51,19 @@ internal sealed class SippProcess : IDisposable
         return new SippProcess(Launch(args)) { Port = port };
     }
 
+    /// <summary>
+    /// Starts sipp as a UAC running <paramref name="scenario"/> (a name in ops/sipp, or a full path) towards
+    /// <paramref name="target"/> (host:port), calling <paramref name="service"/> (the Request-URI user) from <paramref name="localIp"/>.
+    /// </summary>
+    public static SippProcess UacScenario(string scenario, string target, string service, int calls = 1, string localIp = "127.0.0.1", params string[] extra)
+    {
+        var port = FreeUdpPort();
+        var args = new List<string> { target, "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-s", service, "-i", localIp, "-p", port.ToString(),
+            "-m", calls.ToString(), "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", localIp, "-mp", FreeUdpPort().ToString() };
+        args.AddRange(extra);
+        return new SippProcess(Launch(args)) { Port = port };
+    }
+
     public static Process Launch(IEnumerable<string> args)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install the Debian package sip-tester (ops/install-deps does).");

@@ -9,6 +9,7 @@ using Npgsql;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
+using Outbound.Data.Demo;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Campaigns;
@@ -146,6 +147,20 @@ public sealed class CampaignSetupTests(OutboundWebFactory app)
         var page = await manager.GetPageAsync($"/Campaigns/Edit/{stored.Id.Value}");
         Assert.Contains("8675512345678", page);
         Assert.Contains("保险续期回访", page);
+    }
+
+    [Fact]
+    public async Task An_inbound_campaigns_caller_id_is_labelled_as_its_hotline_number()
+    {
+        var manager = await app.SignedInAs("manager@demo.local");
+        var repository = app.Services.GetRequiredService<CampaignRepository>();
+        var hotline = (await repository.FindByCodeAsync(DemoCampaigns.PowerHotline, TenantScope.AllTenants))!;
+        var bank = (await repository.FindByCodeAsync(DemoCampaigns.BankCollections, TenantScope.AllTenants))!;
+
+        Assert.Contains("<th>热线号码</th><td>95598</td>", await manager.GetPageAsync($"/Campaigns/Details/{hotline.Id.Value}"));
+        Assert.Contains(">热线号码</span>", await manager.GetPageAsync($"/Campaigns/Edit/{hotline.Id.Value}"));
+        Assert.Contains(">主叫号码</span>", await manager.GetPageAsync($"/Campaigns/Edit/{bank.Id.Value}"));
+        Assert.Contains("<th>主叫号码</th>", await manager.GetPageAsync($"/Campaigns/Details/{bank.Id.Value}"));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public static class CampaignTexts
     public static readonly Text AbandonWindow = new("放弃率统计窗口（小时）", "Abandon window (hours)");
     public static readonly Text MaxAttempts = new("最大拨打次数", "Max attempts");
     public static readonly Text CallerId = new("主叫号码", "Caller id");
+    /// <summary>What the caller id is for an inbound campaign: the number customers call (the Sip adapter routes it to the queue).</summary>
+    public static readonly Text HotlineNumber = new("热线号码", "Hotline number");
+    public static Text CallerIdLabel(CampaignKind kind) => kind == CampaignKind.Inbound ? HotlineNumber : CallerId;
     public static readonly Text WrapUp = new("话后处理（秒）", "Wrap-up (seconds)");
     public static readonly Text PreviewCountdown = new("预览倒计时（秒，0 为等待坐席）", "Preview countdown (seconds, 0 waits for the agent)");
     public static readonly Text Amd = new("启用留言机检测（AMD）", "Answering-machine detection (AMD)");

@@ -6,6 +6,13 @@
   if (!host) return;
   const T = JSON.parse(host.dataset.editorTexts);
 
+  // An inbound campaign's caller id is the hotline number customers call: the label follows the kind chosen.
+  const kind = host.querySelector("select[name$='Kind']");   // Kind or Form.Kind, as the page binds it
+  const callerIdLabel = document.getElementById("caller-id-label");
+  kind?.addEventListener("change", () => {
+    callerIdLabel.textContent = kind.value === "Inbound" ? callerIdLabel.dataset.inbound : callerIdLabel.dataset.outbound;
+  });
+
   const el = (tag, props = {}, ...children) => {
     const e = Object.assign(document.createElement(tag), props);
     children.forEach(c => e.append(c));

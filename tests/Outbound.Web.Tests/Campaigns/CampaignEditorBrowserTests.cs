@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+using Outbound.Data.Demo;
+using Outbound.Web.Tests.Support;
+
+namespace Outbound.Web.Tests.Campaigns;
+
+/// <summary>The campaign editor's script in a real browser.</summary>
+public sealed class CampaignEditorBrowserTests(KestrelDeskWebFactory factory) : IClassFixture<KestrelDeskWebFactory>
+{
+    [Fact]
+    public async Task Choosing_the_inbound_kind_relabels_the_caller_id_as_the_hotline_number()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
+        var context = await browser.NewContextAsync(new() { BaseURL = factory.Address, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name=Email]", "manager@demo.local");
+        await page.FillAsync("input[name=Password]", DemoUsers.Password);
+        await page.PressAsync("input[name=Password]", "Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/Campaigns/Create");
+        Assert.Equal("主叫号码", await page.TextContentAsync("#caller-id-label"));
+        await page.SelectOptionAsync("select[name$=Kind]", "Inbound");
+        Assert.Equal("热线号码", await page.TextContentAsync("#caller-id-label"));
+        await page.SelectOptionAsync("select[name$=Kind]", "Collections");
+        Assert.Equal("主叫号码", await page.TextContentAsync("#caller-id-label"));
+    }
+}
