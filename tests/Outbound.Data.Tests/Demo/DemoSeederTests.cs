@@ -73,7 +73,7 @@ public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDat
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM inbound_queue_settings"));
         Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM users"));
         Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM user_roles"));
-        Assert.Equal(7 * 2, await CountAsync("SELECT count(*) FROM campaign_agents"));
+        Assert.Equal(7 * 2 + 1, await CountAsync("SELECT count(*) FROM campaign_agents")); // and the supervisor on the hotline
     }
 
     [Fact]
@@ -94,7 +94,10 @@ public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDat
         Assert.Equal(OverflowAction.CallbackOffer, stored.Policy.Overflow);
         Assert.Equal("demo seed", stored.UpdatedBy);
         Assert.Equal(0, await CountAsync($"SELECT count(*) FROM leads WHERE campaign_id = '{hotline.Id.Value}'"));
-        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM campaign_agents WHERE campaign_id = '{hotline.Id.Value}'"));
+        // Bots serve the hotline; of the people only the supervisor, who oversees it, is assigned.
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        Assert.Equal(["supervisor@demo.local"], await connection.QueryAsync<string>(
+            "SELECT u.email FROM campaign_agents a JOIN users u ON u.id = a.user_id WHERE a.campaign_id = @id", new { id = hotline.Id.Value }));
     }
 
     [Fact]

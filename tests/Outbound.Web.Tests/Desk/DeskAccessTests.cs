@@ -33,7 +33,18 @@ public sealed class DeskAccessTests(OutboundWebFactory factory)
         Assert.Contains("agent-desk", desk);
 
         var supervisor = await factory.SignedInAs("supervisor@demo.local");
-        Assert.Contains("/hubs/wallboard", await supervisor.GetPageAsync("/Wallboard"));
+        var board = await supervisor.GetPageAsync("/Wallboard");
+        Assert.Contains("/hubs/wallboard", board);
+        Assert.Contains("message-form", board);
+    }
+
+    [Fact]
+    public async Task An_admin_watches_the_wallboard_without_the_supervisors_message_form_its_hub_would_refuse()
+    {
+        var admin = await factory.SignedInAs("admin@demo.local");
+        var board = await admin.GetPageAsync("/Wallboard");
+        Assert.Contains("/hubs/wallboard", board);
+        Assert.DoesNotContain("message-form", board);
     }
 
     [Theory]

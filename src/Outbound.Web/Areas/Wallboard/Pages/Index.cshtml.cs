@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Data.Desk;
@@ -5,16 +6,23 @@ using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Wallboard.Pages;
 
-/// <summary>班长监控墙: agents and figures are pushed by <see cref="WallboardHub"/>; the page lists recent interventions.</summary>
+/// <summary>
+/// 班长监控墙: agents and figures are pushed by <see cref="WallboardHub"/>; the page lists recent interventions (a supervisor
+/// who oversees some campaigns only, those on agents on its board and its own).
+/// </summary>
 [Authorize(Policy = Policies.Wallboard)]
-public sealed class IndexModel(SupervisorActionLog actions, DeskQueries queries) : PageModel
+public sealed class IndexModel(SupervisorActionLog actions, DeskQueries queries, WallboardScope scope, WallboardBoard board) : PageModel
 {
     public IReadOnlyList<SupervisorAction> Recent { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Recent = await actions.RecentAsync(20, ct);
+        var campaigns = await scope.CampaignsAsync(User, ct);
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        Recent = (await actions.RecentAsync(campaigns is null ? 20 : 200, ct))
+            .Where(a => campaigns is null || a.Supervisor == me || board.RowOf(a.Agent) is { } row && WallboardScope.Covers(campaigns, row))
+            .Take(20).ToList();
         Names = await queries.DisplayNamesAsync(Recent.SelectMany(r => new[] { r.Supervisor, r.Agent }).Distinct(), ct);
     }
 }
