@@ -32,7 +32,8 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     {
         public bool Blended => BlendedWith.Count > 0;
     }
-    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered);
+    /// <param name="Stats">The statistics the call was dialled under (a reload starts new ones) and <paramref name="Dial"/> its number there.</param>
+    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, CampaignStatistics Stats, long Dial);
 
     private readonly CampaignId _id;
     private readonly DialerServices _services;
@@ -106,7 +107,11 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Receive<HopperProtocol.Status>(s => _hopperStatus = s);
         Receive<CallReports.Answered>(a =>
         {
-            if (_calls.TryGetValue(a.Call, out var slot)) _calls[a.Call] = slot with { Answered = true };
+            if (_calls.TryGetValue(a.Call, out var slot))
+            {
+                _calls[a.Call] = slot with { Answered = true };
+                slot.Stats.Classified(slot.Dial, CallOutcome.Answered);
+            }
             _waiting.AddLast(a.Call);
             AssignWaitingCalls();
         });
@@ -119,8 +124,8 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         });
         Receive<CallReports.Finished>(f =>
         {
+            if (_calls.TryGetValue(f.Call, out var slot)) slot.Stats.Finished(slot.Dial, f.Completed.Record.Outcome, Now, f.TalkTime);
             ForgetCall(f.Call);
-            _stats?.Record(f.Completed.Record.Outcome, Now, f.TalkTime);
         });
         Receive<CallReports.NotDialled>(n => ForgetCall(n.Call));
         Receive<Terminated>(t =>
@@ -393,8 +398,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     {
         var call = Context.ActorOf(CallActor.Props(new CallPlan(_campaign!, _policy!, lead, _owner, previewSession), _services));
         Context.Watch(call);
-        _calls[call] = new CallSlot(lead, Now, Answered: false);
-        _stats!.Dialled();
+        _calls[call] = new CallSlot(lead, Now, Answered: false, _stats!, _stats!.Dialled());
     }
 
     private void OnAgentStateChanged(CampaignCommands.AgentStateChanged changed)
@@ -426,9 +430,10 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>The call is over for the campaign; one that ended without a finish report no longer holds back the outcome counts.</summary>
     private void ForgetCall(IActorRef call)
     {
-        _calls.Remove(call);
+        if (_calls.Remove(call, out var slot)) slot.Stats.Dropped(slot.Dial);
         _waiting.Remove(call);
     }
 

@@ -5,7 +5,9 @@ namespace Outbound.Dialer.Campaigns;
 
 /// <summary>
 /// The measured behaviour of one campaign's calls, fed to its pacing strategy. Starts from a prior worth
-/// <see cref="PriorCalls"/> calls so that the first few outcomes do not swing the dial level.
+/// <see cref="PriorCalls"/> calls so that the first few outcomes do not swing the dial level. Outcome shares count dials
+/// in the order they were placed (<see cref="DialOrderOutcomes{T}"/>): a human is known at the answer, a busy in seconds,
+/// a no-answer only at the ring timeout.
 /// </summary>
 internal sealed class CampaignStatistics(TimeSpan wrap, TimeSpan connectWithin, TimeSpan noAnswerTimeout, decimal cap, TimeSpan window)
 {
@@ -13,21 +15,30 @@ internal sealed class CampaignStatistics(TimeSpan wrap, TimeSpan connectWithin, 
     private double _calls, _human, _machine, _busy;
     private double _talkCount, _talkMean = 60, _talkM2;
     private readonly Queue<(DateTimeOffset At, bool Abandoned)> _live = new();
+    private readonly DialOrderOutcomes<CallOutcome> _order = new();
 
     public int Placed { get; private set; }
     public int Completed { get; private set; }
 
     public double HumanAnswerRate => (_human + 0.3 * PriorCalls) / (_calls + PriorCalls);
 
-    public void Dialled() => Placed++;
+    /// <returns>The dial's number, for <see cref="Classified"/>, <see cref="Finished"/> and <see cref="Dropped"/>.</returns>
+    public long Dialled()
+    {
+        Placed++;
+        return _order.Place();
+    }
 
-    public void Record(CallOutcome outcome, DateTimeOffset at, TimeSpan? talk)
+    /// <summary>The dial's outcome is known before the call ends (a human answered).</summary>
+    public void Classified(long dial, CallOutcome outcome) => Count(_order.Resolve(dial, outcome));
+
+    /// <summary>The dial was not placed after all, or its call was lost.</summary>
+    public void Dropped(long dial) => Count(_order.Drop(dial));
+
+    public void Finished(long dial, CallOutcome outcome, DateTimeOffset at, TimeSpan? talk)
     {
         Completed++;
-        _calls++;
-        if (outcome is CallOutcome.Answered or CallOutcome.Abandoned) _human++;
-        if (outcome == CallOutcome.Machine) _machine++;
-        if (outcome == CallOutcome.Busy) _busy++;
+        Classified(dial, outcome);
         if (outcome is CallOutcome.Answered or CallOutcome.Abandoned) _live.Enqueue((at, outcome == CallOutcome.Abandoned));
         if (talk is { } t)
         {
@@ -35,6 +46,17 @@ internal sealed class CampaignStatistics(TimeSpan wrap, TimeSpan connectWithin, 
             var delta = t.TotalSeconds - _talkMean;
             _talkMean += delta / _talkCount;
             _talkM2 += delta * (t.TotalSeconds - _talkMean);
+        }
+    }
+
+    private void Count(IReadOnlyList<CallOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            _calls++;
+            if (outcome is CallOutcome.Answered or CallOutcome.Abandoned) _human++;
+            if (outcome == CallOutcome.Machine) _machine++;
+            if (outcome == CallOutcome.Busy) _busy++;
         }
     }
 
