@@ -38,7 +38,7 @@ public sealed partial class SipTelephony
         var caller = request.From.Uri.User?.Split(';')[0] is { Length: > 0 } user ? _phones.Normalize(user).Phone?.E164 ?? user : "anonymous";
         if (_hotlines.Arrive(new InboundCallArrival(leg.Id, caller, called)) is not { } sink)
         {
-            // Taken a moment ago, refused now (the hotline just stopped): the offer's media goes again.
+            // Taken a moment ago, refused now (the hotline just stopped): the leg opened for it closes again.
             inbound.Reject(404);
             _ = EndAsync(leg, new TelephonyEvent.Failed(leg.Id, Now, FailureReason.Invalid));
             return true;
