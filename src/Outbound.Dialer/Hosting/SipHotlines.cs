@@ -40,9 +40,11 @@ public sealed class SipHotlines(HotlineNumbers numbers, Func<IActorRef?> directo
             logger.LogWarning("Hotline {Code} has the number {Number} of an older running hotline, which keeps it", clash.Code, clash.Number);
     }
 
+    public bool Takes(string calledNumber) => Owner(calledNumber) is not null && directory() is not null;
+
     public ITelephonyEventSink? Arrive(InboundCallArrival arrival)
     {
-        if (HotlineNumber.Key(arrival.CalledNumber) is not { } key || !_byNumber.TryGetValue(key, out var campaign)) return null;
+        if (Owner(arrival.CalledNumber) is not { } campaign) return null;
         if (directory() is not { } queues)
         {
             logger.LogWarning("A call to hotline number {Number} was refused: this node runs no inbound queues", arrival.CalledNumber);
@@ -52,4 +54,7 @@ public sealed class SipHotlines(HotlineNumbers numbers, Func<IActorRef?> directo
         queues.Tell(new AcdCommands.IvrArrived(campaign, arrival.Leg, arrival.CallerNumber));
         return new ActorTelephonySink(queues);
     }
+
+    private CampaignId? Owner(string calledNumber) =>
+        HotlineNumber.Key(calledNumber) is { } key && _byNumber.TryGetValue(key, out var campaign) ? campaign : null;
 }

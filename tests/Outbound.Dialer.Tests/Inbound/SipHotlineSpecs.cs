@@ -50,6 +50,8 @@ public sealed class SipHotlineSpecs : TestKit, IAsyncLifetime
     {
         public ConcurrentQueue<InboundCallArrival> Taken { get; } = new();
 
+        public bool Takes(string calledNumber) => inner.Takes(calledNumber);
+
         public ITelephonyEventSink? Arrive(InboundCallArrival arrival)
         {
             var sink = inner.Arrive(arrival);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Outbound.Telephony.Port;
 using Outbound.Telephony.Rtp.Wav;
 using Outbound.Telephony.SipAdapter;
@@ -31,6 +32,8 @@ public sealed class SipTelephonyInboundTests : IDisposable
 
         public Task<InboundCallArrival> FirstArrival => _first.Task;
 
+        public bool Takes(string calledNumber) => calledNumber == number;
+
         public ITelephonyEventSink? Arrive(InboundCallArrival arrival)
         {
             if (arrival.CalledNumber != number) return null;
@@ -40,9 +43,9 @@ public sealed class SipTelephonyInboundTests : IDisposable
         }
     }
 
-    private static async Task<SipTelephony> StartAsync(Hotline hotline, string trunkHost = "127.0.0.1")
+    private static async Task<SipTelephony> StartAsync(Hotline hotline, string trunkHost = "127.0.0.1", SipTelephonyOptions? options = null, SipAgentDirectory? agents = null)
     {
-        var telephony = new SipTelephony(new SipTelephonyOptions { SipPort = 0 }, new SipAgentDirectory(), TimeProvider.System, hotline);
+        var telephony = new SipTelephony(options ?? new SipTelephonyOptions { SipPort = 0 }, agents ?? new SipAgentDirectory(), TimeProvider.System, hotline);
         await telephony.StartAsync(SipTelephonyCarrierTests.Trunk(SippProcess.FreeUdpPort()) with { Host = trunkHost });
         return telephony;
     }
@@ -109,6 +112,75 @@ public sealed class SipTelephonyInboundTests : IDisposable
         Assert.Equal(404, statuses[^1]);
         Assert.Empty(hotline.Arrivals);
         Assert.Equal(0, telephony.LegsUp);
+    }
+
+    [Fact]
+    public async Task Call_from_the_trunk_to_a_number_no_hotline_owns_gets_its_404_without_an_rtp_port_even_when_none_is_free()
+    {
+        // The adapter's RTP range holds one even port, and the test holds it: opening media for this call would fail.
+        using var held = HoldEvenPort();
+        var port = ((IPEndPoint)held.Client.LocalEndPoint!).Port;
+        var hotline = new Hotline("95598");
+        await using var telephony = await StartAsync(hotline, options: new SipTelephonyOptions { SipPort = 0, RtpPortFirst = port, RtpPortLast = port + 1 });
+        using var carrier = SippProcess.UacScenario("uac-carrier-unknown-number.xml", $"127.0.0.1:{telephony.Stack.Port}", "4008001234");
+
+        Assert.True(await carrier.WaitAsync(Wait) == 0, "sipp (expects 404, no ringing) failed:\n" + await carrier.OutputAsync());
+        Assert.Empty(hotline.Arrivals);
+
+        // The range is the adapter's: once the port is free, the hotline's caller is answered on it.
+        held.Dispose();
+        using var caller = new RawSipCaller();
+        var good = await caller.SendAsync(Platform(telephony), caller.Invite(Platform(telephony), "95598", "after-port-freed"), Wait);
+        Assert.Equal([180, 200], good.Where(s => s != 100));
+    }
+
+    [Fact]
+    public async Task Agent_phone_behind_the_trunks_border_controller_is_challenged_and_its_call_becomes_the_agents_leg()
+    {
+        var hotline = new Hotline("95598");
+        var agents = new SipAgentDirectory([SipAgentAccount.FromPassword("agent-7", "agent7", "outbound", "Secret-7")]);
+        await using var telephony = await StartAsync(hotline, agents: agents);
+        // From the trunk's own address (127.0.0.1), to a number no hotline owns.
+        using var phone = SippProcess.UacScenario("uac-agent-phone-via-sbc.xml", $"127.0.0.1:{telephony.Stack.Port}", "8000",
+            extra: ["-key", "agent_user", "agent7", "-au", "agent7", "-ap", "Secret-7", "-d", "4000"]);
+        await WaitUntilAsync(() => telephony.LegsUp == 1, "the phone's call is answered");
+
+        // The agent logs in: the call the phone made is the leg (the phone never registered, so nothing else could be).
+        var events = new EventLog();
+        var leg = await telephony.ConnectAgentAsync(new AgentEndpoint("agent-7", "sip:agent7"), events);
+        Assert.Equal(leg, (await events.NextAsync<TelephonyEvent.Answered>(Wait)).Leg);
+        Assert.True(await phone.WaitAsync(Wait) == 0, "sipp (expects 401, then 200 to its credentials) failed:\n" + await phone.OutputAsync());
+        Assert.True((await events.NextAsync<TelephonyEvent.HungUp>(Wait)).ByRemote);
+        Assert.Empty(hotline.Arrivals);
+    }
+
+    [Fact]
+    public async Task Agent_phone_behind_the_trunks_border_controller_with_a_wrong_password_is_forbidden()
+    {
+        var agents = new SipAgentDirectory([SipAgentAccount.FromPassword("agent-7", "agent7", "outbound", "Secret-7")]);
+        await using var telephony = await StartAsync(new Hotline("95598"), agents: agents);
+        using var phone = SippProcess.UacScenario("uac-agent-phone-via-sbc.xml", $"127.0.0.1:{telephony.Stack.Port}", "8000",
+            extra: ["-key", "agent_user", "agent7", "-au", "agent7", "-ap", "wrong"]);
+
+        Assert.NotEqual(0, await phone.WaitAsync(Wait));
+        Assert.Contains("403", await phone.OutputAsync());
+        Assert.Equal(0, telephony.LegsUp);
+    }
+
+    private static UdpClient HoldEvenPort()
+    {
+        while (true)
+        {
+            var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            if (((IPEndPoint)udp.Client.LocalEndPoint!).Port % 2 == 0) return udp;
+            udp.Dispose();
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 150 && !condition(); i++) await Task.Delay(100);
+        Assert.True(condition(), "timed out waiting: " + what);
     }
 
     [Fact]
