@@ -86,7 +86,7 @@ public sealed class SipInternalCallSpecs : TestKit, IAsyncLifetime
         ExpectState(b.Desk, AgentState.OnCall, AgentSessionActor.InternalReason);
         await Task.Delay(TimeSpan.FromSeconds(3));
         // The dumps are written as the audio comes (so the silence measured below means something).
-        var (duringA, duringB) = (PhoneDump.Rms(a.Heard.WrittenSince(talkA)), PhoneDump.Rms(b.Heard.WrittenSince(talkB)));
+        var (duringA, duringB) = (ToneMeter.Rms(a.Heard.WrittenSince(talkA)), ToneMeter.Rms(b.Heard.WrittenSince(talkB)));
         Assert.True(duringA > 300 && duringB > 300, $"while they talk the phones should hear each other: RMS {duringA:F0} (a), {duringB:F0} (b)");
 
         a.Session.Tell(new InternalCallCommands.HangUp());
@@ -97,7 +97,7 @@ public sealed class SipInternalCallSpecs : TestKit, IAsyncLifetime
         await Task.Delay(TimeSpan.FromMilliseconds(500));   // packets already on the way, baresip's jitter buffer
         var (markA, markB) = (a.Heard.Length, b.Heard.Length);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var (afterA, afterB) = (PhoneDump.Rms(a.Heard.WrittenSince(markA)), PhoneDump.Rms(b.Heard.WrittenSince(markB)));
+        var (afterA, afterB) = (ToneMeter.Rms(a.Heard.WrittenSince(markA)), ToneMeter.Rms(b.Heard.WrittenSince(markB)));
         Assert.True(afterA < 50 && afterB < 50, $"after the hang-up the phones should be silent: RMS {afterA:F0} (a), {afterB:F0} (b)");
         Assert.Equal(2, telephony.LegsUp);
         foreach (var (agent, state, reason) in new[] { (a, AgentState.Ready, (string?)null), (b, AgentState.NotReady, "break") })
@@ -112,8 +112,8 @@ public sealed class SipInternalCallSpecs : TestKit, IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1));   // baresip closes its dump files on BYE
         var (heardByA, heardByB) = (a.Heard.Heard(), b.Heard.Heard());
         Assert.True(heardByA.Length >= 8000 && heardByB.Length >= 8000, $"each phone should hear the other for about 3 s: {heardByA.Length}, {heardByB.Length} samples");
-        var (a1000, a440) = (PhoneDump.Power(heardByA, 1000), PhoneDump.Power(heardByA, 440));
-        var (b440, b1000) = (PhoneDump.Power(heardByB, 440), PhoneDump.Power(heardByB, 1000));
+        var (a1000, a440) = (ToneMeter.Power(heardByA, 1000), ToneMeter.Power(heardByA, 440));
+        var (b440, b1000) = (ToneMeter.Power(heardByB, 440), ToneMeter.Power(heardByB, 1000));
         Assert.True(a1000 > 50 * a440, $"a should hear b's 1 kHz ({a1000:E1}), not its own 440 Hz ({a440:E1})");
         Assert.True(b440 > 50 * b1000, $"b should hear a's 440 Hz ({b440:E1}), not its own 1 kHz ({b1000:E1})");
     }

@@ -132,15 +132,15 @@ public sealed class SipHotlineSpecs : TestKit, IAsyncLifetime
         // Both ways: the caller's speech on the left channel, the agent phone's 440 Hz tone (sent on to the caller) on the right.
         var audio = WavAudio.Read(recording);
         var (left, right) = (audio.Samples.Where((_, i) => i % 2 == 0).ToArray(), audio.Samples.Where((_, i) => i % 2 == 1).ToArray());
-        Assert.True(Rms(left) > 300, $"the caller's audio, RMS {Rms(left):F0}");
-        Assert.True(Rms(right) > 300, $"the agent's audio, RMS {Rms(right):F0}");
+        Assert.True(ToneMeter.Rms(left) > 300, $"the caller's audio, RMS {ToneMeter.Rms(left):F0}");
+        Assert.True(ToneMeter.Rms(right) > 300, $"the agent's audio, RMS {ToneMeter.Rms(right):F0}");
         // And the agent's phone heard the caller.
         await hotline.Telephony.DisposeAsync();
         _telephony = null;
         await Task.Delay(TimeSpan.FromSeconds(1));   // baresip closes its dump files on BYE
         var dump = Directory.GetFiles(hotline.PhoneHeard, "*dec*.wav").OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
         Assert.True(dump is not null, "baresip wrote no received-audio dump:\n" + hotline.Phone.Output);
-        Assert.True(Rms(WavAudio.Read(dump).ToMono(8000).Samples) > 100, "the agent's phone heard the caller");
+        Assert.True(ToneMeter.Rms(WavAudio.Read(dump).ToMono(8000).Samples) > 100, "the agent's phone heard the caller");
     }
 
     [Fact]
@@ -162,5 +162,4 @@ public sealed class SipHotlineSpecs : TestKit, IAsyncLifetime
         Assert.True(await carrier.WaitAsync(TimeSpan.FromSeconds(20)) == 0, "sipp (the caller) failed:\n" + await carrier.OutputAsync());
     }
 
-    private static double Rms(short[] samples) => samples.Length == 0 ? 0 : Math.Sqrt(samples.Average(s => (double)s * s));
 }

@@ -34,20 +34,4 @@ internal sealed class PhoneDump(string folder, BaresipProcess phone)
         var last = Array.FindLastIndex(samples, s => Math.Abs((int)s) >= 300);
         return samples.Take(last + 1).SkipWhile(s => Math.Abs((int)s) < 300).ToArray();
     }
-
-    public static double Rms(short[] samples) => samples.Length == 0 ? 0 : Math.Sqrt(samples.Average(s => (double)s * s));
-
-    /// <summary>Goertzel: the power of one frequency in 8 kHz samples.</summary>
-    public static double Power(short[] samples, double hz)
-    {
-        var coefficient = 2 * Math.Cos(2 * Math.PI * hz / 8000);
-        double previous = 0, beforePrevious = 0;
-        foreach (var sample in samples)
-        {
-            var current = sample + coefficient * previous - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-        }
-        return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-    }
 }

@@ -63,10 +63,10 @@ public sealed class SipTelephonyMixTests : IDisposable
 
         var heardBySupervisor = Received(supervisorDump, supervisorPhone);
         var heardByAgent = Received(agentDump, agentPhone);
-        var (sup1000, sup440, sup2000) = (Power(heardBySupervisor, 1000), Power(heardBySupervisor, 440), Power(heardBySupervisor, 2000));
+        var (sup1000, sup440, sup2000) = (ToneMeter.Power(heardBySupervisor, 1000), ToneMeter.Power(heardBySupervisor, 440), ToneMeter.Power(heardBySupervisor, 2000));
         Assert.True(sup1000 > 50 * sup2000 && sup440 > 50 * sup2000,
             $"the supervisor should hear the customer (1 kHz: {sup1000:E1}) and the agent (440 Hz: {sup440:E1}), not itself (2 kHz: {sup2000:E1})");
-        var (agent1000, agent2000) = (Power(heardByAgent, 1000), Power(heardByAgent, 2000));
+        var (agent1000, agent2000) = (ToneMeter.Power(heardByAgent, 1000), ToneMeter.Power(heardByAgent, 2000));
         Assert.True(agent1000 > 50 * agent2000, $"the agent should hear the customer (1 kHz: {agent1000:E1}) but not the listening supervisor (2 kHz: {agent2000:E1})");
     }
 
@@ -101,8 +101,8 @@ public sealed class SipTelephonyMixTests : IDisposable
 
         var heard = Received(agentDump, agentPhone, seconds: 8);
         var (bridged, held) = (heard[..8000], heard[^12000..^4000]);
-        Assert.True(Power(bridged, 1000) > 50 * Power(bridged, 600), $"bridged, the agent hears the customer: 1 kHz {Power(bridged, 1000):E1}, 600 Hz {Power(bridged, 600):E1}");
-        Assert.True(Power(held, 600) > 50 * Power(held, 1000), $"held, only the music: 600 Hz {Power(held, 600):E1}, 1 kHz {Power(held, 1000):E1}");
+        Assert.True(ToneMeter.Power(bridged, 1000) > 50 * ToneMeter.Power(bridged, 600), $"bridged, the agent hears the customer: 1 kHz {ToneMeter.Power(bridged, 1000):E1}, 600 Hz {ToneMeter.Power(bridged, 600):E1}");
+        Assert.True(ToneMeter.Power(held, 600) > 50 * ToneMeter.Power(held, 1000), $"held, only the music: 600 Hz {ToneMeter.Power(held, 600):E1}, 1 kHz {ToneMeter.Power(held, 1000):E1}");
     }
 
     /// <summary>The audio a phone received (baresip's decoded dump), as 8 kHz mono, without the silence before and after.</summary>
@@ -113,19 +113,5 @@ public sealed class SipTelephonyMixTests : IDisposable
         var samples = WavAudio.Read(dump).ToMono(8000).Samples;
         var last = Array.FindLastIndex(samples, s => Math.Abs((int)s) >= 300);
         return samples.Take(last + 1).SkipWhile(s => Math.Abs((int)s) < 300).Take(seconds * 8000).ToArray();
-    }
-
-    /// <summary>Goertzel: the power of one frequency in 8 kHz samples.</summary>
-    private static double Power(short[] samples, double hz)
-    {
-        var coefficient = 2 * Math.Cos(2 * Math.PI * hz / 8000);
-        double previous = 0, beforePrevious = 0;
-        foreach (var sample in samples)
-        {
-            var current = sample + coefficient * previous - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-        }
-        return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
     }
 }

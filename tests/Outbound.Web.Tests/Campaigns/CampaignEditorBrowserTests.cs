@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Outbound.Data.Demo;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Campaigns;
@@ -12,13 +11,7 @@ public sealed class CampaignEditorBrowserTests(KestrelDeskWebFactory factory) : 
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
-        var context = await browser.NewContextAsync(new() { BaseURL = factory.Address, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name=Email]", "manager@demo.local");
-        await page.FillAsync("input[name=Password]", DemoUsers.Password);
-        await page.PressAsync("input[name=Password]", "Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        var page = await BrowserPages.SignedInAsync(browser, factory.Address, "manager@demo.local");
 
         await page.GotoAsync("/Campaigns/Create");
         Assert.Equal("主叫号码", await page.TextContentAsync("#caller-id-label"));

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Outbound.Data.Demo;
 using Outbound.Dialer.Campaigns;
 using Outbound.Telephony;
 using Outbound.Telephony.Simulated;
@@ -16,54 +15,18 @@ namespace Outbound.Web.Tests.Desk;
 /// </summary>
 public sealed class CallControlBrowserTests(CallControlWebFactory factory) : IClassFixture<CallControlWebFactory>
 {
-    private const float Patience = 45_000;
-    private const string Colleague = "agent4@demo.local";
-
-    private async Task<IPage> SignedInPageAsync(IBrowser browser, string email)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = factory.Address, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name=Email]", email);
-        await page.FillAsync("input[name=Password]", DemoUsers.Password);
-        await page.PressAsync("input[name=Password]", "Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
-
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var connection = await factory.Db.OpenConnectionAsync();
-        return (await connection.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE normalized_email = upper(@email)", new { email })).ToString();
-    }
-
-    private async Task<IPage> LoggedInDeskAsync(IBrowser browser, string email)
-    {
-        var page = await SignedInPageAsync(browser, email);
-        await page.GotoAsync("/Desk");
-        // Under load the page can render before its hub connection is up: a click before that would be lost.
-        await page.WaitForFunctionAsync("() => window.desk && window.desk.started", null, new() { Timeout = Patience });
-        await page.EvaluateAsync("() => window.desk.started");
-        await page.SelectOptionAsync("#campaign", factory.DeskCampaign.Value.ToString());
-        await page.ClickAsync("#login");
-        await page.WaitForSelectorAsync("#state[data-state=not_ready]", new() { Timeout = Patience });
-        return page;
-    }
+    private const float Patience = BrowserPages.Patience;
+    private const string Colleague = CallControlWebFactory.Colleague;
 
     [Fact]
     public async Task An_agent_holds_retrieves_and_transfers_to_a_colleague_whose_call_the_supervisor_listens_to_and_force_releases()
     {
-        await using (var connection = await factory.Db.OpenConnectionAsync())
-            await connection.ExecuteAsync("""
-                INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
-                SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent)
-                """, new { id = factory.DeskCampaign.Value, agent = Colleague });
         var carrier = (SimulatedTelephony)factory.Services.GetRequiredService<ITelephony>();
-        var (agentId, colleagueId, supervisorId) = (await UserIdAsync(DeskWebFactory.Agent), await UserIdAsync(Colleague), await UserIdAsync(DeskWebFactory.Supervisor));
+        var (agentId, colleagueId, supervisorId) = (await factory.UserIdAsync(DeskWebFactory.Agent), await factory.UserIdAsync(Colleague), await factory.UserIdAsync(DeskWebFactory.Supervisor));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
-        var agent = await LoggedInDeskAsync(browser, DeskWebFactory.Agent);
-        var colleague = await LoggedInDeskAsync(browser, Colleague);
+        var agent = await BrowserPages.AtDeskAsync(browser, factory.Address, DeskWebFactory.Agent, factory.DeskCampaign);
+        var colleague = await BrowserPages.AtDeskAsync(browser, factory.Address, Colleague, factory.DeskCampaign);
         await agent.Keyboard.PressAsync("F2");
         await agent.WaitForSelectorAsync("#state[data-state=ready]", new() { Timeout = Patience });
 
@@ -93,7 +56,7 @@ public sealed class CallControlBrowserTests(CallControlWebFactory factory) : ICl
             await agent.WaitForSelectorAsync("#acw:not([hidden])", new() { Timeout = Patience });
             Assert.Equal([carrier.LegOf(colleagueId)!], carrier.Hearing(customer).From);
 
-            var supervisor = await SignedInPageAsync(browser, DeskWebFactory.Supervisor);
+            var supervisor = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.Supervisor);
             await supervisor.GotoAsync("/Wallboard");
             var row = supervisor.Locator("#agents tr[data-agent][data-state=on_call]", new() { HasText = "坐席 4 号" });
             await row.Locator("button[data-action=listen]").ClickAsync(new() { Timeout = Patience });

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Outbound.Data.Demo;
 using Outbound.Dialer.Campaigns;
 using Outbound.Web.Tests.Support;
 
@@ -8,26 +7,14 @@ namespace Outbound.Web.Tests.Desk;
 /// <summary>The desk and the wallboard in a real browser, with a simulated predictive call.</summary>
 public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixture<KestrelDeskWebFactory>
 {
-    private const float Patience = 45_000;
-
-    private async Task<IPage> SignedInPageAsync(IBrowser browser, string email)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = factory.Address, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name=Email]", email);
-        await page.FillAsync("input[name=Password]", DemoUsers.Password);
-        await page.PressAsync("input[name=Password]", "Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
+    private const float Patience = BrowserPages.Patience;
 
     [Fact]
     public async Task An_agent_takes_a_call_fills_the_collections_form_books_a_callback_and_the_supervisor_forces_it_not_ready()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
-        var agent = await SignedInPageAsync(browser, DeskWebFactory.Agent);
+        var agent = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.Agent);
 
         await agent.GotoAsync("/Desk");
         // Under load the page can render before its hub connection is up: a click before that would be lost.
@@ -73,7 +60,7 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
                 "SELECT count(*) FROM desk_call_forms WHERE disposition = 'promise_to_pay' AND promise_amount = 600 AND payment_plan = '分 3 期' AND callback_mine AND right_party"))
                 Assert.Equal(1L, await cmd.ExecuteScalarAsync());
 
-            var supervisor = await SignedInPageAsync(browser, DeskWebFactory.Supervisor);
+            var supervisor = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.Supervisor);
             await supervisor.GotoAsync("/Wallboard");
             var row = supervisor.Locator("#agents tr[data-agent]", new() { HasText = "坐席 1 号" });
             await row.Locator("button[data-action=force_not_ready]").ClickAsync(new() { Timeout = Patience });
@@ -92,7 +79,7 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
-        var agent = await SignedInPageAsync(browser, DeskWebFactory.SurveyAgent);
+        var agent = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.SurveyAgent);
 
         await agent.GotoAsync("/Desk");
         await agent.SelectOptionAsync("#campaign", factory.SurveyCampaign.Value.ToString());

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Outbound.Data.Demo;
 using Outbound.Telephony;
 using Outbound.Telephony.Simulated;
 using Outbound.Web.Tests.Support;
@@ -15,47 +14,18 @@ namespace Outbound.Web.Tests.Desk;
 /// </summary>
 public sealed class InternalCallBrowserTests(CallControlWebFactory factory) : IClassFixture<CallControlWebFactory>
 {
-    private const float Patience = 45_000;
-    private const string Colleague = "agent4@demo.local";
-
-    private async Task<IPage> LoggedInDeskAsync(IBrowser browser, string email)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = factory.Address, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name=Email]", email);
-        await page.FillAsync("input[name=Password]", DemoUsers.Password);
-        await page.PressAsync("input[name=Password]", "Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        await page.GotoAsync("/Desk");
-        await page.WaitForFunctionAsync("() => window.desk && window.desk.started", null, new() { Timeout = Patience });
-        await page.EvaluateAsync("() => window.desk.started");
-        await page.SelectOptionAsync("#campaign", factory.DeskCampaign.Value.ToString());
-        await page.ClickAsync("#login");
-        await page.WaitForSelectorAsync("#state[data-state=not_ready]", new() { Timeout = Patience });
-        return page;
-    }
-
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var connection = await factory.Db.OpenConnectionAsync();
-        return (await connection.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE normalized_email = upper(@email)", new { email })).ToString();
-    }
+    private const float Patience = BrowserPages.Patience;
+    private const string Colleague = CallControlWebFactory.Colleague;
 
     [Fact]
     public async Task An_agent_calls_a_colleague_who_answers_they_hear_each_other_and_both_desks_return_to_not_ready_after_the_hang_up()
     {
-        await using (var connection = await factory.Db.OpenConnectionAsync())
-            await connection.ExecuteAsync("""
-                INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
-                SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent)
-                """, new { id = factory.DeskCampaign.Value, agent = Colleague });
         var carrier = (SimulatedTelephony)factory.Services.GetRequiredService<ITelephony>();
-        var (agentId, colleagueId) = (await UserIdAsync(DeskWebFactory.Agent), await UserIdAsync(Colleague));
+        var (agentId, colleagueId) = (await factory.UserIdAsync(DeskWebFactory.Agent), await factory.UserIdAsync(Colleague));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
-        var agent = await LoggedInDeskAsync(browser, DeskWebFactory.Agent);
-        var colleague = await LoggedInDeskAsync(browser, Colleague);
+        var agent = await BrowserPages.AtDeskAsync(browser, factory.Address, DeskWebFactory.Agent, factory.DeskCampaign);
+        var colleague = await BrowserPages.AtDeskAsync(browser, factory.Address, Colleague, factory.DeskCampaign);
 
         await agent.FocusAsync("#colleague");
         await agent.WaitForSelectorAsync($"#colleague option[value='{colleagueId}']", new() { State = WaitForSelectorState.Attached, Timeout = Patience });

@@ -39,7 +39,7 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string HotlineAgent = "agent3@demo.local";
     public NpgsqlDataSource Db => _database.DataSource;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _database.InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
