@@ -2,14 +2,15 @@ using Outbound.Telephony.Port;
 using Outbound.Telephony.Rtp.Codecs;
 using Outbound.Telephony.Rtp.Mixing;
 using Outbound.Telephony.Rtp.Prompts;
+using Outbound.Telephony.Rtp.Recording;
 
 namespace Outbound.Telephony.SipAdapter;
 
 /// <summary>
 /// One mix of the Sip adapter: every part's decoded audio goes into its <see cref="FrameBuffer"/>; every 20 ms on the
 /// adapter's clock one frame is taken from each, mixed minus the listener (<see cref="AudioMixer"/>) and sent to each
-/// part as our own media (encoded in its law, its stream rewritten like any prompt). Membership changes under the
-/// adapter's join lock; the clock reads a snapshot.
+/// part as our own media (encoded in its law, its stream rewritten like any prompt); a recorded part's right channel gets
+/// what it is sent. Membership changes under the adapter's join lock; the clock reads a snapshot.
 /// </summary>
 internal sealed class SipMixRoom : IAsyncDisposable
 {
@@ -76,6 +77,7 @@ internal sealed class SipMixRoom : IAsyncDisposable
                 for (var i = 0; i < members.Length; i++)
                 {
                     if (members[i].Leg.Ended) continue;
+                    members[i].RecordHeard(mixed[i]);
                     try
                     {
                         await members[i].Leg.Media.SendAudioAsync(mixed[i], cancellationToken: _stop.Token);
@@ -107,5 +109,18 @@ internal sealed class SipMixRoom : IAsyncDisposable
         public FrameBuffer Buffer { get; } = new();
         public MixPart? Part { get; set; }
         public void OnAudio(uint timestamp, short[] samples) => Buffer.Add(samples);
+
+        private uint _heardTimestamp;
+        private bool _recording;
+
+        /// <summary>A recorded customer's right channel is what it hears: the mix it is sent, on the room's own 20 ms clock.</summary>
+        public void RecordHeard(short[] samples)
+        {
+            if (leg.Recording is not { Channel: RecordingLeg.A } tap) return;
+            if (!_recording) tap.Recording.Recorder.Resync(RecordingLeg.B);
+            _recording = true;
+            tap.Recording.Recorder.AddSamples(RecordingLeg.B, _heardTimestamp, samples.ToArray()); // the recorder keeps what it is given
+            _heardTimestamp += (uint)samples.Length;
+        }
     }
 }

@@ -288,7 +288,11 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
             Isolate(a);
             var bridge = c.Media.BridgeTo(a.Media);
             (c.Partner, a.Partner, c.Bridge, a.Bridge) = (a, c, bridge, bridge);
-            if (c.Recording is { Channel: RecordingLeg.A } tap) a.Recording = tap with { Channel = RecordingLeg.B };
+            if (c.Recording is { Channel: RecordingLeg.A } tap)
+            {
+                a.Recording = tap with { Channel = RecordingLeg.B };
+                tap.Recording.Recorder.Resync(RecordingLeg.B); // another phone (a transfer) or back from a mix: new timestamps
+            }
         }
         var now = Now;
         Emit(c, new TelephonyEvent.Bridged(c.Id, now, a.Id));
@@ -304,8 +308,8 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
 
     /// <summary>
     /// Sets the parts of a mix (<see cref="SipMixRoom"/>): named legs leave their bridge, hold or other mix and join this
-    /// one; an empty list dissolves it. The recording of a leg in a mix keeps its own side (left channel); what the mix
-    /// sends it is not recorded (the right channel pauses until the leg is bridged again).
+    /// one; an empty list dissolves it. A recorded leg in a mix keeps its own side on the left channel and what the mix
+    /// sends it (everyone it hears) on the right.
     /// </summary>
     public Task MixAsync(string room, IReadOnlyList<MixPart> parts, CancellationToken ct = default)
     {

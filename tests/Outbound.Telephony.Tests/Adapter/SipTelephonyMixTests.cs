@@ -105,6 +105,48 @@ public sealed class SipTelephonyMixTests : IDisposable
         Assert.True(ToneMeter.Power(held, 600) > 50 * ToneMeter.Power(held, 1000), $"held, only the music: 600 Hz {ToneMeter.Power(held, 600):E1}, 1 kHz {ToneMeter.Power(held, 1000):E1}");
     }
 
+    [Fact]
+    public async Task A_recorded_customer_keeps_what_it_hears_on_the_right_channel_while_a_supervisor_barges_in_and_after()
+    {
+        var tone = Path.Combine(_work.FullName, "customer.ulaw");
+        var (soxExit, soxOutput) = await ExternalTool.RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-t", "ul", tone, "synth", "12", "sine", "1000", "vol", "0.4"], _work.FullName, TimeSpan.FromSeconds(30));
+        Assert.True(soxExit == 0, soxOutput);
+        var agents = new SipAgentDirectory([
+            SipAgentAccount.FromPassword("agent-7", "agent7", "outbound", "Secret-7"),
+            SipAgentAccount.FromPassword("sup-1", "sup1", "outbound", "Secret-S")]);
+        using var carrier = await SpeakingCarrier.StartAsync(_work.FullName, tone);
+        await using var telephony = await SipTelephonyCarrierTests.StartAsync(SipTelephonyCarrierTests.Trunk(carrier.Port), agents);
+        using var agentPhone = BaresipProcess.Start("agent7", "Secret-7", telephony.Stack.Port, toneHz: 440, _work.CreateSubdirectory("agent").FullName);
+        using var supervisorPhone = BaresipProcess.Start("sup1", "Secret-S", telephony.Stack.Port, toneHz: 2000, _work.CreateSubdirectory("supervisor").FullName);
+        await WaitForRegistrationAsync(telephony, "agent7", agentPhone);
+        await WaitForRegistrationAsync(telephony, "sup1", supervisorPhone);
+        var (agent, _) = await PhoneLegAsync(telephony, "agent-7", "agent7");
+        var (supervisor, _) = await PhoneLegAsync(telephony, "sup-1", "sup1");
+        var customerEvents = new EventLog();
+        var customer = await telephony.OriginateAsync(new OriginateRequest("13800138000", "", TimeSpan.FromSeconds(10), false), customerEvents);
+        await customerEvents.NextAsync<TelephonyEvent.Answered>(Wait);
+
+        await telephony.BridgeAsync(customer, agent);
+        await telephony.StartRecordingAsync(customer, Path.Combine(_work.FullName, "call.wav"));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await telephony.MixAsync("call-1", [new(customer), new(agent), new(supervisor)]);   // 强插
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await telephony.MixAsync("call-1", []);
+        await telephony.BridgeAsync(customer, agent);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        foreach (var leg in new[] { customer, agent, supervisor }) await telephony.HangUpAsync(leg);
+        var stopped = await customerEvents.NextAsync<TelephonyEvent.RecordingStopped>(Wait);
+
+        var audio = WavAudio.Read(stopped.Path);
+        var right = audio.Samples.Where((_, i) => i % 2 == 1).ToArray();
+        Assert.InRange(right.Length, 6 * 8000, 9 * 8000);   // about 7 s, no jump in the timeline
+        var (before, barged, after) = (right[4000..12000], right[22000..34000], right[^12000..^4000]);
+        Assert.True(ToneMeter.Power(barged, 440) > 50 * ToneMeter.Power(barged, 1000) && ToneMeter.Power(barged, 2000) > 50 * ToneMeter.Power(barged, 1000),
+            $"barged in, the customer hears the agent (440 Hz {ToneMeter.Power(barged, 440):E1}) and the supervisor (2 kHz {ToneMeter.Power(barged, 2000):E1}), not itself (1 kHz {ToneMeter.Power(barged, 1000):E1})");
+        foreach (var (name, bridged) in new[] { ("before", before), ("after", after) })
+            Assert.True(ToneMeter.Power(bridged, 440) > 50 * ToneMeter.Power(bridged, 2000), $"{name} the barge-in, the agent alone: 440 Hz {ToneMeter.Power(bridged, 440):E1}, 2 kHz {ToneMeter.Power(bridged, 2000):E1}");
+    }
+
     /// <summary>The audio a phone received (baresip's decoded dump), as 8 kHz mono, without the silence before and after.</summary>
     private static short[] Received(string folder, BaresipProcess phone, int seconds = 2)
     {

@@ -90,4 +90,21 @@ public sealed class StereoCallRecorderTests : IDisposable
         recorder.AddPacket(RecordingLeg.A, 0, Enumerable.Repeat((byte)0xCE, 160).ToArray(), G711Law.MuLaw);
         Assert.Equal(MuLaw.Decode(0xCE), Finish(recorder).Samples[0]);
     }
+
+    [Fact]
+    public void After_a_resync_a_new_stream_on_the_right_goes_on_at_its_arrival_whatever_its_timestamps()
+    {
+        var time = new FakeTimeProvider();
+        var recorder = Recorder(time);
+        recorder.AddSamples(RecordingLeg.A, 0, Frame(1000));
+        recorder.AddSamples(RecordingLeg.B, 50_000, Frame(-1000));
+        time.Advance(TimeSpan.FromMilliseconds(40));
+        // A transfer: the new agent's stream starts 2^30 samples (a day and a half) "later" than the first agent's.
+        recorder.Resync(RecordingLeg.B);
+        recorder.AddSamples(RecordingLeg.B, 50_000 + (1u << 30), Frame(-2000));
+        recorder.AddSamples(RecordingLeg.B, 50_000 + (1u << 30) + 160, Frame(-3000));
+        var right = Channel(Finish(recorder).Samples, 1);
+        Assert.Equal(320 + 320, right.Length);
+        Assert.Equal(new short[] { -1000, 0, -2000, -3000 }, Enumerable.Range(0, 4).Select(f => right[f * 160 + 80]));
+    }
 }

@@ -80,6 +80,16 @@ public sealed class StereoCallRecorder : IDisposable
         }
     }
 
+    /// <summary>
+    /// The leg's audio now comes from another stream (a transferred call's new agent, the mix a monitored or conferenced
+    /// customer hears): its timestamps have nothing to do with the last ones, so the next packet is placed by its arrival,
+    /// as a leg's first is, and the timeline goes on from there.
+    /// </summary>
+    public void Resync(RecordingLeg leg)
+    {
+        lock (_lock) _legs[(int)leg].Resync();
+    }
+
     /// <summary>Writes everything still pending and the final sizes; later packets are ignored.</summary>
     public void Complete()
     {
@@ -144,6 +154,12 @@ public sealed class StereoCallRecorder : IDisposable
                 _lastTimestamp = timestamp;
             }
             return _offset + extended;
+        }
+
+        public void Resync()
+        {
+            _started = false;
+            _lastExtended = 0;
         }
 
         public void Add(long position, short[] samples)
