@@ -25,13 +25,14 @@ public sealed class BillingAccounts(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task<MonthlyStatement?> StatementAsync(TenantId tenant, CalendarMonth month, CancellationToken ct = default)
     {
         if (await Terms.FindAsync(tenant, ct) is not { } terms) return null;
-        var statement = MonthlyStatement.Compute(terms, month, await Usage.MinutesByMonthAsync(tenant, ct), await Payments.ListAsync(tenant, ct));
+        var statement = MonthlyStatement.Compute(terms, month, await Usage.MinutesByMonthAsync(tenant, ct), await Payments.ListAsync(tenant, ct),
+            await Usage.InboundMinutesByMonthAsync(tenant, ct));
         await using var cmd = dataSource.CreateCommand("""
-            INSERT INTO statements (tenant_id, month, opening_balance, charges, payments, closing_balance, telephony_minutes, issued_at)
-            VALUES (@t, @m, @open, @charges, @paid, @close, @minutes, @at)
+            INSERT INTO statements (tenant_id, month, opening_balance, charges, payments, closing_balance, telephony_minutes, inbound_minutes, issued_at)
+            VALUES (@t, @m, @open, @charges, @paid, @close, @minutes, @inbound, @at)
             ON CONFLICT (tenant_id, month) DO UPDATE SET opening_balance = excluded.opening_balance, charges = excluded.charges,
                 payments = excluded.payments, closing_balance = excluded.closing_balance,
-                telephony_minutes = excluded.telephony_minutes, issued_at = excluded.issued_at
+                telephony_minutes = excluded.telephony_minutes, inbound_minutes = excluded.inbound_minutes, issued_at = excluded.issued_at
             """);
         cmd.Parameters.AddWithValue("t", tenant.Value);
         cmd.Parameters.AddWithValue("m", month.ToString());
@@ -40,6 +41,7 @@ public sealed class BillingAccounts(NpgsqlDataSource dataSource, TimeProvider cl
         cmd.Parameters.AddWithValue("paid", statement.PaymentsTotal);
         cmd.Parameters.AddWithValue("close", statement.ClosingBalance);
         cmd.Parameters.AddWithValue("minutes", statement.TelephonyMinutes);
+        cmd.Parameters.AddWithValue("inbound", statement.InboundMinutes);
         cmd.Parameters.AddWithValue("at", clock.GetUtcNow());
         await cmd.ExecuteNonQueryAsync(ct);
         return statement;
@@ -48,6 +50,7 @@ public sealed class BillingAccounts(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task<AccountStanding?> StandingAsync(TenantId tenant, DateOnly today, CancellationToken ct = default)
     {
         if (await Terms.FindAsync(tenant, ct) is not { } terms) return null;
-        return AccountStanding.Evaluate(terms, await Usage.MinutesByMonthAsync(tenant, ct), await Payments.ListAsync(tenant, ct), today);
+        return AccountStanding.Evaluate(terms, await Usage.MinutesByMonthAsync(tenant, ct), await Payments.ListAsync(tenant, ct), today,
+            await Usage.InboundMinutesByMonthAsync(tenant, ct));
     }
 }

@@ -86,6 +86,7 @@ public sealed class StatementDocument(StatementModel model)
     {
         ChargeKind.Deposit => "押金 Deposit",
         ChargeKind.SeatRent => "坐席租金 Seat rent",
+        ChargeKind.InboundTelephony => "呼入通话分钟 Inbound minutes",
         _ => "电话费 Telephony (minutes)",
     };
 

@@ -87,6 +87,7 @@ public static class BillingTexts
     {
         ChargeKind.Deposit => new("押金", "Deposit"),
         ChargeKind.SeatRent => new("坐席租金", "Seat rent"),
+        ChargeKind.InboundTelephony => new("呼入通话分钟", "Inbound call minutes"),
         _ => new("电话费（分钟）", "Telephony (minutes)"),
     };
 }
