@@ -58,7 +58,7 @@ public sealed class InboundMinutesBillingTests : IAsyncLifetime
         await InboundAsync(_tenant, _hotline, new DateTimeOffset(2026, 2, 3, 9, 0, 0, Cn), 600);    // February: not on February's statement
         await InboundAsync(_other, _otherHotline, jan, 6000);                                 // another client's hotline
 
-        var feb = (await _accounts.StatementAsync(_tenant, new CalendarMonth(2026, 2)))!;
+        var feb = (await _accounts.IssueStatementAsync(_tenant, new CalendarMonth(2026, 2), "admin"))!;
         var inbound = Assert.Single(feb.Charges, c => c.Kind == ChargeKind.InboundTelephony);
         Assert.Equal(6m, inbound.Quantity);
         Assert.Equal(new CalendarMonth(2026, 1), inbound.Period);
