@@ -2,7 +2,7 @@ using Outbound.Core.Workforce;
 
 namespace Outbound.Core.Billing;
 
-/// <summary>Stored by name in nothing but shown on statements; <see cref="InboundTelephony"/> is the hotline's answered minutes.</summary>
+/// <summary>What a statement line bills; <see cref="Telephony"/> is outbound minutes, <see cref="InboundTelephony"/> the hotline's answered minutes.</summary>
 public enum ChargeKind { Deposit, SeatRent, Telephony, InboundTelephony }
 
 /// <summary>One amount the client owes, for a period, due on a day.</summary>
