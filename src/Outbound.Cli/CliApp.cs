@@ -16,6 +16,7 @@ public static class CliApp
             ["bench pacing"] = BenchPacingCommand.RunAsync,
             ["demo seed"] = DemoCommands.SeedAsync,
             ["lists import"] = ListsCommands.ImportAsync,
+            ["collections repayments"] = CollectionsCommands.RepaymentsAsync,
             ["bench lists"] = BenchListsCommand.RunAsync,
             ["assessment rules"] = AssessmentCommands.RulesAsync,
             ["assessment settle"] = AssessmentCommands.SettleAsync,

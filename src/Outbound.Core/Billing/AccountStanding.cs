@@ -11,9 +11,9 @@ namespace Outbound.Core.Billing;
 public sealed record AccountStanding(decimal Outstanding, DateOnly? OldestUnpaidDueOn, int DaysOverdue, bool Suspended, DateOnly? SuspendsOn)
 {
     public static AccountStanding Evaluate(ContractTerms terms, IReadOnlyDictionary<CalendarMonth, long> minutesByMonth,
-        IReadOnlyList<Payment> payments, DateOnly today)
+        IReadOnlyList<Payment> payments, DateOnly today, IReadOnlyDictionary<CalendarMonth, long>? inboundMinutesByMonth = null)
     {
-        var charges = BillingLedger.ChargesDueBy(terms, minutesByMonth, today);
+        var charges = BillingLedger.ChargesDueBy(terms, minutesByMonth, today, inboundMinutesByMonth);
         var paid = payments.Where(p => p.ReceivedOn <= today).Sum(p => p.Amount);
         var outstanding = charges.Sum(c => c.Amount) - paid;
         var covered = paid;

@@ -2,7 +2,8 @@ using Outbound.Core.Workforce;
 
 namespace Outbound.Core.Billing;
 
-public enum ChargeKind { Deposit, SeatRent, Telephony }
+/// <summary>What a statement line bills; <see cref="Telephony"/> is outbound minutes, <see cref="InboundTelephony"/> the hotline's answered minutes.</summary>
+public enum ChargeKind { Deposit, SeatRent, Telephony, InboundTelephony }
 
 /// <summary>One amount the client owes, for a period, due on a day.</summary>
 public sealed record Charge(ChargeKind Kind, CalendarMonth Period, DateOnly DueOn, decimal Quantity, decimal UnitPrice, decimal Amount);

@@ -23,15 +23,18 @@ public sealed record MonthlyStatement(
 
     public long TelephonyMinutes => (long)Charges.Where(c => c.Kind == ChargeKind.Telephony).Sum(c => c.Quantity);
 
+    public long InboundMinutes => (long)Charges.Where(c => c.Kind == ChargeKind.InboundTelephony).Sum(c => c.Quantity);
+
     public static MonthlyStatement Compute(ContractTerms terms, CalendarMonth month,
-        IReadOnlyDictionary<CalendarMonth, long> minutesByMonth, IReadOnlyList<Payment> payments)
+        IReadOnlyDictionary<CalendarMonth, long> minutesByMonth, IReadOnlyList<Payment> payments,
+        IReadOnlyDictionary<CalendarMonth, long>? inboundMinutesByMonth = null)
     {
-        var all = BillingLedger.ChargesDueBy(terms, minutesByMonth, month.LastDay);
+        var all = BillingLedger.ChargesDueBy(terms, minutesByMonth, month.LastDay, inboundMinutesByMonth);
         var before = all.Where(c => c.DueOn < month.FirstDay).Sum(c => c.Amount)
                      - payments.Where(p => p.ReceivedOn < month.FirstDay).Sum(p => p.Amount);
         var inMonth = all.Where(c => month.Contains(c.DueOn)).ToList();
         var paid = payments.Where(p => month.Contains(p.ReceivedOn)).OrderBy(p => p.ReceivedOn).ToList();
-        var standing = AccountStanding.Evaluate(terms, minutesByMonth, payments, month.LastDay);
+        var standing = AccountStanding.Evaluate(terms, minutesByMonth, payments, month.LastDay, inboundMinutesByMonth);
         return new MonthlyStatement(month, terms, before, inMonth, paid, standing);
     }
 }

@@ -26,6 +26,7 @@ public sealed class PerformanceTally
     private readonly Dictionary<long, LeadContacts> _contactsByLead = [];
     private readonly Dictionary<string, AgentTally> _agents = [];
     private readonly ContactHeatMap _heatMap = new();
+    private readonly int _promiseGraceDays;
     private readonly Dictionary<string, Ratio> _byRegion = [];
     public const string UnknownRegion = "—";
     private long _promises, _responses, _completed;
@@ -37,10 +38,12 @@ public sealed class PerformanceTally
     private TimeSpan _inWait, _inHandle;
 
     /// <param name="zone">The call centre's zone: calendar days and weekdays are taken in it.</param>
-    /// <param name="asOf">The day the report is made: promises due before it are known kept or broken.</param>
+    /// <param name="asOf">The day the report is made: promises due (plus grace) before it are known kept or broken.</param>
+    /// <param name="promiseGraceDays">Days after a promise's due day in which a payment still keeps it (see Collections.PromiseKeeping).</param>
     public PerformanceTally(IEnumerable<Disposition> dispositions, decimal abandonCap, DateTimeZone zone, DateOnly asOf,
-        TimeSpan? serviceLevelThreshold = null)
+        TimeSpan? serviceLevelThreshold = null, int promiseGraceDays = 0)
     {
+        _promiseGraceDays = promiseGraceDays;
         _dispositions = dispositions.ToDictionary(d => d.Code);
         _abandonCap = abandonCap;
         _zone = zone;
@@ -86,9 +89,10 @@ public sealed class PerformanceTally
     {
         _promises++;
         _promised += promise.Amount;
-        var kept = promise.KeptOn is { } on && on <= promise.DueOn;
+        var lastDay = promise.DueOn.AddDays(_promiseGraceDays);
+        var kept = promise.KeptOn is { } on && on <= lastDay;
         if (kept) _keptAmount += promise.Amount;
-        if (kept || promise.DueOn < _asOf) _kept = _kept.Add(kept);
+        if (kept || lastDay < _asOf) _kept = _kept.Add(kept);
         if (AgentOf(promise.Agent) is { } agent)
         {
             agent.Promises++;

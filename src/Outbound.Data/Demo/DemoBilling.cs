@@ -30,7 +30,8 @@ public static class DemoBilling
             var tenant = tenants[code];
             var terms = ContractTerms.Sample(tenant, contractNo, seats, start, start.AddYears(1).AddDays(-1));
             await accounts.Terms.SaveAsync(terms, "demo seed", ct);
-            var due = BillingLedger.ChargesDueBy(terms, await accounts.Usage.MinutesByMonthAsync(tenant, ct), today).Sum(c => c.Amount);
+            var due = BillingLedger.ChargesDueBy(terms, await accounts.Usage.MinutesByMonthAsync(tenant, ct), today,
+                await accounts.Usage.InboundMinutesByMonthAsync(tenant, ct)).Sum(c => c.Amount);
             var paid = (await accounts.Payments.ListAsync(tenant, ct)).Sum(p => p.Amount);
             if (due > paid) await accounts.Payments.RecordAsync(tenant, today, due - paid, DemoReference, "demo seed", ct);
             await new TenantSuspensions(dataSource, accounts, clock).EvaluateAsync(tenant, ct);

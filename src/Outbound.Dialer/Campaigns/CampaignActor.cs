@@ -58,6 +58,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private double _dialLevel;
     private HopperProtocol.Status _hopperStatus = new(0, false);
     private TenantStanding _standing = TenantStanding.Active;
+    private bool _pausedBySuspension;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -182,6 +183,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         }
         var settings = _campaign.Settings;
         _status = _campaign.Status;
+        _pausedBySuspension = _campaign.PausedBySuspension;
         _policy = CompliancePolicy.From(settings);
         var options = _services.Options;
         _stats = new CampaignStatistics(TimeSpan.FromSeconds(settings.WrapUpSeconds), options.ConnectWithin, options.RingTimeout,
@@ -196,21 +198,24 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         return true;
     }
 
-    private async Task StartAsync(bool persist)
+    private async Task StartAsync(bool persist, bool reply = true)
     {
         if (_campaign is null && !await LoadAsync()) return;
         if (!persist && _status != CampaignStatus.Running)
         {
-            Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status)); // woken but not running: stay idle
+            // Woken but not running: stay idle, only watching the standing when a suspension paused it.
+            if (_pausedBySuspension) WatchStanding();
+            Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
             return;
         }
         if (await ReadStandingAsync() == TenantStanding.Suspended)
         {
             // A suspended client's campaigns do not start (contract: 甲方第二条); one woken after a restart stops.
-            if (_status == CampaignStatus.Running) await HaltAsync(CampaignStatus.Paused, reply: false);
-            Sender.Tell(new CampaignReplies.CommandRejected(_id, RefusalReason.TenantSuspended.Code()));
+            if (_status == CampaignStatus.Running) await HaltAsync(CampaignStatus.Paused, reply: false, bySuspension: true);
+            if (reply) Sender.Tell(new CampaignReplies.CommandRejected(_id, RefusalReason.TenantSuspended.Code()));
             return;
         }
+        _pausedBySuspension = false;
         if (persist && _status != CampaignStatus.Running) await _services.Campaigns.SetStatusAsync(_id, CampaignStatus.Running);
         _status = CampaignStatus.Running;
         await RecoverAsync();
@@ -219,9 +224,11 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(nameof(FlushRefusals), new FlushRefusals(), TimeSpan.FromSeconds(5));
         // A crashed run's leases expire after LeaseFor: look again after each such period.
         Timers.StartPeriodicTimer(nameof(RecoverInterrupted), new RecoverInterrupted(), _services.Options.LeaseFor);
-        Timers.StartPeriodicTimer(nameof(CheckStanding), new CheckStanding(), _services.Options.StandingCheckInterval);
-        Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
+        WatchStanding();
+        if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
     }
+
+    private void WatchStanding() => Timers.StartPeriodicTimer(nameof(CheckStanding), new CheckStanding(), _services.Options.StandingCheckInterval);
 
     /// <summary>Attempts a crashed run left in flight are closed: dialled once, so not dialled again at once.</summary>
     private async Task RecoverAsync()
@@ -246,19 +253,31 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         return _standing;
     }
 
-    /// <summary>A client suspended while its campaign runs: the campaign stops (paused, leads back) until started again after payment.</summary>
+    /// <summary>
+    /// A client suspended while its campaign runs: the campaign pauses (leads back), marked as paused by the suspension, and
+    /// keeps watching; once the client is in good standing again (paid) it starts on its own. A campaign a person paused or
+    /// stopped is left alone.
+    /// </summary>
     private async Task CheckStandingAsync()
     {
-        if (_status != CampaignStatus.Running || await ReadStandingAsync() != TenantStanding.Suspended) return;
-        _log.Warning("Campaign {0}: client suspended for overdue rent, stopping", _campaign!.Code);
-        await HaltAsync(CampaignStatus.Paused, reply: false);
+        if (_status == CampaignStatus.Running && await ReadStandingAsync() == TenantStanding.Suspended)
+        {
+            _log.Warning("Campaign {0}: client suspended for overdue rent, pausing until it is paid", _campaign!.Code);
+            await HaltAsync(CampaignStatus.Paused, reply: false, bySuspension: true);
+        }
+        else if (_status == CampaignStatus.Paused && _pausedBySuspension && await ReadStandingAsync() != TenantStanding.Suspended)
+        {
+            _log.Info("Campaign {0}: client in good standing again, resuming", _campaign!.Code);
+            await StartAsync(persist: true, reply: false);
+        }
     }
 
-    private async Task HaltAsync(CampaignStatus status, bool reply = true)
+    private async Task HaltAsync(CampaignStatus status, bool reply = true, bool bySuspension = false)
     {
         if (_campaign is null && !await LoadAsync()) return;
-        await _services.Campaigns.SetStatusAsync(_id, status);
+        await _services.Campaigns.SetStatusAsync(_id, status, bySuspension: bySuspension);
         _status = status;
+        _pausedBySuspension = bySuspension && status == CampaignStatus.Paused;
         Timers.Cancel(nameof(Tick));
         Timers.Cancel(nameof(RecoverInterrupted));
         Timers.Cancel(nameof(CheckStanding));
@@ -266,6 +285,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _previews.Clear();
         if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));
         Self.Tell(new FlushRefusals());
+        if (_pausedBySuspension) WatchStanding();
         if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Outbound.Data.Billing;
+using Outbound.Data.Collections;
 using Outbound.Data.Performance;
 using Outbound.Data.Tenants;
 using Outbound.Reports.Contracts;
@@ -31,7 +33,12 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton(sp => new PerformanceQueries(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new ContractDataSource(sp.GetRequiredService<ContractTermsStore>(), sp.GetRequiredService<TenantRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StatementDataSource(sp.GetRequiredService<BillingAccounts>(), sp.GetRequiredService<TenantRepository>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new PerformanceReportDataSource(sp.GetRequiredService<PerformanceQueries>(), sp.GetRequiredService<TenantRepository>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<CollectionsOptions>().BindConfiguration(CollectionsOptions.Section)
+            .Validate(o => o.PromiseGraceDays is >= 0 and <= 31, "Outbound:Collections:PromiseGraceDays must be 0–31").ValidateOnStart();
+        services.AddSingleton(sp => new PerformanceReportDataSource(sp.GetRequiredService<PerformanceQueries>(), sp.GetRequiredService<TenantRepository>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CollectionsOptions>>().Value.PromiseGraceDays));
+        services.AddSingleton(sp => new RepaymentImporter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CollectionsOptions>>().Value.PromiseGraceDays));
         if (watchSuspensions) services.AddHostedService<SuspensionWatch>();
         return builder;
     }

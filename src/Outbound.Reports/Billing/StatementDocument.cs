@@ -79,6 +79,10 @@ public sealed class StatementDocument(StatementModel model)
             ? $"租金逾期超过{S.Terms.GraceDays}日,服务已暂停;付清欠款后恢复。 Service suspended: rent more than {S.Terms.GraceDays} days overdue; it resumes when paid."
             : $"租金逾期超过{S.Terms.GraceDays}日将暂停服务(协议甲方第二条)。 Service is suspended when rent is more than {S.Terms.GraceDays} days overdue.",
             ReportStyle.Body);
+        c.Text(model.Issued is { } issued
+                ? $"出具 Issued {issued.IssuedAt:yyyy-MM-dd HH:mm} UTC {issued.IssuedBy}"
+                : "预览，尚未出具 Preview, not issued",
+            ReportStyle.Small, brush: ReportStyle.Muted);
         c.Text($"生成时间 Generated {model.GeneratedAt:yyyy-MM-dd HH:mm} UTC", ReportStyle.Small, brush: ReportStyle.Muted);
     }
 
@@ -86,6 +90,7 @@ public sealed class StatementDocument(StatementModel model)
     {
         ChargeKind.Deposit => "押金 Deposit",
         ChargeKind.SeatRent => "坐席租金 Seat rent",
+        ChargeKind.InboundTelephony => "呼入通话分钟 Inbound minutes",
         _ => "电话费 Telephony (minutes)",
     };
 

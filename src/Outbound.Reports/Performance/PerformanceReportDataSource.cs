@@ -1,4 +1,5 @@
 using NodaTime;
+using Outbound.Core.Collections;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
 using Outbound.Data.Billing;
@@ -7,8 +8,12 @@ using Outbound.Data.Tenants;
 
 namespace Outbound.Reports.Performance;
 
-/// <summary>Runs the report's queries through Core's <see cref="PerformanceTally"/>; null when the campaign is not visible in the scope.</summary>
-public sealed class PerformanceReportDataSource(PerformanceQueries queries, TenantRepository tenants, TimeProvider clock)
+/// <summary>
+/// Runs the report's queries through Core's <see cref="PerformanceTally"/>; null when the campaign is not visible in the scope.
+/// <paramref name="promiseGraceDays"/> is the grace the repayment file upload keeps promises with, so both judge alike.
+/// </summary>
+public sealed class PerformanceReportDataSource(PerformanceQueries queries, TenantRepository tenants, TimeProvider clock,
+    int promiseGraceDays = PromiseKeeping.DefaultGraceDays)
 {
     private static readonly DateTimeZone Center = DateTimeZoneProviders.Tzdb[TelephonyUsage.CenterZone];
 
@@ -18,7 +23,8 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
         if (await queries.FindCampaignAsync(campaignCode, scope, ct) is not { } campaign) return null;
         var tenant = await tenants.FindAsync(campaign.TenantId, ct);
         var now = clock.GetUtcNow();
-        var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, BillingAccounts.CenterDay(now));
+        var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, BillingAccounts.CenterDay(now),
+            promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
         return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
             campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now);

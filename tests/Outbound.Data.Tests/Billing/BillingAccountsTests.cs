@@ -48,13 +48,27 @@ public sealed class BillingAccountsTests : IAsyncLifetime
         var expectedJanuary = calls.Take(4).Sum(c => BillableMinutes.Of(c.AnsweredAt, c.EndedAt));
         Assert.Equal(4, expectedJanuary);
 
-        var feb = (await _accounts.StatementAsync(_tenant, new CalendarMonth(2026, 2)))!;
+        var feb = (await _accounts.IssueStatementAsync(_tenant, new CalendarMonth(2026, 2), "admin"))!;
         Assert.Equal(expectedJanuary, feb.TelephonyMinutes);
         Assert.Equal(0.48m, feb.Amount(ChargeKind.Telephony));      // 4 × ¥0.12
         Assert.Equal(10_000m, feb.Amount(ChargeKind.SeatRent));
         Assert.Equal(20_000m, feb.OpeningBalance);                   // January's deposit and rent, unpaid
         Assert.Equal(30_000.48m, feb.ClosingBalance);
         Assert.Equal(30_000.48m, await BillingSeedScalar<decimal>("SELECT closing_balance FROM statements WHERE month = '2026-02'"));
+    }
+
+    [Fact]
+    public async Task Computing_a_statement_writes_nothing_and_issuing_it_records_the_figures_with_who_and_when()
+    {
+        var month = new CalendarMonth(2026, 2);
+        var preview = (await _accounts.StatementAsync(_tenant, month))!;
+        Assert.Equal(0L, await BillingSeedScalar<long>("SELECT count(*) FROM statements"));
+        Assert.Null(await _accounts.IssuedAsync(_tenant, month));
+
+        _clock.Now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, Cn);
+        await _accounts.IssueStatementAsync(_tenant, month, "finance@demo.local");
+        var issued = (await _accounts.IssuedAsync(_tenant, month))!;
+        Assert.Equal(("finance@demo.local", preview.ClosingBalance, _clock.Now.ToUniversalTime()), (issued.IssuedBy, issued.ClosingBalance, issued.IssuedAt.ToUniversalTime()));
     }
 
     [Fact]

@@ -75,6 +75,39 @@ public sealed class SuspensionSpecs() : TestKit(CampaignSharding.Hocon), IAsyncL
     }
 
     [Fact]
+    public async Task A_campaign_the_suspension_paused_resumes_on_its_own_after_payment_while_one_paused_by_hand_stays_paused()
+    {
+        var (campaign, region, carrier, suspensions, accounts) = await SetUp();
+        var tenant = (await new CampaignStore(_db.DataSource).FindAsync(campaign))!.TenantId;
+        var byHand = new CampaignId(Guid.NewGuid());
+        await DialingSeed.ScalarAsync<int>(_db.DataSource, $"""
+            INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, status, settings)
+            SELECT '{byHand}', tenant_id, 'paused-by-hand', name, kind, dial_mode, 'draft', settings FROM campaigns WHERE id = '{campaign}'
+            RETURNING 1
+            """);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, byHand, 50, firstNumber: 5000);
+        await region.Ask<CampaignReplies.CommandAccepted>(new CampaignCommands.Start(byHand), TimeSpan.FromSeconds(20));
+        await region.Ask<CampaignReplies.CommandAccepted>(new CampaignCommands.Pause(byHand), TimeSpan.FromSeconds(20));
+        await region.Ask<CampaignReplies.CommandAccepted>(new CampaignCommands.Start(campaign), TimeSpan.FromSeconds(20));
+        await DialerFixture.Eventually(() => Task.FromResult(carrier.Placed.Count >= 3), TimeSpan.FromSeconds(30), "first calls");
+
+        Assert.NotNull(await suspensions.EvaluateAsync(tenant));
+        await DialerFixture.Eventually(async () => await Status(campaign) == "paused", TimeSpan.FromSeconds(20), "the running campaign pauses");
+        Assert.True(await DialingSeed.ScalarAsync<bool>(_db.DataSource, $"SELECT paused_by_suspension FROM campaigns WHERE id = '{campaign}'"));
+        await Task.Delay(TimeSpan.FromSeconds(1));                                // calls in flight finish
+        var placedAtStop = carrier.Placed.Count;
+
+        // The Admin records the payment on the billing pages: the payment, then the standing re-evaluated. No one starts anything.
+        await accounts.Payments.RecordAsync(tenant, new DateOnly(2026, 2, 17), 4_000m, "二月租金", "admin");
+        Assert.Null(await suspensions.EvaluateAsync(tenant));
+        await DialerFixture.Eventually(async () => await Status(campaign) == "running", TimeSpan.FromSeconds(20), "the suspended campaign resumes");
+        await DialerFixture.Eventually(() => Task.FromResult(carrier.Placed.Count > placedAtStop), TimeSpan.FromSeconds(30), "dialing again after payment");
+        Assert.False(await DialingSeed.ScalarAsync<bool>(_db.DataSource, $"SELECT paused_by_suspension FROM campaigns WHERE id = '{campaign}'"));
+        await Task.Delay(TimeSpan.FromSeconds(1));                                // several standing checks later
+        Assert.Equal("paused", await Status(byHand));
+    }
+
+    [Fact]
     public async Task A_maintenance_window_pauses_dialing_without_stopping_the_campaign()
     {
         var (campaign, region, carrier, _, _) = await SetUp();

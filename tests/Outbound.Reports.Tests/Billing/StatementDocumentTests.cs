@@ -55,4 +55,31 @@ public sealed class StatementDocumentTests : IAsyncLifetime
         Assert.Contains("二月部分租金", text);
         Assert.Equal(16_000m + 16_000m + 16_000m + expected.Amount(ChargeKind.Telephony) - 42_000m, expected.ClosingBalance);
     }
+
+    [Fact]
+    public async Task Statement_pdf_shows_hotline_minutes_on_their_own_line()
+    {
+        var tenant = await BillingSeed.TenantAsync(_db.DataSource, "demo-power", "国网示范供电公司");
+        var terms = ContractTerms.Sample(tenant, "HT-9", 8, new(2026, 1, 1), new(2026, 12, 31));
+        var accounts = new BillingAccounts(_db.DataSource, TimeProvider.System);
+        await accounts.Terms.SaveAsync(terms, "admin");
+        var hotline = await BillingSeed.CampaignAsync(_db.DataSource, tenant, "95598", new CampaignSettings(), CampaignKind.Inbound);
+        await using (var cmd = _db.DataSource.CreateCommand("""
+            INSERT INTO inbound_calls (id, tenant_id, campaign_id, caller_number, arrived_at, connected_at, ended_at, agent, outcome)
+            SELECT gen_random_uuid(), @t, @c, '+8613900000001', at, at + interval '10 seconds', at + interval '10 seconds' + n * interval '61 seconds', 'a1', 'answered'
+            FROM generate_series(1, 4) AS n, LATERAL (SELECT timestamptz '2026-01-20 02:00:00+00' + n * interval '1 hour' AS at) AS t
+            """))
+        {
+            cmd.Parameters.AddWithValue("t", tenant.Value);
+            cmd.Parameters.AddWithValue("c", hotline.Value);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var model = await new StatementDataSource(accounts, new TenantRepository(_db.DataSource), TimeProvider.System)
+            .LoadAsync("demo-power", new CalendarMonth(2026, 2), TenantScope.AllTenants);
+        Assert.Equal(2 + 3 + 4 + 5, model!.Statement.InboundMinutes);          // n × 61 s → n + 1 started minutes
+
+        var text = PdfText.All(new StatementDocument(model).GeneratePdf());
+        Assert.Contains("呼入通话分钟Inboundminutes2026-012026-02-0114", text);
+        Assert.Contains((14 * 0.12m).ToString("N2", CultureInfo.InvariantCulture), text);
+    }
 }

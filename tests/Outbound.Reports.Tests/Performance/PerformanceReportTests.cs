@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Collections;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
 using Outbound.Data.Demo;
@@ -63,7 +64,7 @@ public sealed class PerformanceReportTests : IAsyncLifetime
     private PerformanceFigures Expected()
     {
         var tally = new PerformanceTally(DemoCampaigns.Bank.Settings.Dispositions, 0.03m, DateTimeZoneProviders.Tzdb["Asia/Shanghai"],
-            DateOnly.FromDateTime(DateTime.UtcNow));
+            DateOnly.FromDateTime(DateTime.UtcNow), promiseGraceDays: PromiseKeeping.DefaultGraceDays);
         foreach (var call in _calls) tally.Add(call);
         foreach (var promise in _promises) tally.Add(promise);
         return tally.Result();

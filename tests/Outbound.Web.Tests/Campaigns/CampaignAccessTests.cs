@@ -21,6 +21,7 @@ public sealed class CampaignAccessTests(OutboundWebFactory app)
         ("/Campaigns/Create", true),
         ($"/Campaigns/Edit/{Bank}", true),
         ($"/Campaigns/Staff/{Bank}", true),
+        ($"/Campaigns/Repayments/{Bank}", true),
     ];
 
     private static void AssertDenied(HttpResponseMessage response, string url)

@@ -55,6 +55,11 @@ public static class BillingTexts
     public static readonly Text SuspendedBecause = new(
         "服务已暂停：租金自 {0} 起逾期 {1} 天（超过 {2} 天宽限期），欠款 ¥{3}。外呼项目已停止且无法启动，付清后恢复。",
         "Service suspended: rent due since {0} is {1} days overdue (more than the {2} grace days), ¥{3} owed. Campaigns are stopped and cannot start until it is paid.");
+    public static readonly Text Preview = new("预览：本月对账单尚未出具，数字随账户实时计算。", "Preview: this statement is not issued yet; its figures follow the account.");
+    public static readonly Text IssuedAt = new("已于 {0} 由 {1} 出具（期末应付 ¥{2}）。", "Issued on {0} by {1} (balance due ¥{2}).");
+    public static readonly Text Issue = new("出具对账单", "Issue statement");
+    public static readonly Text Reissue = new("重新出具", "Issue again");
+    public static readonly Text StatementIssued = new("对账单已出具。", "Statement issued.");
     public static readonly Text Campaign = new("外呼项目", "Campaign");
     public static readonly Text Downloads = new("下载记录", "Downloads");
     public static readonly Text User = new("用户", "User");
@@ -87,6 +92,7 @@ public static class BillingTexts
     {
         ChargeKind.Deposit => new("押金", "Deposit"),
         ChargeKind.SeatRent => new("坐席租金", "Seat rent"),
+        ChargeKind.InboundTelephony => new("呼入通话分钟", "Inbound call minutes"),
         _ => new("电话费（分钟）", "Telephony (minutes)"),
     };
 }
