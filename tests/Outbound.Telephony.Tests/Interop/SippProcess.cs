@@ -32,14 +32,36 @@ internal sealed class SippProcess : IDisposable
         return Path.Combine(dir!.FullName, "ops", "sipp", name);
     }
 
-    /// <summary>Starts sipp as a UAS running <paramref name="scenario"/> (a name in ops/sipp, or a full path) for <paramref name="calls"/> calls.</summary>
+    /// <summary>
+    /// Starts sipp as a UAS running <paramref name="scenario"/> (a name in ops/sipp, or a full path) for <paramref name="calls"/> calls,
+    /// returned once it listens (a request sent before would wait out retransmission timers), on a fresh port if another
+    /// process took the chosen one meanwhile.
+    /// </summary>
     public static SippProcess Uas(string scenario, int calls = 1, string transport = "u1", params string[] extra)
     {
-        var port = FreeUdpPort();
-        var args = new List<string> { "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-i", "127.0.0.1", "-p", port.ToString(), "-m", calls.ToString(),
-            "-t", transport, "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() };
-        args.AddRange(extra);
-        return new SippProcess(Launch(args)) { Port = port };
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeUdpPort();
+            var args = new List<string> { "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-i", "127.0.0.1", "-p", port.ToString(), "-m", calls.ToString(),
+                "-t", transport, "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() };
+            args.AddRange(extra);
+            var sipp = new SippProcess(Launch(args)) { Port = port };
+            if (!transport.StartsWith('u') || sipp.WaitForUdpBinding(TimeSpan.FromSeconds(10)) || attempt == 3) return sipp;
+            sipp.Dispose();
+        }
+    }
+
+    /// <summary>Polls the kernel's UDP table (Linux) until sipp's port is bound; false if sipp exited or the time ran out.</summary>
+    private bool WaitForUdpBinding(TimeSpan timeout)
+    {
+        var hexPort = ":" + Port.ToString("X4") + " ";
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            if (!File.Exists("/proc/net/udp") || File.ReadLines("/proc/net/udp").Any(line => line.Contains(hexPort, StringComparison.Ordinal))) return true;
+            Thread.Sleep(20);
+        }
+        return false;
     }
 
     /// <summary>Starts sipp's built-in UAC towards <paramref name="target"/> (host:port) for <paramref name="calls"/> calls at <paramref name="rate"/>/s.</summary>
