@@ -31,6 +31,8 @@ public sealed record DialerOptions
     /// <summary>What a customer on hold (or waiting for a transfer) hears, looped.</summary>
     public string HoldMusicPromptId { get; init; } = "music-on-hold";
     public string RecordingFolder { get; init; } = "recordings";
+    /// <summary>How often the hopper reloads the campaign's contact rates per region and hour (best time to call).</summary>
+    public TimeSpan BestTimeRefresh { get; init; } = TimeSpan.FromMinutes(15);
     /// <summary>How often a running campaign asks whether its client is suspended or in maintenance.</summary>
     public TimeSpan StandingCheckInterval { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>When agents logged in to inbound queues too may be counted by outbound pacing (call blending, inbound first).</summary>

@@ -18,36 +18,111 @@ namespace Outbound.Data.Dialing;
 /// </summary>
 public sealed class LeadHopper(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// How many of the next due leads (in the plain order) a lease with preferred regions reorders. Sorting only this
+    /// window keeps a lease cheap on million-lead campaigns without an index on region (every leads index slows imports).
+    /// </summary>
+    public const int PreferenceWindow = 2000;
+
     /// <param name="agent">The agent the leads are for (preview): owned callbacks of other agents are skipped;
     /// null leases only leads any agent may take.</param>
+    /// <param name="preferred">Regions (in their zones) to dial first now (<see cref="BestTimeToCall"/>): among the next
+    /// <see cref="PreferenceWindow"/> due leads, callbacks still come first, then these, then the plain order.
+    /// None: the plain order (callbacks, next call time, id).</param>
     public async Task<IReadOnlyList<LeasedLead>> LeaseAsync(
-        CampaignId campaign, string owner, int count, DateTimeOffset now, TimeSpan leaseFor, string? agent = null, CancellationToken ct = default)
+        CampaignId campaign, string owner, int count, DateTimeOffset now, TimeSpan leaseFor, string? agent = null,
+        IReadOnlyCollection<RegionZone>? preferred = null, CancellationToken ct = default)
     {
         if (count <= 0) return [];
-        await using var cmd = dataSource.CreateCommand("""
-            WITH picked AS (
-                SELECT id FROM leads
-                WHERE campaign_id = @campaign
-                  AND status IN ('new', 'retry', 'callback')
-                  AND (next_call_at IS NULL OR next_call_at <= @now)
-                  AND (lease_expires_at IS NULL OR lease_expires_at < @now)
-                  AND (callback_agent IS NULL OR callback_agent = @agent)
-                ORDER BY (status = 'callback') DESC, next_call_at NULLS LAST, id
-                LIMIT @count
-                FOR UPDATE SKIP LOCKED)
-            UPDATE leads l SET lease_owner = @owner, lease_expires_at = @now + @ttl, leased_at = @now
-            FROM picked WHERE l.id = picked.id
-            """ + LeasedColumns);
+        var prefer = preferred is { Count: > 0 };
+        await using var cmd = dataSource.CreateCommand(prefer ? PreferredLease : PlainLease);
         cmd.Parameters.AddWithValue("campaign", campaign.Value);
         cmd.Parameters.AddWithValue("owner", owner);
         cmd.Parameters.AddWithValue("count", count);
         cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
         cmd.Parameters.AddWithValue("ttl", leaseFor);
         cmd.Parameters.Add(new NpgsqlParameter("agent", NpgsqlDbType.Text) { Value = (object?)agent ?? DBNull.Value });
+        if (prefer)
+        {
+            // The window must hold more than one lease, or concurrent runs skipping each other's locks would come up short.
+            cmd.Parameters.AddWithValue("window", Math.Max(PreferenceWindow, count * 4));
+            cmd.Parameters.AddWithValue("regions", preferred!.Select(p => p.Region).ToArray());
+            cmd.Parameters.AddWithValue("zones", preferred!.Select(p => p.TimeZone).ToArray());
+        }
         var leads = new List<LeasedLead>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) leads.Add(ReadLeased(reader, campaign));
         return leads.OrderBy(l => l.Id.Value).ToList();
+    }
+
+    /// <summary>What makes a lead callable by the hopper now (status, due time, lease, callback owner).</summary>
+    private const string Callable = """
+        l.campaign_id = @campaign
+          AND l.status IN ('new', 'retry', 'callback')
+          AND (l.next_call_at IS NULL OR l.next_call_at <= @now)
+          AND (l.lease_expires_at IS NULL OR l.lease_expires_at < @now)
+          AND (l.callback_agent IS NULL OR l.callback_agent = @agent)
+        """;
+
+    private const string PlainLease = $"""
+        WITH picked AS (
+            SELECT id FROM leads l
+            WHERE {Callable}
+            ORDER BY (status = 'callback') DESC, next_call_at NULLS LAST, id
+            LIMIT @count
+            FOR UPDATE SKIP LOCKED)
+        UPDATE leads l SET lease_owner = @owner, lease_expires_at = @now + @ttl, leased_at = @now
+        FROM picked WHERE l.id = picked.id
+        {LeasedColumns}
+        """;
+
+    /// <summary>
+    /// First the window of next due leads, unlocked; then, from it, the preferred ones first, locked with SKIP LOCKED.
+    /// The callable filter is repeated on the locked rows: PostgreSQL re-checks it on a row another run changed meanwhile.
+    /// The window is handed over as an id array (primary-key lookups): as a join, the planner chose a second scan of the campaign.
+    /// </summary>
+    private const string PreferredLease = $"""
+        WITH due AS (
+            SELECT id FROM leads l
+            WHERE {Callable}
+            ORDER BY (status = 'callback') DESC, next_call_at NULLS LAST, id
+            LIMIT @window),
+        picked AS (
+            SELECT l.id FROM leads l
+            WHERE l.id = ANY (ARRAY(SELECT id FROM due)) AND {Callable}
+            ORDER BY (l.status = 'callback') DESC,
+                     EXISTS (SELECT 1 FROM unnest(@regions::text[], @zones::text[]) AS p(region, zone)
+                             WHERE p.region = l.region AND p.zone = l.time_zone) DESC,
+                     l.next_call_at NULLS LAST, l.id
+            LIMIT @count
+            FOR UPDATE OF l SKIP LOCKED)
+        UPDATE leads l SET lease_owner = @owner, lease_expires_at = @now + @ttl, leased_at = @now
+        FROM picked WHERE l.id = picked.id
+        {LeasedColumns}
+        """;
+
+    /// <summary>
+    /// A campaign's dials since <paramref name="since"/> per region, lead zone and local hour, with the humans reached
+    /// (answered, or answered and abandoned): the history <see cref="BestTimeToCall"/> reads. Uses the campaign/time
+    /// index of call_records and the leads' primary key; nothing scans the campaign's leads.
+    /// </summary>
+    public async Task<IReadOnlyList<RegionHourContacts>> ContactHistoryAsync(CampaignId campaign, DateTimeOffset since, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT c.region, l.time_zone, c.local_hour, count(*),
+                   count(*) FILTER (WHERE c.outcome IN ('Answered', 'Abandoned'))
+            FROM call_records c JOIN leads l ON l.id = c.lead_id
+            WHERE c.campaign_id = @campaign AND c.started_at >= @since
+              AND c.region IS NOT NULL AND c.local_hour IS NOT NULL
+            GROUP BY c.region, l.time_zone, c.local_hour
+            """);
+        cmd.Parameters.AddWithValue("campaign", campaign.Value);
+        cmd.Parameters.AddWithValue("since", since.ToUniversalTime());
+        var rows = new List<RegionHourContacts>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new RegionHourContacts(reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt64(3), reader.GetInt64(4)));
+        return rows;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
+using NodaTime;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Leads;
 using Outbound.Core.Tenants;
 using Outbound.Data.Dialing;
 
@@ -9,7 +11,9 @@ namespace Outbound.Dialer.Hopper;
 /// <summary>
 /// Keeps a buffer of leads leased from PostgreSQL for one campaign run (lease owner), tops it up,
 /// renews the run's leases while it lives and gives leads back. A crashed run simply stops renewing:
-/// its leases expire and the next run takes the leads.
+/// its leases expire and the next run takes the leads. Leases prefer the regions that answer best at their
+/// current local hour (<see cref="BestTimeToCall"/>), from the campaign's contact history, reloaded every
+/// <see cref="DialerOptions.BestTimeRefresh"/>; the preference itself is worked out at each lease, so it follows the clock.
 /// </summary>
 public sealed class HopperActor : ReceiveActor, IWithTimers
 {
@@ -24,6 +28,8 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _exhausted;
     private bool _idle; // after ReleaseAll (pause, stop) the buffer is not refilled until the next Take
+    private IReadOnlyList<RegionHourContacts> _contactHistory = [];
+    private DateTimeOffset? _contactHistoryAt;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -48,7 +54,7 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
         ReceiveAsync<HopperProtocol.TakeFor>(async take =>
         {
             _idle = false;
-            var own = await _services.Hopper.LeaseAsync(_campaign, _owner, 1, Now, Options.LeaseFor, take.AgentId);
+            var own = await _services.Hopper.LeaseAsync(_campaign, _owner, 1, Now, Options.LeaseFor, take.AgentId, await PreferredRegionsAsync());
             var lead = own.Count > 0 ? own[0] : _buffer.TryDequeue(out var buffered) ? buffered : null;
             Sender.Tell(new HopperProtocol.TakenFor(take.AgentId, lead));
         });
@@ -81,9 +87,22 @@ public sealed class HopperActor : ReceiveActor, IWithTimers
 
     private async Task LeaseAsync(int count)
     {
-        var leased = await _services.Hopper.LeaseAsync(_campaign, _owner, count, Now, Options.LeaseFor);
+        var leased = await _services.Hopper.LeaseAsync(_campaign, _owner, count, Now, Options.LeaseFor, preferred: await PreferredRegionsAsync());
         foreach (var lead in leased) _buffer.Enqueue(lead);
         _exhausted = leased.Count < count;
         if (leased.Count > 0) _log.Debug("Leased {0} leads for {1}", leased.Count, _campaign);
+    }
+
+    /// <summary>The regions to dial first now; the history is loaded at the first lease and then every refresh interval.</summary>
+    private async Task<IReadOnlyCollection<RegionZone>> PreferredRegionsAsync()
+    {
+        var now = Now;
+        if (_contactHistoryAt is not { } at || now - at >= Options.BestTimeRefresh)
+        {
+            var rules = BestTimeRules.Default;
+            _contactHistory = await _services.Hopper.ContactHistoryAsync(_campaign, now - TimeSpan.FromDays(rules.LookbackDays));
+            _contactHistoryAt = now;
+        }
+        return BestTimeToCall.PreferredNow(_contactHistory, Instant.FromDateTimeOffset(now));
     }
 }
