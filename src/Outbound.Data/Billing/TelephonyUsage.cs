@@ -14,29 +14,20 @@ public sealed class TelephonyUsage(NpgsqlDataSource dataSource)
 {
     public const string CenterZone = "Asia/Shanghai";
 
-    public async Task<IReadOnlyDictionary<CalendarMonth, long>> MinutesByMonthAsync(TenantId tenant, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand($"""
-            SELECT to_char(started_at AT TIME ZONE '{CenterZone}', 'YYYY-MM') AS month,
-                   sum(ceil(extract(epoch FROM ended_at - answered_at) / 60.0))::bigint
-            FROM call_records
-            WHERE tenant_id = @t AND answered_at IS NOT NULL AND ended_at > answered_at
-            GROUP BY 1
-            """);
-        cmd.Parameters.AddWithValue("t", tenant.Value);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var minutes = new Dictionary<CalendarMonth, long>();
-        while (await reader.ReadAsync(ct)) minutes[CalendarMonth.Parse(reader.GetString(0))] = reader.GetInt64(1);
-        return minutes;
-    }
+    public Task<IReadOnlyDictionary<CalendarMonth, long>> MinutesByMonthAsync(TenantId tenant, CancellationToken ct = default) =>
+        ByMonthAsync("call_records", "started_at", "answered_at", tenant, ct);
 
-    public async Task<IReadOnlyDictionary<CalendarMonth, long>> InboundMinutesByMonthAsync(TenantId tenant, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<CalendarMonth, long>> InboundMinutesByMonthAsync(TenantId tenant, CancellationToken ct = default) =>
+        ByMonthAsync("inbound_calls", "arrived_at", "connected_at", tenant, ct);
+
+    /// <summary>Per month of <paramref name="monthOf"/>, the minutes from <paramref name="talkFrom"/> to the end, each call rounded up.</summary>
+    private async Task<IReadOnlyDictionary<CalendarMonth, long>> ByMonthAsync(string table, string monthOf, string talkFrom, TenantId tenant, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT to_char(arrived_at AT TIME ZONE '{CenterZone}', 'YYYY-MM') AS month,
-                   sum(ceil(extract(epoch FROM ended_at - connected_at) / 60.0))::bigint
-            FROM inbound_calls
-            WHERE tenant_id = @t AND connected_at IS NOT NULL AND ended_at > connected_at
+            SELECT to_char({monthOf} AT TIME ZONE '{CenterZone}', 'YYYY-MM') AS month,
+                   sum(ceil(extract(epoch FROM ended_at - {talkFrom}) / 60.0))::bigint
+            FROM {table}
+            WHERE tenant_id = @t AND {talkFrom} IS NOT NULL AND ended_at > {talkFrom}
             GROUP BY 1
             """);
         cmd.Parameters.AddWithValue("t", tenant.Value);
