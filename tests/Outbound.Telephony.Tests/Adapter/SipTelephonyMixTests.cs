@@ -31,8 +31,8 @@ public sealed class SipTelephonyMixTests : IDisposable
         return (leg, events);
     }
 
-    [Fact]
-    public async Task A_listening_supervisor_hears_customer_and_agent_and_the_agent_does_not_hear_the_supervisor()
+    /// <summary>A customer (sipp, 1 kHz) answered, and the agent's (440 Hz) and the supervisor's (2 kHz) phones nailed up, none joined yet.</summary>
+    private async Task<ThreeParties> ThreePartiesAsync()
     {
         var tone = Path.Combine(_work.FullName, "customer.ulaw");
         var (soxExit, soxOutput) = await ExternalTool.RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-t", "ul", tone, "synth", "12", "sine", "1000", "vol", "0.4"], _work.FullName, TimeSpan.FromSeconds(30));
@@ -40,20 +40,57 @@ public sealed class SipTelephonyMixTests : IDisposable
         var agents = new SipAgentDirectory([
             SipAgentAccount.FromPassword("agent-7", "agent7", "outbound", "Secret-7"),
             SipAgentAccount.FromPassword("sup-1", "sup1", "outbound", "Secret-S")]);
-        using var carrier = await SpeakingCarrier.StartAsync(_work.FullName, tone);
-        await using var telephony = await SipTelephonyCarrierTests.StartAsync(SipTelephonyCarrierTests.Trunk(carrier.Port), agents);
-        var agentDump = _work.CreateSubdirectory("agent").FullName;
-        var supervisorDump = _work.CreateSubdirectory("supervisor").FullName;
-        using var agentPhone = BaresipProcess.Start("agent7", "Secret-7", telephony.Stack.Port, toneHz: 440, agentDump);
-        using var supervisorPhone = BaresipProcess.Start("sup1", "Secret-S", telephony.Stack.Port, toneHz: 2000, supervisorDump);
-        await WaitForRegistrationAsync(telephony, "agent7", agentPhone);
-        await WaitForRegistrationAsync(telephony, "sup1", supervisorPhone);
+        var carrier = await SpeakingCarrier.StartAsync(_work.FullName, tone);
+        var telephony = await SipTelephonyCarrierTests.StartAsync(SipTelephonyCarrierTests.Trunk(carrier.Port), agents);
+        var (agentDump, supervisorDump) = (_work.CreateSubdirectory("agent").FullName, _work.CreateSubdirectory("supervisor").FullName);
+        var agentPhone = BaresipProcess.Start("agent7", "Secret-7", telephony.Stack.Port, toneHz: 440, agentDump);
+        var supervisorPhone = BaresipProcess.Start("sup1", "Secret-S", telephony.Stack.Port, toneHz: 2000, supervisorDump);
+        var call = new ThreeParties(carrier, telephony, agentPhone, supervisorPhone, agentDump, supervisorDump);
+        try
+        {
+            await WaitForRegistrationAsync(telephony, "agent7", agentPhone);
+            await WaitForRegistrationAsync(telephony, "sup1", supervisorPhone);
+            (call.Agent, _) = await PhoneLegAsync(telephony, "agent-7", "agent7");
+            (call.Supervisor, _) = await PhoneLegAsync(telephony, "sup-1", "sup1");
+            call.Customer = await telephony.OriginateAsync(new OriginateRequest("13800138000", "", TimeSpan.FromSeconds(10), false), call.CustomerEvents);
+            await call.CustomerEvents.NextAsync<TelephonyEvent.Answered>(Wait);
+            return call;
+        }
+        catch
+        {
+            await call.DisposeAsync();
+            throw;
+        }
+    }
 
-        var (agent, _) = await PhoneLegAsync(telephony, "agent-7", "agent7");
-        var (supervisor, _) = await PhoneLegAsync(telephony, "sup-1", "sup1");
-        var customerEvents = new EventLog();
-        var customer = await telephony.OriginateAsync(new OriginateRequest("13800138000", "", TimeSpan.FromSeconds(10), false), customerEvents);
-        await customerEvents.NextAsync<TelephonyEvent.Answered>(Wait);
+    private sealed class ThreeParties(SippProcess carrier, SipTelephony telephony, BaresipProcess agentPhone, BaresipProcess supervisorPhone,
+        string agentDump, string supervisorDump) : IAsyncDisposable
+    {
+        public SipTelephony Telephony => telephony;
+        public BaresipProcess AgentPhone => agentPhone;
+        public BaresipProcess SupervisorPhone => supervisorPhone;
+        public string AgentDump => agentDump;
+        public string SupervisorDump => supervisorDump;
+        public EventLog CustomerEvents { get; } = new();
+        public CallLegId Customer { get; set; } = null!;
+        public CallLegId Agent { get; set; } = null!;
+        public CallLegId Supervisor { get; set; } = null!;
+
+        public async ValueTask DisposeAsync()
+        {
+            agentPhone.Dispose();
+            supervisorPhone.Dispose();
+            await telephony.DisposeAsync();
+            carrier.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_listening_supervisor_hears_customer_and_agent_and_the_agent_does_not_hear_the_supervisor()
+    {
+        await using var call = await ThreePartiesAsync();
+        var (telephony, customer, agent, supervisor) = (call.Telephony, call.Customer, call.Agent, call.Supervisor);
+        var (agentDump, supervisorDump, agentPhone, supervisorPhone) = (call.AgentDump, call.SupervisorDump, call.AgentPhone, call.SupervisorPhone);
 
         await telephony.MixAsync("call-1", [new(customer), new(agent), new(supervisor, MixMode.Listen)]);
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -108,23 +145,8 @@ public sealed class SipTelephonyMixTests : IDisposable
     [Fact]
     public async Task A_recorded_customer_keeps_what_it_hears_on_the_right_channel_while_a_supervisor_barges_in_and_after()
     {
-        var tone = Path.Combine(_work.FullName, "customer.ulaw");
-        var (soxExit, soxOutput) = await ExternalTool.RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-t", "ul", tone, "synth", "12", "sine", "1000", "vol", "0.4"], _work.FullName, TimeSpan.FromSeconds(30));
-        Assert.True(soxExit == 0, soxOutput);
-        var agents = new SipAgentDirectory([
-            SipAgentAccount.FromPassword("agent-7", "agent7", "outbound", "Secret-7"),
-            SipAgentAccount.FromPassword("sup-1", "sup1", "outbound", "Secret-S")]);
-        using var carrier = await SpeakingCarrier.StartAsync(_work.FullName, tone);
-        await using var telephony = await SipTelephonyCarrierTests.StartAsync(SipTelephonyCarrierTests.Trunk(carrier.Port), agents);
-        using var agentPhone = BaresipProcess.Start("agent7", "Secret-7", telephony.Stack.Port, toneHz: 440, _work.CreateSubdirectory("agent").FullName);
-        using var supervisorPhone = BaresipProcess.Start("sup1", "Secret-S", telephony.Stack.Port, toneHz: 2000, _work.CreateSubdirectory("supervisor").FullName);
-        await WaitForRegistrationAsync(telephony, "agent7", agentPhone);
-        await WaitForRegistrationAsync(telephony, "sup1", supervisorPhone);
-        var (agent, _) = await PhoneLegAsync(telephony, "agent-7", "agent7");
-        var (supervisor, _) = await PhoneLegAsync(telephony, "sup-1", "sup1");
-        var customerEvents = new EventLog();
-        var customer = await telephony.OriginateAsync(new OriginateRequest("13800138000", "", TimeSpan.FromSeconds(10), false), customerEvents);
-        await customerEvents.NextAsync<TelephonyEvent.Answered>(Wait);
+        await using var call = await ThreePartiesAsync();
+        var (telephony, customer, agent, supervisor, customerEvents) = (call.Telephony, call.Customer, call.Agent, call.Supervisor, call.CustomerEvents);
 
         await telephony.BridgeAsync(customer, agent);
         await telephony.StartRecordingAsync(customer, Path.Combine(_work.FullName, "call.wav"));
