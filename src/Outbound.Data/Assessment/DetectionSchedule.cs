@@ -19,10 +19,27 @@ public sealed class DetectionOptions
 public sealed class DetectionSchedule(DetectionRun detection, CenterTime center, TimeProvider clock, IOptions<DetectionOptions> options,
     ILogger<DetectionSchedule> log) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
+    /// <summary>
+    /// The interval starts when the host starts this service, not whenever the thread pool gets to <see cref="ExecuteAsync"/>
+    /// (.NET runs it in the background): time that passes in between is not lost.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Every > TimeSpan.Zero) _timer = new PeriodicTimer(options.Value.Every, clock);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.Every <= TimeSpan.Zero) return;
-        using var timer = new PeriodicTimer(options.Value.Every, clock);
+        if (_timer is not { } timer) return;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
