@@ -79,12 +79,21 @@ internal sealed class SippProcess : IDisposable
     /// </summary>
     public static SippProcess UacScenario(string scenario, string target, string service, int calls = 1, string localIp = "127.0.0.1", params string[] extra)
     {
-        var port = FreeUdpPort();
-        var args = new List<string> { target, "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-s", service, "-i", localIp, "-p", port.ToString(),
-            "-m", calls.ToString(), "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", localIp, "-mp", FreeUdpPort().ToString() };
-        args.AddRange(extra);
-        return new SippProcess(Launch(args)) { Port = port };
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeUdpPort();
+            var args = new List<string> { target, "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-s", service, "-i", localIp, "-p", port.ToString(),
+                "-m", calls.ToString(), "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", localIp, "-mp", FreeUdpPort().ToString() };
+            args.AddRange(extra);
+            var sipp = new SippProcess(Launch(args)) { Port = port };
+            // A port taken between our probe and sipp's bind makes it quit before sending anything: start it again on fresh ports.
+            if (sipp.WaitForUdpBinding(TimeSpan.FromSeconds(10)) || attempt == 3 || !sipp.QuitUnableToBind()) return sipp;
+            sipp.Dispose();
+        }
     }
+
+    private bool QuitUnableToBind() =>
+        _process.HasExited && OutputAsync().GetAwaiter().GetResult().Contains("Unable to bind", StringComparison.Ordinal);
 
     public static Process Launch(IEnumerable<string> args)
     {
