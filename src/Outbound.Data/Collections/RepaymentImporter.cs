@@ -65,35 +65,41 @@ public sealed class RepaymentImporter(NpgsqlDataSource dataSource, TimeProvider 
         }
 
         var now = clock.GetUtcNow();
-        var applied = 0;
-        var seen = new Dictionary<(long, DateOnly, decimal), int>();
-        foreach (var (row, lead) in matched)
-        {
-            var key = (lead, row.PaidOn, row.Amount);
-            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO repayments (tenant_id, campaign_id, lead_id, paid_on, amount, occurrence, file_name, line_number, uploaded_by, uploaded_at)
-                VALUES (@t, @c, @lead, @on, @amount, @n, @file, @line, @by, @at)
-                ON CONFLICT (campaign_id, lead_id, paid_on, amount, occurrence) DO NOTHING
-                """, connection, tx);
-            insert.Parameters.AddWithValue("t", tenant.Value);
-            insert.Parameters.AddWithValue("c", campaign.Value);
-            insert.Parameters.AddWithValue("lead", lead);
-            insert.Parameters.AddWithValue("on", row.PaidOn);
-            insert.Parameters.AddWithValue("amount", row.Amount);
-            insert.Parameters.AddWithValue("n", occurrence);
-            insert.Parameters.AddWithValue("file", fileName);
-            insert.Parameters.AddWithValue("line", row.Line);
-            insert.Parameters.AddWithValue("by", (object?)uploadedBy ?? DBNull.Value);
-            insert.Parameters.AddWithValue("at", now);
-            applied += await insert.ExecuteNonQueryAsync(ct);
-        }
-
+        var applied = await StoreAsync(connection, tx, tenant, campaign, fileName, uploadedBy, now, matched, ct);
         var newlyKept = await KeepPromisesAsync(connection, tx, campaign, matched.Select(m => m.Lead).Distinct().ToArray(), ct);
         var counts = await CountsAsync(connection, tx, campaign, BillingAccounts.CenterDay(now), ct);
         await tx.CommitAsync(ct);
         return new RepaymentImportResult(file.Rows.Count + file.Rejected.Count, applied, matched.Count - applied,
             rejected.OrderBy(r => r.Line).ToList(), newlyKept, counts);
+    }
+
+    /// <summary>
+    /// Stores the matched payments in one statement; the n-th equal payment (same debtor, day and amount) of the file is
+    /// occurrence n, so a re-upload conflicts and adds nothing. Returns how many were new.
+    /// </summary>
+    private static async Task<int> StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, TenantId tenant, CampaignId campaign, string fileName,
+        string? uploadedBy, DateTimeOffset now, IReadOnlyList<(RepaymentRow Row, long Lead)> matched, CancellationToken ct)
+    {
+        if (matched.Count == 0) return 0;
+        var seen = new Dictionary<(long, DateOnly, decimal), int>();
+        var occurrences = matched.Select(m => seen[(m.Lead, m.Row.PaidOn, m.Row.Amount)] = seen.GetValueOrDefault((m.Lead, m.Row.PaidOn, m.Row.Amount)) + 1).ToArray();
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO repayments (tenant_id, campaign_id, lead_id, paid_on, amount, occurrence, file_name, line_number, uploaded_by, uploaded_at)
+            SELECT @t, @c, p.lead, p.paid_on, p.amount, p.occurrence, @file, p.line, @by, @at
+            FROM unnest(@leads, @days, @amounts, @occurrences, @lines) AS p(lead, paid_on, amount, occurrence, line)
+            ON CONFLICT (campaign_id, lead_id, paid_on, amount, occurrence) DO NOTHING
+            """, connection, tx);
+        insert.Parameters.AddWithValue("t", tenant.Value);
+        insert.Parameters.AddWithValue("c", campaign.Value);
+        insert.Parameters.AddWithValue("leads", matched.Select(m => m.Lead).ToArray());
+        insert.Parameters.AddWithValue("days", matched.Select(m => m.Row.PaidOn).ToArray());
+        insert.Parameters.AddWithValue("amounts", matched.Select(m => m.Row.Amount).ToArray());
+        insert.Parameters.AddWithValue("occurrences", occurrences);
+        insert.Parameters.AddWithValue("lines", matched.Select(m => m.Row.Line).ToArray());
+        insert.Parameters.AddWithValue("file", fileName);
+        insert.Parameters.AddWithValue("by", (object?)uploadedBy ?? DBNull.Value);
+        insert.Parameters.AddWithValue("at", now);
+        return await insert.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Kept, broken (due day plus grace passed without enough payment) and open promises of the campaign today.</summary>
@@ -178,18 +184,15 @@ public sealed class RepaymentImporter(NpgsqlDataSource dataSource, TimeProvider 
                 list.Add(new DebtorPayment(r.GetFieldValue<DateOnly>(1), r.GetDecimal(2)));
             }
         }
-        var kept = 0;
-        foreach (var (lead, ofLead) in promises)
-        {
-            foreach (var (promise, on) in PromiseKeeping.KeptOn(ofLead, payments.GetValueOrDefault(lead) ?? [], graceDays))
-            {
-                await using var update = new NpgsqlCommand(
-                    "UPDATE collection_promises SET kept_on = @on WHERE id = @id AND kept_on IS NULL", connection, tx);
-                update.Parameters.AddWithValue("on", on);
-                update.Parameters.AddWithValue("id", promise);
-                kept += await update.ExecuteNonQueryAsync(ct);
-            }
-        }
-        return kept;
+        var kept = promises.SelectMany(p => PromiseKeeping.KeptOn(p.Value, payments.GetValueOrDefault(p.Key) ?? [], graceDays)).ToList();
+        if (kept.Count == 0) return 0;
+        await using var update = new NpgsqlCommand("""
+            UPDATE collection_promises p SET kept_on = k.kept_on
+            FROM unnest(@ids, @days) AS k(id, kept_on)
+            WHERE p.id = k.id AND p.kept_on IS NULL
+            """, connection, tx);
+        update.Parameters.AddWithValue("ids", kept.Select(k => k.Key).ToArray());
+        update.Parameters.AddWithValue("days", kept.Select(k => k.Value).ToArray());
+        return await update.ExecuteNonQueryAsync(ct);
     }
 }
