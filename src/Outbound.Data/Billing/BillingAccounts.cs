@@ -11,18 +11,12 @@ public sealed record IssuedStatement(DateTimeOffset IssuedAt, string? IssuedBy, 
 /// <summary>A client's account: terms, minutes and payments brought together into Core's statement and standing.</summary>
 public sealed class BillingAccounts(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Center = TimeZoneInfo.FindSystemTimeZoneById(TelephonyUsage.CenterZone);
-
     public ContractTermsStore Terms { get; } = new(dataSource);
     public PaymentStore Payments { get; } = new(dataSource);
     public TelephonyUsage Usage { get; } = new(dataSource);
 
     /// <summary>Today in the call centre's zone: due days and grace days are counted in it.</summary>
-    public DateOnly Today => CenterDay(clock.GetUtcNow());
-
-    public static DateOnly CenterDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Center).DateTime);
-
-    public static TimeSpan CenterOffset(DateTimeOffset instant) => Center.GetUtcOffset(instant);
+    public DateOnly Today => CenterTime.China.Day(clock.GetUtcNow());
 
     /// <summary>The statement of a month computed from the account as it stands, writing nothing; null when the client has no contract.</summary>
     public async Task<MonthlyStatement?> StatementAsync(TenantId tenant, CalendarMonth month, CancellationToken ct = default)

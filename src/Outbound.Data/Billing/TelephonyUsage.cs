@@ -12,8 +12,6 @@ namespace Outbound.Data.Billing;
 /// </summary>
 public sealed class TelephonyUsage(NpgsqlDataSource dataSource)
 {
-    public const string CenterZone = "Asia/Shanghai";
-
     public Task<IReadOnlyDictionary<CalendarMonth, long>> MinutesByMonthAsync(TenantId tenant, CancellationToken ct = default) =>
         ByMonthAsync("call_records", "started_at", "answered_at", tenant, ct);
 
@@ -24,7 +22,7 @@ public sealed class TelephonyUsage(NpgsqlDataSource dataSource)
     private async Task<IReadOnlyDictionary<CalendarMonth, long>> ByMonthAsync(string table, string monthOf, string talkFrom, TenantId tenant, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT to_char({monthOf} AT TIME ZONE '{CenterZone}', 'YYYY-MM') AS month,
+            SELECT to_char({monthOf} AT TIME ZONE '{CenterTime.ChinaZoneId}', 'YYYY-MM') AS month,
                    sum(ceil(extract(epoch FROM ended_at - {talkFrom}) / 60.0))::bigint
             FROM {table}
             WHERE tenant_id = @t AND {talkFrom} IS NOT NULL AND ended_at > {talkFrom}

@@ -4,7 +4,6 @@ using Outbound.Core.Campaigns;
 using Outbound.Core.Collections;
 using Outbound.Core.Lists;
 using Outbound.Core.Tenants;
-using Outbound.Data.Billing;
 
 namespace Outbound.Data.Collections;
 
@@ -67,7 +66,7 @@ public sealed class RepaymentImporter(NpgsqlDataSource dataSource, TimeProvider 
         var now = clock.GetUtcNow();
         var applied = await StoreAsync(connection, tx, tenant, campaign, fileName, uploadedBy, now, matched, ct);
         var newlyKept = await KeepPromisesAsync(connection, tx, campaign, matched.Select(m => m.Lead).Distinct().ToArray(), ct);
-        var counts = await CountsAsync(connection, tx, campaign, BillingAccounts.CenterDay(now), ct);
+        var counts = await CountsAsync(connection, tx, campaign, CenterTime.China.Day(now), ct);
         await tx.CommitAsync(ct);
         return new RepaymentImportResult(file.Rows.Count + file.Rejected.Count, applied, matched.Count - applied,
             rejected.OrderBy(r => r.Line).ToList(), newlyKept, counts);
@@ -106,7 +105,7 @@ public sealed class RepaymentImporter(NpgsqlDataSource dataSource, TimeProvider 
     public async Task<PromiseCounts> CountsAsync(CampaignId campaign, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await CountsAsync(connection, null, campaign, BillingAccounts.CenterDay(clock.GetUtcNow()), ct);
+        return await CountsAsync(connection, null, campaign, CenterTime.China.Day(clock.GetUtcNow()), ct);
     }
 
     private async Task<PromiseCounts> CountsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CampaignId campaign, DateOnly today, CancellationToken ct)
@@ -157,7 +156,7 @@ public sealed class RepaymentImporter(NpgsqlDataSource dataSource, TimeProvider 
         if (leads.Length == 0) return 0;
         var promises = new Dictionary<long, List<PromiseToPay>>();
         await using (var cmd = new NpgsqlCommand($"""
-            SELECT lead_id, id, (promised_at AT TIME ZONE '{TelephonyUsage.CenterZone}')::date, due_on, amount, kept_on
+            SELECT lead_id, id, (promised_at AT TIME ZONE '{CenterTime.ChinaZoneId}')::date, due_on, amount, kept_on
             FROM collection_promises WHERE campaign_id = @c AND lead_id = ANY(@leads) FOR UPDATE
             """, connection, tx))
         {

@@ -17,7 +17,7 @@ public static class DemoBilling
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, IReadOnlyDictionary<string, TenantId> tenants, TimeProvider clock, CancellationToken ct = default)
     {
-        var today = BillingAccounts.CenterDay(clock.GetUtcNow());
+        var today = CenterTime.China.Day(clock.GetUtcNow());
         var start = CalendarMonth.Of(today).Previous.Previous.FirstDay;
         var accounts = new BillingAccounts(dataSource, clock);
         (string Code, string ContractNo, int Seats)[] contracts =

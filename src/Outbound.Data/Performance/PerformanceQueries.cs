@@ -3,7 +3,6 @@ using Npgsql;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
-using Outbound.Data.Billing;
 using Outbound.Data.Campaigns;
 
 namespace Outbound.Data.Performance;
@@ -103,12 +102,7 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
     /// <summary>The instants that bound a period of centre-zone days, the last day included.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Period(DateOnly from, DateOnly to)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TelephonyUsage.CenterZone);
-        DateTimeOffset StartOf(DateOnly day)
-        {
-            var local = day.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-        }
+        static DateTimeOffset StartOf(DateOnly day) => CenterTime.China.ToInstant(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
         return (StartOf(from), StartOf(to.AddDays(1)));
     }
 

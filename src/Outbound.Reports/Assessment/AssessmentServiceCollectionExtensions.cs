@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
+using Outbound.Data;
 
 namespace Outbound.Reports.Assessment;
 

@@ -2,9 +2,9 @@ using NodaTime;
 using Outbound.Core.Collections;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
-using Outbound.Data.Billing;
 using Outbound.Data.Performance;
 using Outbound.Data.Tenants;
+using Outbound.Data;
 
 namespace Outbound.Reports.Performance;
 
@@ -15,7 +15,7 @@ namespace Outbound.Reports.Performance;
 public sealed class PerformanceReportDataSource(PerformanceQueries queries, TenantRepository tenants, TimeProvider clock,
     int promiseGraceDays = PromiseKeeping.DefaultGraceDays)
 {
-    private static readonly DateTimeZone Center = DateTimeZoneProviders.Tzdb[TelephonyUsage.CenterZone];
+    private static readonly DateTimeZone Center = DateTimeZoneProviders.Tzdb[CenterTime.ChinaZoneId];
 
     public async Task<PerformanceReportModel?> LoadAsync(string campaignCode, DateOnly from, DateOnly to, TenantScope scope, CancellationToken ct = default)
     {
@@ -23,7 +23,7 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
         if (await queries.FindCampaignAsync(campaignCode, scope, ct) is not { } campaign) return null;
         var tenant = await tenants.FindAsync(campaign.TenantId, ct);
         var now = clock.GetUtcNow();
-        var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, BillingAccounts.CenterDay(now),
+        var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, CenterTime.China.Day(now),
             promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
         return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),

@@ -1,3 +1,4 @@
+using Outbound.Data;
 using System.Text;
 using System.Text.Json;
 using Outbound.Core.Assessment;

@@ -1,3 +1,4 @@
+using Outbound.Data;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;

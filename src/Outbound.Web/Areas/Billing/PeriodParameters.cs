@@ -1,6 +1,6 @@
+using Outbound.Data;
 using System.Globalization;
 using Outbound.Core.Workforce;
-using Outbound.Data.Billing;
 
 namespace Outbound.Web.Areas.Billing;
 
@@ -8,12 +8,12 @@ namespace Outbound.Web.Areas.Billing;
 public static class PeriodParameters
 {
     public static CalendarMonth Month(string? text, TimeProvider clock) =>
-        CalendarMonth.TryParse(text, out var month) ? month : CalendarMonth.Of(BillingAccounts.CenterDay(clock.GetUtcNow()));
+        CalendarMonth.TryParse(text, out var month) ? month : CalendarMonth.Of(CenterTime.China.Day(clock.GetUtcNow()));
 
     /// <summary>The period asked for (this month so far by default); null when it ends before it starts, which no report has.</summary>
     public static (DateOnly From, DateOnly To)? Period(string? from, string? to, TimeProvider clock)
     {
-        var today = BillingAccounts.CenterDay(clock.GetUtcNow());
+        var today = CenterTime.China.Day(clock.GetUtcNow());
         var period = (From: Day(from) ?? new DateOnly(today.Year, today.Month, 1), To: Day(to) ?? today);
         return period.To < period.From ? null : period;
     }

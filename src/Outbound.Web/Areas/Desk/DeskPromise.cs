@@ -1,4 +1,4 @@
-using Outbound.Data.Billing;
+using Outbound.Data;
 
 namespace Outbound.Web.Areas.Desk;
 
@@ -9,7 +9,7 @@ public static class DeskPromise
     {
         if (amount is null && date is null) return null;
         if (amount is not > 0 || date is null) return DeskTexts.PromiseIncomplete;
-        if (date < BillingAccounts.CenterDay(now)) return DeskTexts.PromiseInPast;
+        if (date < CenterTime.China.Day(now)) return DeskTexts.PromiseInPast;
         return null;
     }
 }

@@ -1,5 +1,5 @@
 using Outbound.Core.Workforce;
-using Outbound.Data.Workforce;
+using Outbound.Data;
 
 namespace Outbound.Web.Areas.Hr;
 
@@ -8,7 +8,7 @@ public static class CenterClock
 {
     public static DateTime Now(this CenterTime center, TimeProvider clock) => center.ToLocal(clock.GetUtcNow());
 
-    public static DateOnly Today(this CenterTime center, TimeProvider clock) => DateOnly.FromDateTime(center.Now(clock));
+    public static DateOnly Today(this CenterTime center, TimeProvider clock) => center.Day(clock.GetUtcNow());
 
     /// <summary>The page's ?month=YYYY-MM, or the center's current month.</summary>
     public static CalendarMonth MonthOf(this CenterTime center, TimeProvider clock, string? month) =>

@@ -5,6 +5,7 @@ using Outbound.Core.Billing;
 using Outbound.Core.Tenants;
 using Outbound.Data.Billing;
 using Outbound.Data.Tenants;
+using Outbound.Data;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Billing.Pages;
@@ -29,14 +30,14 @@ public sealed class MaintenanceModel(TenantRepository tenants, MaintenanceWindow
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var start = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Center).Date.AddDays(1);
+        var start = CenterTime.China.ToLocal(clock.GetUtcNow()).Date.AddDays(1);
         (StartsAt, EndsAt) = (start.AddHours(1), start.AddHours(5));
         await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var window = new MaintenanceWindow(Guid.CreateVersion7(), InCenter(StartsAt), InCenter(EndsAt), Reason ?? "");
+        var window = new MaintenanceWindow(Guid.CreateVersion7(), CenterTime.China.ToInstant(StartsAt), CenterTime.China.ToInstant(EndsAt), Reason ?? "");
         TenantId? tenant = null;
         if (!string.IsNullOrEmpty(Tenant))
         {
@@ -54,16 +55,11 @@ public sealed class MaintenanceModel(TenantRepository tenants, MaintenanceWindow
         return RedirectToPage();
     }
 
-    private static readonly TimeZoneInfo Center = TimeZoneInfo.FindSystemTimeZoneById(TelephonyUsage.CenterZone);
-
-    private static DateTimeOffset InCenter(DateTime local) =>
-        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Center.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
-
     private async Task<string?> AllowanceProblemAsync(TenantId? tenant, MaintenanceWindow window, CancellationToken ct)
     {
         if (tenant is null || await terms.FindAsync(tenant, ct) is not { } contract) return null;
         var existing = (await windows.ForTenantAsync(tenant, window.StartsAt.AddDays(-62), ct)).ToList();
-        return MaintenanceWindow.FitsAllowance(existing, window, contract.MaintenanceDaysPerMonth, BillingAccounts.CenterOffset(window.StartsAt))
+        return MaintenanceWindow.FitsAllowance(existing, window, contract.MaintenanceDaysPerMonth, CenterTime.China.Offset(window.StartsAt))
             ? null : BillingTexts.OverAllowance.Format(contract.MaintenanceDaysPerMonth);
     }
 

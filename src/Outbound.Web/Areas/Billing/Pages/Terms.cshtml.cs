@@ -1,3 +1,4 @@
+using Outbound.Data;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class TermsModel(TenantRepository tenants, ContractTermsStore stor
         if (await store.FindAsync(tenant.Id, ct) is { } terms) Input = TermsInput.From(terms);
         else
         {
-            var start = BillingAccounts.CenterDay(clock.GetUtcNow());
+            var start = CenterTime.China.Day(clock.GetUtcNow());
             start = new DateOnly(start.Year, start.Month, 1);
             Input = new TermsInput { ContractNo = $"HT-{start:yyyy}-{tenant.Code}", StartDate = start, EndDate = start.AddYears(1).AddDays(-1) };
         }

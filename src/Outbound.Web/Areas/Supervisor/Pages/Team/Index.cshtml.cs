@@ -4,6 +4,7 @@ using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
+using Outbound.Data;
 using Outbound.Web.Areas.Hr;
 using Outbound.Web.Security;
 
