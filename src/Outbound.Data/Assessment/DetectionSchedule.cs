@@ -43,7 +43,7 @@ public sealed class DetectionSchedule(DetectionRun detection, CenterTime center,
         {
             try
             {
-                var today = DateOnly.FromDateTime(center.ToLocal(clock.GetUtcNow()));
+                var today = center.Day(clock.GetUtcNow());
                 var proposed = await detection.RunAsync(today.AddDays(-1), today, clock.GetUtcNow(), stoppingToken);
                 if (proposed.Count > 0) log.LogInformation("Proposed {Count} deductions to Hr from attendance and handover logs", proposed.Count);
             }
