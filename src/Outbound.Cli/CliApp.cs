@@ -30,6 +30,7 @@ public static class CliApp
             ["billing check"] = ReportCommands.BillingCheckAsync,
             ["bench acd"] = BenchAcdCommand.RunAsync,
             ["bench wallboard"] = BenchWallboardCommand.RunAsync,
+            ["bench hopper"] = BenchHopperCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

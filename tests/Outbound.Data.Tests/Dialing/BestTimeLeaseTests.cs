@@ -111,6 +111,27 @@ public sealed class BestTimeLeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_preferred_region_is_leased_first_from_due_retries_and_new_leads_and_never_its_future_retries()
+    {
+        var (_, campaign, beijing, guangdong) = await CampaignAsync();
+        IReadOnlySet<RegionZone> preferred = new HashSet<RegionZone> { Guangdong };
+        await using (var cmd = _db.DataSource.CreateCommand($"""
+            UPDATE leads SET status = 'retry', next_call_at = '2026-03-04T05:00Z' WHERE id IN ({guangdong[0]}, {guangdong[1]});
+            UPDATE leads SET status = 'retry', next_call_at = '2026-03-04T03:00Z' WHERE id IN ({guangdong[19]}, {beijing[19]});
+            """))
+            await cmd.ExecuteNonQueryAsync();
+
+        var first = await Hopper.LeaseAsync(campaign, "run", 3, Now, Lease, preferred: preferred);
+        var next = await Hopper.LeaseAsync(campaign, "run", 17, Now, Lease, preferred: preferred);
+        var then = await Hopper.LeaseAsync(campaign, "run", 2, Now, Lease, preferred: preferred);
+
+        Assert.Equal(new[] { guangdong[19], guangdong[2], guangdong[3] }.Order(), first.Select(l => l.Id.Value)); // the due retry first
+        Assert.Equal(guangdong[4..19], next.Where(l => l.Region == "CN-44").Select(l => l.Id.Value));
+        Assert.Equal([beijing[0], beijing[19]], next.Where(l => l.Region == "CN-11").Select(l => l.Id.Value)); // then the plain order
+        Assert.Equal(beijing[1..3], then.Select(l => l.Id.Value));
+    }
+
+    [Fact]
     public async Task Contact_history_counts_this_campaigns_recent_dials_per_region_zone_and_hour()
     {
         var (tenant, campaign, _, _) = await CampaignAsync();
