@@ -6,9 +6,10 @@ using Outbound.Telephony.Port;
 namespace Outbound.Dialer.Agents;
 
 /// <summary>
-/// One internal call, a child of the caller's session: offers the call to the colleague's session, joins the two
-/// nailed-up phones in a mix room of their own once answered, and on any end (hang-up, decline, no answer, a session
-/// gone) frees the room, tells both sessions and writes the call to <c>internal_calls</c>.
+/// One internal call, a child of the caller's session: offers the call to the colleague's session, plays ringback to
+/// the caller's phone meanwhile, joins the two nailed-up phones in a mix room of their own once answered, and on any
+/// end (hang-up, decline, no answer, a session gone) frees the room or stops the ringback, tells both sessions and
+/// writes the call to <c>internal_calls</c>.
 /// </summary>
 public sealed class InternalCallActor : ReceiveActor, IWithTimers
 {
@@ -54,6 +55,8 @@ public sealed class InternalCallActor : ReceiveActor, IWithTimers
     {
         Context.Watch(_calleeSession);
         _calleeSession.Tell(new InternalCallProtocol.Offer(Self, _callerId));
+        // The colleague's desk rings, not its phone (phones are nailed up): the caller hears ringback until the answer joins them.
+        _ = _services.Telephony.TryAsync(t => t.HoldAsync(_callerPhone, ProgressTones.Ringback), _log, _callerPhone);
         Timers.StartSingleTimer(nameof(RingTimedOut), new RingTimedOut(), _services.Options.InternalRingTimeout);
     }
 
@@ -62,8 +65,13 @@ public sealed class InternalCallActor : ReceiveActor, IWithTimers
     {
         if (_over) return;
         _calleeSession.Tell(new InternalCallProtocol.Over(Self, InternalCallOutcome.Cancelled));
-        if (_answeredAt is not null) _ = _services.Telephony.TryAsync(t => t.MixAsync(_room, []), _log, _room);
+        _ = HangUpPhonesAsync();
     }
+
+    /// <summary>Takes the phones out of the call: dissolves the mix once answered, else stops the caller's ringback.</summary>
+    private Task HangUpPhonesAsync() => _answeredAt is not null
+        ? _services.Telephony.TryAsync(t => t.MixAsync(_room, []), _log, _room)
+        : _services.Telephony.TryAsync(t => t.RetrieveAsync(_callerPhone), _log, _callerPhone);
 
     private async Task ConnectAsync()
     {
@@ -90,7 +98,7 @@ public sealed class InternalCallActor : ReceiveActor, IWithTimers
         if (_over) return;
         _over = true;
         Timers.CancelAll();
-        if (_answeredAt is not null) await _services.Telephony.TryAsync(t => t.MixAsync(_room, []), _log, _room);
+        await HangUpPhonesAsync();
         var over = new InternalCallProtocol.Over(Self, outcome);
         _callerSession.Tell(over);
         _calleeSession.Tell(over);

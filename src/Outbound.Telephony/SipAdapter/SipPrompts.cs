@@ -4,8 +4,9 @@ using Outbound.Telephony.Rtp.Prompts;
 namespace Outbound.Telephony.SipAdapter;
 
 /// <summary>
-/// Prompt ids resolved to audio: <c>{folder}/{id}.wav</c>, loaded once as 20 ms frames. An id that is not a plain
-/// file name or has no file plays nothing: the hang-up that usually follows a prompt must not fail on it.
+/// Prompt ids resolved to audio: <c>{folder}/{id}.wav</c>, loaded once as 20 ms frames, or else a built-in
+/// call-progress tone (<see cref="ToneAudio"/>). Any other id that is not a plain file name or has no file plays nothing:
+/// the hang-up that usually follows a prompt must not fail on it.
 /// </summary>
 internal sealed class SipPrompts(string folder)
 {
@@ -15,6 +16,6 @@ internal sealed class SipPrompts(string folder)
     {
         if (string.IsNullOrWhiteSpace(id) || Path.GetFileName(id) != id) return [];
         var path = Path.Combine(folder, id + ".wav");
-        return File.Exists(path) ? PromptPlayer.LoadFrames(path) : [];
+        return File.Exists(path) ? PromptPlayer.LoadFrames(path) : ToneAudio.Frames(id);
     });
 }

@@ -376,7 +376,6 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops a leg's music on hold. Call under <see cref="_joins"/>.</summary>
     /// <summary>Takes a leg out of whatever it was joined to (bridge, mix, hold); callers hold <c>_joins</c>.</summary>
     private void Isolate(SipLeg leg)
     {
@@ -385,6 +384,7 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
         EndHold(leg);
     }
 
+    /// <summary>Stops a leg's music on hold. Call under <see cref="_joins"/>.</summary>
     private static void EndHold(SipLeg leg)
     {
         if (leg.Hold is not { } hold) return;

@@ -8,6 +8,7 @@ using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
 using Outbound.Dialer.Campaigns;
 using Outbound.Dialer.Tests.Support;
+using Outbound.Telephony.Port;
 using Outbound.Telephony.Simulated;
 using Outbound.Testing;
 using Outbound.Testing.Dialing;
@@ -173,5 +174,32 @@ public sealed class InternalCallSpecs : TestKit, IAsyncLifetime
         ExpectPhase(bDesk, InternalCallPhase.Ringing);
         Assert.Equal(InternalCallReply.NotIdle, await Call(a, "ic7", c));
         Assert.Equal(InternalCallReply.NotIdle, await Call(a, "ia7", a));
+    }
+
+    [Fact]
+    public async Task The_caller_hears_ringback_while_the_colleague_is_rung_and_not_after_the_answer_or_a_decline()
+    {
+        var (a, aDesk, _) = Agent("ia8");
+        var (b, bDesk, _) = Agent("ib8");
+        var (c, cDesk, _) = Agent("ic8");
+        var aPhone = _carrier.LegOf("ia8")!;
+
+        Assert.Null(await Call(a, "ib8", b));
+        ExpectPhase(bDesk, InternalCallPhase.Ringing);
+        Assert.Equal(ProgressTones.Ringback, _carrier.Hearing(aPhone).Music);
+        b.Tell(new InternalCallCommands.Answer());
+        ExpectPhase(aDesk, InternalCallPhase.Talking);
+        Assert.False(_carrier.Hearing(aPhone).OnHold);
+        Assert.Equal([_carrier.LegOf("ib8")!], _carrier.Hearing(aPhone).From);
+        a.Tell(new InternalCallCommands.HangUp());
+        ExpectState(aDesk, AgentState.Ready);
+
+        Assert.Null(await Call(a, "ic8", c));
+        ExpectPhase(cDesk, InternalCallPhase.Ringing);
+        Assert.Equal(ProgressTones.Ringback, _carrier.Hearing(aPhone).Music);
+        c.Tell(new InternalCallCommands.Decline());
+        ExpectPhase(aDesk, InternalCallPhase.Ended);
+        await AwaitAssertAsync(() => Assert.False(_carrier.Hearing(aPhone).OnHold), Patience);
+        Assert.Empty(_carrier.Hearing(aPhone).From);
     }
 }

@@ -64,7 +64,7 @@ public sealed class SipInternalCallSpecs : TestKit, IAsyncLifetime
         (InternalCallChanged)desk.FishForMessage(m => m is InternalCallChanged c && c.Phase == phase, Patience);
 
     [Fact]
-    public async Task Two_agents_phones_hear_each_other_during_an_internal_call_and_nothing_once_it_is_hung_up()
+    public async Task The_callers_phone_hears_ringback_then_the_two_phones_hear_each_other_and_nothing_once_it_is_hung_up()
     {
         var (_, campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable);
         var agents = new SipAgentDirectory(new[] { "int-a", "int-b" }.Select(id => SipAgentAccount.FromPassword(id, id, "outbound", "Secret-" + id)));
@@ -80,6 +80,12 @@ public sealed class SipInternalCallSpecs : TestKit, IAsyncLifetime
         var placed = await a.Session.Ask<InternalCallReply>(new InternalCallCommands.Call("int-b", b.Session), Patience);
         Assert.Null(placed.Error);
         ExpectPhase(b.Desk, InternalCallPhase.Ringing);
+        // While b's desk rings, a's phone hears ringback: its first second is 450 Hz.
+        var ringing = a.Heard.Length;
+        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        var ringback = a.Heard.WrittenSince(ringing);
+        Assert.True(ToneMeter.Rms(ringback) > 300 && ToneMeter.Power(ringback, 450) > 50 * ToneMeter.Power(ringback, 1000),
+            $"a should hear 450 Hz ringback while b is rung: RMS {ToneMeter.Rms(ringback):F0}");
         var (talkA, talkB) = (a.Heard.Length, b.Heard.Length);
         b.Session.Tell(new InternalCallCommands.Answer());
         ExpectState(a.Desk, AgentState.OnCall, AgentSessionActor.InternalReason);
