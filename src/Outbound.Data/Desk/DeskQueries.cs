@@ -83,6 +83,8 @@ public sealed class DeskQueries(NpgsqlDataSource dataSource)
                                  f.payment_plan, f.refusal_reason, f.note)
                 FROM desk_call_forms f JOIN leads l ON l.id = f.lead_id
                 WHERE f.tenant_id = @tenant AND l.phone_e164 = @phone
+                  -- per campaign, so the campaign/number index finds the leads instead of a scan of every lead
+                  AND l.campaign_id IN (SELECT id FROM campaigns WHERE tenant_id = @tenant)
             ) h ORDER BY at DESC LIMIT @limit
             """, new { tenant, phone, limit }, cancellationToken: ct))).ToList();
     }
