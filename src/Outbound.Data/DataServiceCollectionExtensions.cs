@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<CampaignRepository>();
         builder.Services.AddSingleton<CampaignAgentRepository>();
         builder.Services.AddSingleton<CampaignImports>();
+        builder.Services.AddSingleton<ListProgressQueries>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoWorkforce>();

@@ -96,4 +96,32 @@ public sealed class LiveStatusTests(OutboundWebFactory factory)
         var status = await received.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(power, status.CampaignId);
     }
+
+    [Fact]
+    public async Task The_live_page_shows_how_far_the_campaigns_list_has_got()
+    {
+        var tenant = factory.Demo.Tenants["demo-bank"].Value;
+        var campaign = Guid.CreateVersion7();
+        await using (var seed = factory.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"""
+            INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, settings)
+            VALUES ('{campaign}', '{tenant}', 'list-progress', '名单进度', 'Collections', 'Preview', '{"{}"}');
+            INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, time_zone, status)
+            SELECT '{tenant}', '{campaign}', '+86139' || lpad(n::text, 8, '0'), 'mobile', 'Asia/Shanghai',
+                   (ARRAY['new', 'new', 'new', 'retry', 'callback', 'done', 'done', 'dnc', 'manual'])[n]
+            FROM generate_series(1, 9) AS n
+            """))
+            await seed.ExecuteNonQueryAsync();
+        var (browser, cookies) = await SignIn("manager@demo.local");
+        Assert.Contains(LiveTexts.LeadsNew.Zh, await browser.GetPageAsync($"/Campaigns/Live/{campaign}"));
+
+        await using var hub = Hub(cookies);
+        var received = new TaskCompletionSource<LiveStatusView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<LiveStatusView>(CampaignLiveHub.StatusMethod, s => { if (s.CampaignId == campaign && s.List is not null) received.TrySetResult(s); });
+        await hub.StartAsync();
+        Assert.True(await hub.InvokeAsync<bool>("Watch", campaign));
+        var list = (await received.Task.WaitAsync(TimeSpan.FromSeconds(15))).List!;
+
+        Assert.Equal((8L, 3L, 1L, 1L, 2L, 1L), (list.Total, list.Fresh, list.Retry, list.Callback, list.Done, list.Dnc));
+        Assert.Equal(3.0 / 8, list.Finished, 6);
+    }
 }

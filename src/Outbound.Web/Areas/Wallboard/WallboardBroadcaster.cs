@@ -44,7 +44,7 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
                 try
                 {
                     var status = await campaigns.Ask<CampaignStatusReply>(new CampaignCommands.GetStatus(new CampaignId(id)), TimeSpan.FromSeconds(3), stoppingToken);
-                    await hub.Clients.Groups(WallboardScope.GroupsFor([id])).SendAsync(CampaignMethod, new { code = status.Code, figures = LiveStatusView.From(status) }, stoppingToken);
+                    await hub.Clients.Groups(WallboardScope.GroupsFor([id])).SendAsync(CampaignMethod, new { code = status.Code, figures = LiveStatusView.From(status, list: null) }, stoppingToken);
                 }
                 catch (Exception e) when (e is AskTimeoutException or InvalidCastException)
                 {

@@ -1,4 +1,5 @@
 using Outbound.Core.Compliance;
+using Outbound.Data.Campaigns;
 using Outbound.Dialer.Agents;
 using Outbound.Dialer.Campaigns;
 
@@ -18,12 +19,13 @@ public sealed record LiveStatusView(
     int CallsCompleted,
     int LeadsBuffered,
     bool ListExhausted,
-    IReadOnlyDictionary<string, int> Refusals)
+    IReadOnlyDictionary<string, int> Refusals,
+    ListProgress? List)
 {
-    public static LiveStatusView From(CampaignStatusReply s) => new(
+    public static LiveStatusView From(CampaignStatusReply s, ListProgress? list) => new(
         s.CampaignId.Value, s.Status.ToString().ToLowerInvariant(),
         s.AgentsByState.Where(a => a.Key != AgentState.LoggedOut).ToDictionary(a => a.Key.Code(), a => a.Value),
         s.LinesInFlight, Math.Round(s.DialLevel, 2), Math.Round(s.AnswerRate, 4), Math.Round(s.RollingAbandonRate, 4), (double)s.AbandonCap,
         s.CallsPlaced, s.CallsCompleted, s.LeadsBuffered, s.ListExhausted,
-        s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value));
+        s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value), list);
 }

@@ -21,6 +21,15 @@ public static class LiveTexts
     public static readonly Text CallsCompleted = new("已完成", "Completed");
     public static readonly Text LeadsBuffered = new("待拨缓冲", "Buffered leads");
     public static readonly Text ListExhausted = new("当前无可拨名单", "No callable leads right now");
+    public static readonly Text List = new("名单", "Call list");
+    public static readonly Text LeadsTotal = new("总数", "Total");
+    public static readonly Text LeadsNew = new("未拨", "Not dialled");
+    public static readonly Text LeadsRetry = new("待重拨", "To retry");
+    public static readonly Text LeadsCallback = new("预约回拨", "Callbacks");
+    public static readonly Text LeadsDialing = new("拨打中", "Dialling");
+    public static readonly Text LeadsDone = new("已完成", "Finished");
+    public static readonly Text LeadsDnc = new("免打扰", "Do not call");
+    public static readonly Text ListFinished = new("完成度", "Done");
     public static readonly Text Refusals = new("合规拦截", "Compliance refusals");
     public static readonly Text Connecting = new("正在连接…", "Connecting…");
     public static readonly Text CommandFailed = new("操作未完成：{0}", "The command did not complete: {0}");
