@@ -24,6 +24,9 @@ internal sealed class SippProcess : IDisposable
 
     public int Port { get; private init; }
 
+    /// <summary>The audio RTP port given with <c>-mp</c> (video takes the one two above), if any.</summary>
+    public int? MediaPort { get; private init; }
+
     public static string Scenario(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -41,24 +44,31 @@ internal sealed class SippProcess : IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeUdpPort();
+            var (port, media) = (FreeUdpPort(), FreeUdpPort());
             var args = new List<string> { "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-i", "127.0.0.1", "-p", port.ToString(), "-m", calls.ToString(),
-                "-t", transport, "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() };
+                "-t", transport, "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", "127.0.0.1", "-mp", media.ToString() };
             args.AddRange(extra);
-            var sipp = new SippProcess(Launch(args)) { Port = port };
+            var sipp = new SippProcess(Launch(args)) { Port = port, MediaPort = media };
             if (!transport.StartsWith('u') || sipp.WaitForUdpBinding(TimeSpan.FromSeconds(10)) || attempt == 3) return sipp;
             sipp.Dispose();
         }
     }
 
-    /// <summary>Polls the kernel's UDP table (Linux) until sipp's port is bound; false if sipp exited or the time ran out.</summary>
+    /// <summary>
+    /// Polls the kernel's UDP table (Linux) until sipp's SIP port and its audio and video RTP ports (media port and the
+    /// one two above, bound at start) are all bound; false if sipp exited or the time ran out. Sipp binds its SIP port
+    /// first and quits if a media port is taken, so the SIP port alone does not mean it will answer.
+    /// </summary>
     private bool WaitForUdpBinding(TimeSpan timeout)
     {
-        var hexPort = ":" + Port.ToString("X4") + " ";
+        int[] ports = MediaPort is { } media ? [Port, media, media + 2] : [Port];
+        var hexPorts = ports.Select(p => ":" + p.ToString("X4") + " ").ToArray();
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
-            if (!File.Exists("/proc/net/udp") || File.ReadLines("/proc/net/udp").Any(line => line.Contains(hexPort, StringComparison.Ordinal))) return true;
+            if (!File.Exists("/proc/net/udp")) return true;
+            var bound = File.ReadAllLines("/proc/net/udp");
+            if (hexPorts.All(hex => bound.Any(line => line.Contains(hex, StringComparison.Ordinal)))) return !_process.HasExited;
             Thread.Sleep(20);
         }
         return false;
@@ -81,11 +91,11 @@ internal sealed class SippProcess : IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeUdpPort();
+            var (port, media) = (FreeUdpPort(), FreeUdpPort());
             var args = new List<string> { target, "-sf", Path.IsPathRooted(scenario) ? scenario : Scenario(scenario), "-s", service, "-i", localIp, "-p", port.ToString(),
-                "-m", calls.ToString(), "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", localIp, "-mp", FreeUdpPort().ToString() };
+                "-m", calls.ToString(), "-nostdin", "-timeout", "30s", "-timeout_error", "-mi", localIp, "-mp", media.ToString() };
             args.AddRange(extra);
-            var sipp = new SippProcess(Launch(args)) { Port = port };
+            var sipp = new SippProcess(Launch(args)) { Port = port, MediaPort = media };
             // A port taken between our probe and sipp's bind makes it quit before sending anything: start it again on fresh ports.
             if (sipp.WaitForUdpBinding(TimeSpan.FromSeconds(10)) || attempt == 3 || !sipp.QuitUnableToBind()) return sipp;
             sipp.Dispose();
