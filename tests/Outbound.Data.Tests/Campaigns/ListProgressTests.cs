@@ -2,7 +2,7 @@ using Outbound.Data.Campaigns;
 using Outbound.Testing;
 using Outbound.Testing.Dialing;
 
-namespace Outbound.Data.Tests.Dialing;
+namespace Outbound.Data.Tests.Campaigns;
 
 public sealed class ListProgressTests : IAsyncLifetime
 {
