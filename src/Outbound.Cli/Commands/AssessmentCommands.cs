@@ -1,7 +1,7 @@
-using Outbound.Data;
 using System.Text.Json;
 using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
+using Outbound.Data;
 using Outbound.Data.Assessment;
 using Outbound.Data.Database;
 using Outbound.Data.Workforce;

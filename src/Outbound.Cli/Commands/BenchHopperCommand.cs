@@ -51,7 +51,7 @@ public static class BenchHopperCommand
         }
         finally
         {
-            await ScratchAsync(dataSource, $"""
+            await CliDatabase.ExecuteAsync(dataSource, $"""
                 DELETE FROM leads WHERE tenant_id = '{tenant}';
                 DELETE FROM campaigns WHERE tenant_id = '{tenant}';
                 DELETE FROM tenants WHERE id = '{tenant}';
@@ -110,11 +110,4 @@ public static class BenchHopperCommand
     private static double Median(double[] sorted) => Math.Round(sorted[sorted.Length / 2], 2);
 
     private static double P99(double[] sorted) => Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.99) - 1)], 2);
-
-    private static async Task ScratchAsync(NpgsqlDataSource dataSource, string sql)
-    {
-        await using var cmd = dataSource.CreateCommand(sql);
-        cmd.CommandTimeout = 0; // removing a million bench leads outlasts the default 30 s
-        await cmd.ExecuteNonQueryAsync();
-    }
 }

@@ -35,7 +35,7 @@ public static class BenchListsCommand
         var table = $"bench_plain_{suffix}";
         try
         {
-            await ScratchAsync(dataSource, $"""
+            await CliDatabase.ExecuteAsync(dataSource, $"""
                 INSERT INTO tenants (id, code, name) VALUES ('{tenant}', 'bench-{suffix}', 'bench');
                 INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, settings) VALUES
                     ('{warmCampaign}', '{tenant}', 'bench-warm-{suffix}', 'bench warm-up', 'Collections', 'Predictive', '{"{}"}'),
@@ -74,7 +74,7 @@ public static class BenchListsCommand
         }
         finally
         {
-            await ScratchAsync(dataSource, $"""
+            await CliDatabase.ExecuteAsync(dataSource, $"""
                 DROP TABLE IF EXISTS {table};
                 DELETE FROM leads WHERE tenant_id = '{tenant}';
                 DELETE FROM list_imports WHERE tenant_id = '{tenant}';
@@ -129,13 +129,6 @@ public static class BenchListsCommand
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"psql \\copy failed: {await stderr}");
-    }
-
-    private static async Task ScratchAsync(NpgsqlDataSource dataSource, string sql)
-    {
-        await using var cmd = dataSource.CreateCommand(sql);
-        cmd.CommandTimeout = 0; // removing a million bench leads outlasts the default 30 s
-        await cmd.ExecuteNonQueryAsync();
     }
 }
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Outbound.Core.Collections;
-using Outbound.Core.Lists;
 using Outbound.Data.Collections;
-using Outbound.Data.Lists;
 
 namespace Outbound.Cli.Commands;
 
@@ -14,25 +12,20 @@ public static class CollectionsCommands
 {
     public static async Task<int> RepaymentsAsync(CliArgs args)
     {
-        var tenantCode = args.Required("tenant");
-        var campaignCode = args.Required("campaign");
-        var file = args.Required("file");
-        if (!ListEncodingChoices.TryParse(args.Optional("encoding"), out var encoding))
-            throw new CliUsageException("--encoding must be auto, utf-8 or gb18030");
+        var input = CampaignFileArgs.Parse(args);
         var grace = PromiseKeeping.DefaultGraceDays;
         if (args.Optional("grace") is { } g && (!int.TryParse(g, out grace) || grace is < 0 or > 31))
             throw new CliUsageException("--grace must be a number of days from 0 to 31");
-        if (!File.Exists(file)) throw new CliUsageException($"no such file: {file}");
-        if (new FileInfo(file).Length > RepaymentImporter.MaxFileBytes) throw new CliUsageException("the file is larger than 32 MB");
+        input.EnsureFileExists();
+        if (new FileInfo(input.File).Length > RepaymentImporter.MaxFileBytes) throw new CliUsageException("the file is larger than 32 MB");
 
         await using var dataSource = CliDatabase.Open();
-        var target = await ListImportTargets.ResolveAsync(dataSource, tenantCode, campaignCode)
-            ?? throw new CliUsageException($"no campaign '{campaignCode}' for tenant '{tenantCode}'");
+        var target = await input.ResolveAsync(dataSource);
         RepaymentImportResult result;
         try
         {
             result = await new RepaymentImporter(dataSource, TimeProvider.System, grace)
-                .ImportAsync(target.Tenant, target.Campaign, Path.GetFileName(file), await File.ReadAllBytesAsync(file), Environment.UserName, encoding);
+                .ImportAsync(target.Tenant, target.Campaign, Path.GetFileName(input.File), await File.ReadAllBytesAsync(input.File), Environment.UserName, input.Encoding);
         }
         catch (RepaymentFileException e)
         {

@@ -9,24 +9,19 @@ public static class ListsCommands
 {
     public static async Task<int> ImportAsync(CliArgs args)
     {
-        var tenantCode = args.Required("tenant");
-        var campaignCode = args.Required("campaign");
-        var file = args.Required("file");
-        if (!ListEncodingChoices.TryParse(args.Optional("encoding"), out var encoding))
-            throw new CliUsageException("--encoding must be auto, utf-8 or gb18030");
+        var input = CampaignFileArgs.Parse(args);
         var overrides = ParseMap(args.All("map"));
-        if (!File.Exists(file)) throw new CliUsageException($"no such file: {file}");
+        input.EnsureFileExists();
 
         await using var dataSource = CliDatabase.Open();
-        var target = await ListImportTargets.ResolveAsync(dataSource, tenantCode, campaignCode)
-            ?? throw new CliUsageException($"no campaign '{campaignCode}' for tenant '{tenantCode}'");
+        var target = await input.ResolveAsync(dataSource);
         var importer = new ListImporter(dataSource, TimeProvider.System);
         ListImportResult result;
         try
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            await using var stream = new FileStream(input.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             result = await importer.ImportAsync(
-                new ListImportRequest(target.Tenant, target.Campaign, Path.GetFileName(file), encoding, overrides, Environment.UserName),
+                new ListImportRequest(target.Tenant, target.Campaign, Path.GetFileName(input.File), input.Encoding, overrides, Environment.UserName),
                 stream);
         }
         catch (ListImportFailedException e)

@@ -16,6 +16,9 @@ public static class PromiseKeeping
 {
     public const int DefaultGraceDays = 3;
 
+    /// <summary>The last day a payment still keeps a promise due on <paramref name="dueOn"/>; after it an unkept promise is broken.</summary>
+    public static DateOnly LastDay(DateOnly dueOn, int graceDays) => dueOn.AddDays(graceDays);
+
     public static IReadOnlyDictionary<Guid, DateOnly> KeptOn(IReadOnlyList<PromiseToPay> promises, IReadOnlyList<DebtorPayment> payments, int graceDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(graceDays);
@@ -23,7 +26,7 @@ public static class PromiseKeeping
         var kept = new Dictionary<Guid, DateOnly>();
         foreach (var promise in promises.OrderBy(p => p.PromisedOn).ThenBy(p => p.DueOn).ThenBy(p => p.Id))
         {
-            var last = promise.KeptOn ?? promise.DueOn.AddDays(graceDays);
+            var last = promise.KeptOn ?? LastDay(promise.DueOn, graceDays);
             var usable = left.Where(p => p.Amount > 0 && p.PaidOn >= promise.PromisedOn && p.PaidOn <= last).ToList();
             if (promise.KeptOn is null && usable.Sum(p => p.Amount) < promise.Amount) continue;
             var need = promise.Amount;

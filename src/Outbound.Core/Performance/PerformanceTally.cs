@@ -1,5 +1,6 @@
 using NodaTime;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Collections;
 
 namespace Outbound.Core.Performance;
 
@@ -39,7 +40,7 @@ public sealed class PerformanceTally
 
     /// <param name="zone">The call centre's zone: calendar days and weekdays are taken in it.</param>
     /// <param name="asOf">The day the report is made: promises due (plus grace) before it are known kept or broken.</param>
-    /// <param name="promiseGraceDays">Days after a promise's due day in which a payment still keeps it (see Collections.PromiseKeeping).</param>
+    /// <param name="promiseGraceDays">Days after a promise's due day in which a payment still keeps it (see <see cref="PromiseKeeping"/>).</param>
     public PerformanceTally(IEnumerable<Disposition> dispositions, decimal abandonCap, DateTimeZone zone, DateOnly asOf,
         TimeSpan? serviceLevelThreshold = null, int promiseGraceDays = 0)
     {
@@ -89,7 +90,7 @@ public sealed class PerformanceTally
     {
         _promises++;
         _promised += promise.Amount;
-        var lastDay = promise.DueOn.AddDays(_promiseGraceDays);
+        var lastDay = PromiseKeeping.LastDay(promise.DueOn, _promiseGraceDays);
         var kept = promise.KeptOn is { } on && on <= lastDay;
         if (kept) _keptAmount += promise.Amount;
         if (kept || lastDay < _asOf) _kept = _kept.Add(kept);

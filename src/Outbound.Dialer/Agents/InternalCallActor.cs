@@ -65,11 +65,11 @@ public sealed class InternalCallActor : ReceiveActor, IWithTimers
     {
         if (_over) return;
         _calleeSession.Tell(new InternalCallProtocol.Over(Self, InternalCallOutcome.Cancelled));
-        _ = HangUpPhonesAsync();
+        _ = ReleasePhonesAsync();
     }
 
     /// <summary>Takes the phones out of the call: dissolves the mix once answered, else stops the caller's ringback.</summary>
-    private Task HangUpPhonesAsync() => _answeredAt is not null
+    private Task ReleasePhonesAsync() => _answeredAt is not null
         ? _services.Telephony.TryAsync(t => t.MixAsync(_room, []), _log, _room)
         : _services.Telephony.TryAsync(t => t.RetrieveAsync(_callerPhone), _log, _callerPhone);
 
@@ -98,7 +98,7 @@ public sealed class InternalCallActor : ReceiveActor, IWithTimers
         if (_over) return;
         _over = true;
         Timers.CancelAll();
-        await HangUpPhonesAsync();
+        await ReleasePhonesAsync();
         var over = new InternalCallProtocol.Over(Self, outcome);
         _callerSession.Tell(over);
         _calleeSession.Tell(over);

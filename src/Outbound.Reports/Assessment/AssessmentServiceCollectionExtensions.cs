@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Outbound.Data;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
-using Outbound.Data;
 
 namespace Outbound.Reports.Assessment;
 

@@ -2,9 +2,9 @@ using NodaTime;
 using Outbound.Core.Collections;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
+using Outbound.Data;
 using Outbound.Data.Performance;
 using Outbound.Data.Tenants;
-using Outbound.Data;
 
 namespace Outbound.Reports.Performance;
 

@@ -1,8 +1,8 @@
-using Outbound.Data;
 using System.Text;
 using System.Text.Json;
 using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
+using Outbound.Data;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
 using Outbound.Testing;

@@ -1,10 +1,10 @@
-using Outbound.Data;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Outbound.Core.Identity;
 using Outbound.Core.Workforce;
+using Outbound.Data;
 using Outbound.Data.Demo;
 using Outbound.Data.Identity;
 using Outbound.Data.Workforce;

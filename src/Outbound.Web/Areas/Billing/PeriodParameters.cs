@@ -1,6 +1,6 @@
-using Outbound.Data;
 using System.Globalization;
 using Outbound.Core.Workforce;
+using Outbound.Data;
 
 namespace Outbound.Web.Areas.Billing;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Billing;
 using Outbound.Core.Tenants;
+using Outbound.Data;
 using Outbound.Data.Billing;
 using Outbound.Data.Tenants;
-using Outbound.Data;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Billing.Pages;

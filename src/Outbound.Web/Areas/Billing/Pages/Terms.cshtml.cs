@@ -1,10 +1,10 @@
-using Outbound.Data;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Billing;
 using Outbound.Core.Tenants;
+using Outbound.Data;
 using Outbound.Data.Billing;
 using Outbound.Data.Tenants;
 using Outbound.Web.Localization;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Workforce;
-using Outbound.Data.Workforce;
 using Outbound.Data;
+using Outbound.Data.Workforce;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;

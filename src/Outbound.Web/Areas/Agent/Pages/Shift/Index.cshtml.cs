@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Workforce;
+using Outbound.Data;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
-using Outbound.Data;
 using Outbound.Web.Areas.Hr;
 using Outbound.Web.Security;
 
