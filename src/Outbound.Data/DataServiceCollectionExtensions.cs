@@ -9,6 +9,7 @@ using Outbound.Data.Demo;
 using Outbound.Data.Identity;
 using Outbound.Data.Tenants;
 using Outbound.Data.Lists;
+using Outbound.Data.Quality;
 using Outbound.Data.Telephony;
 
 namespace Outbound.Data;
@@ -38,6 +39,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<ListImporter>();
         builder.Services.AddSingleton<ListImportQueries>();
         builder.AddOutboundTelephonyData();
+        builder.Services.AddQualityData();
         return builder;
     }
 }
