@@ -61,11 +61,11 @@ public sealed class Calibrations(NpgsqlDataSource dataSource, QualityForms forms
     }
 
     public async Task<CalibrationSession?> FindAsync(Guid id, CancellationToken ct = default) =>
-        (await QueryAsync("k.id = @id", new { id }, ct)).FirstOrDefault();
+        (await QueryAsync("k.id = @id", [("id", id)], ct)).FirstOrDefault();
 
     /// <summary>The sessions the viewer leads, scores in, or may read the results of.</summary>
     public async Task<IReadOnlyList<CalibrationSession>> ListAsync(QualityViewer viewer, CancellationToken ct = default) =>
-        (await QueryAsync("true", new { }, ct)).Where(s => MaySee(viewer, s)).ToList();
+        (await QueryAsync("true", [], ct)).Where(s => MaySee(viewer, s)).ToList();
 
     public static bool MaySee(QualityViewer viewer, CalibrationSession s) =>
         s.LeadId == viewer.UserId || s.Scorers.Any(x => x.Id == viewer.UserId) || viewer.MayReadResults(s.CampaignId);
@@ -92,23 +92,25 @@ public sealed class Calibrations(NpgsqlDataSource dataSource, QualityForms forms
         answers.ToDictionary(a => a.Key, a => a.NotApplicable || a.Value is null ? null
             : form?.Item(a.Key) is { Kind: not ItemKind.Deduction, MaxValue: > 0 } item ? (double?)((double)a.Value.Value / item.MaxValue) : (double)a.Value.Value);
 
-    private async Task<IReadOnlyList<CalibrationSession>> QueryAsync(string where, object args, CancellationToken ct)
+    private async Task<IReadOnlyList<CalibrationSession>> QueryAsync(string where, (string Name, object Value)[] args, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<SessionRow>(new CommandDefinition($"""
-            SELECT k.id, k.campaign_id, c.code, k.name, k.form_id, k.lead_id, l.display_name AS lead_name, k.expert_id, k.tolerance, k.created_at, k.closed_at,
-                   ARRAY(SELECT call_id FROM qa_calibration_calls WHERE calibration_id = k.id ORDER BY call_id) AS calls,
-                   ARRAY(SELECT s.user_id FROM qa_calibration_scorers s JOIN users u ON u.id = s.user_id WHERE s.calibration_id = k.id ORDER BY u.display_name) AS scorer_ids,
-                   ARRAY(SELECT u.display_name::text FROM qa_calibration_scorers s JOIN users u ON u.id = s.user_id WHERE s.calibration_id = k.id ORDER BY u.display_name) AS scorer_names,
-                   (SELECT count(*)::int FROM qa_evaluations e WHERE e.calibration_id = k.id) AS scores
+        await using var cmd = new NpgsqlCommand($"""
+            SELECT k.id, k.campaign_id, c.code, k.name, k.form_id, k.lead_id, l.display_name, k.expert_id, k.tolerance, k.created_at, k.closed_at,
+                   ARRAY(SELECT call_id FROM qa_calibration_calls WHERE calibration_id = k.id ORDER BY call_id),
+                   ARRAY(SELECT s.user_id FROM qa_calibration_scorers s JOIN users u ON u.id = s.user_id WHERE s.calibration_id = k.id ORDER BY u.display_name, u.id),
+                   ARRAY(SELECT u.display_name::text FROM qa_calibration_scorers s JOIN users u ON u.id = s.user_id WHERE s.calibration_id = k.id ORDER BY u.display_name, u.id),
+                   (SELECT count(*)::int FROM qa_evaluations e WHERE e.calibration_id = k.id)
             FROM qa_calibrations k JOIN campaigns c ON c.id = k.campaign_id JOIN users l ON l.id = k.lead_id
             WHERE {where} ORDER BY k.created_at DESC
-            """, args, cancellationToken: ct));
-        return rows.Select(r => new CalibrationSession(r.id, r.campaign_id, r.code, r.name, r.form_id, r.lead_id, r.lead_name, r.expert_id, r.tolerance,
-            QualityCalls.Utc(r.created_at), r.closed_at is { } closed ? QualityCalls.Utc(closed) : null, r.calls,
-            r.scorer_ids.Zip(r.scorer_names).ToList(), r.scores)).ToList();
+            """, connection);
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+        var sessions = new List<CalibrationSession>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            sessions.Add(new CalibrationSession(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetGuid(4), r.GetGuid(5), r.GetString(6),
+                r.IsDBNull(7) ? null : r.GetGuid(7), r.GetDecimal(8), QualityCalls.Utc(r.GetDateTime(9)), r.IsDBNull(10) ? null : QualityCalls.Utc(r.GetDateTime(10)),
+                r.GetFieldValue<Guid[]>(11), r.GetFieldValue<Guid[]>(12).Zip(r.GetFieldValue<string[]>(13)).ToList(), r.GetInt32(14)));
+        return sessions;
     }
-
-    private sealed record SessionRow(Guid id, Guid campaign_id, string code, string name, Guid form_id, Guid lead_id, string lead_name, Guid? expert_id,
-        decimal tolerance, DateTime created_at, DateTime? closed_at, Guid[] calls, Guid[] scorer_ids, string[] scorer_names, int scores);
 }

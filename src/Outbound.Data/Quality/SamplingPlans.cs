@@ -184,7 +184,7 @@ public sealed class SamplingPlans(NpgsqlDataSource dataSource, CenterTime time)
             WHERE {where} ORDER BY p.period_from DESC, c.code
             """, args, cancellationToken: ct));
         return rows.Select(r => new PlanSummary(r.id, r.campaign_id, r.code, r.name,
-            new PlanPeriod(DateOnly.FromDateTime(r.period_from), DateOnly.FromDateTime(r.period_to), r.period_kind == "week" ? PlanPeriodKind.Week : PlanPeriodKind.Month),
+            new PlanPeriod(r.period_from, r.period_to, r.period_kind == "week" ? PlanPeriodKind.Week : PlanPeriodKind.Month),
             QualityJson.Read<SamplingSettings>(r.settings), r.seed, r.agents, r.candidates, r.calls, r.scored, QualityCalls.Utc(r.created_at))).ToList();
     }
 
@@ -206,7 +206,7 @@ public sealed class SamplingPlans(NpgsqlDataSource dataSource, CenterTime time)
         _ => SampleReason.Random,
     };
 
-    private sealed record PlanRow(Guid id, Guid campaign_id, string code, string name, string period_kind, DateTime period_from, DateTime period_to,
+    private sealed record PlanRow(Guid id, Guid campaign_id, string code, string name, string period_kind, DateOnly period_from, DateOnly period_to,
         string settings, int seed, int agents, int candidates, DateTime created_at, int calls, int scored);
 
     private sealed record PlanCallRow(Guid call_id, string agent, string agent_name, string reason, string stratum, Guid? scorer, string? scorer_name,
