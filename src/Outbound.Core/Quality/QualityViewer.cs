@@ -47,4 +47,10 @@ public sealed record QualityViewer(Guid UserId, QualityRole Role, IReadOnlySet<G
     };
 
     public static QualityViewer Nobody { get; } = new(Guid.Empty, QualityRole.None, new HashSet<Guid>());
+
+    /// <summary>The operator's own tools (the CLI): every campaign, acting as no user.</summary>
+    public static QualityViewer System { get; } = new(Guid.Empty, QualityRole.Admin, null);
+
+    /// <summary>The user to record as the author, or null for <see cref="System"/>.</summary>
+    public Guid? Author => UserId == Guid.Empty ? null : UserId;
 }

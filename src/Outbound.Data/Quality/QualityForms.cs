@@ -80,7 +80,7 @@ public sealed class QualityForms(NpgsqlDataSource dataSource)
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO qa_forms (id, tenant_id, campaign_id, created_at, created_by) VALUES (@created, @tenant, @campaign, @now, @user);
                 INSERT INTO qa_form_versions (form_id, version, name, definition, saved_at, saved_by) VALUES (@created, 1, @name, @json::jsonb, @now, @user);
-                """, new { created, tenant = tenant.Value, campaign, now = now.UtcDateTime, user = viewer.UserId, name = form.Name, json }, tx, cancellationToken: ct));
+                """, new { created, tenant = tenant.Value, campaign, now = now.UtcDateTime, user = viewer.Author, name = form.Name, json }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return (created, 1);
         }
@@ -93,7 +93,7 @@ public sealed class QualityForms(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(current.InUse
             ? "INSERT INTO qa_form_versions (form_id, version, name, definition, saved_at, saved_by) VALUES (@id, @version, @name, @json::jsonb, @now, @user)"
             : "UPDATE qa_form_versions SET name = @name, definition = @json::jsonb, saved_at = @now, saved_by = @user WHERE form_id = @id AND version = @version",
-            new { id, version, name = form.Name, json, now = now.UtcDateTime, user = viewer.UserId }, tx, cancellationToken: ct));
+            new { id, version, name = form.Name, json, now = now.UtcDateTime, user = viewer.Author }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return (id.Value, version);
     }

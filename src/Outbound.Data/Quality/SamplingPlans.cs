@@ -52,7 +52,7 @@ public sealed class SamplingPlans(NpgsqlDataSource dataSource, CenterTime time)
         {
             id, campaign, kind = period.Kind == PlanPeriodKind.Week ? "week" : "month", from = Date(period.From), to = Date(period.To),
             settings = QualityJson.Write(settings), seed, agents = draw.Agents, candidates = draw.Candidates, now = now.UtcDateTime,
-            user = viewer.Role == QualityRole.None ? (Guid?)null : viewer.UserId,
+            user = viewer.Author,
         }, tx, cancellationToken: ct));
         await InsertCallsAsync(connection, tx, id, campaign, draw.Calls, ct);
         await tx.CommitAsync(ct);
