@@ -10,6 +10,7 @@ using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
+using Outbound.Web.Areas.Quality;
 
 namespace Outbound.Web;
 
@@ -38,6 +39,7 @@ public static class WebHostExtensions
         services.AddTenantScope();
         services.AddCampaignLiveStatus();
         services.AddAgentDesk();
+        services.AddQualityPages();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ImportJobs>();
@@ -49,6 +51,7 @@ public static class WebHostExtensions
         {
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
+            options.Conventions.AuthorizeAreaFolder("Quality", "/", Policies.Quality);
             options.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
         return builder;
@@ -67,6 +70,7 @@ public static class WebHostExtensions
         app.MapCampaignLiveStatus();
         app.MapProtectedFiles();
         app.MapAgentDesk();
+        app.MapQuality();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

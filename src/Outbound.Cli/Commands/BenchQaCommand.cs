@@ -109,13 +109,13 @@ public static class BenchQaCommand
             SELECT @tenant, @campaign, '+86137' || lpad(n::text, 8, '0'), 'mobile', 'Asia/Shanghai', 'bench' FROM generate_series(1, (@calls + 9) / 10) n;
             INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, dial_mode, agent, started_at, connected_at, ended_at,
                 outcome, disposition, recording_path, run_id)
-            SELECT gen_random_uuid(), @tenant, @campaign, l.id, a, l.phone_e164, 'Predictive', 'bench-agent-' || (n % @agents), t, t + interval '8 s',
-                   t + interval '8 s' + (10 + (n * 7919) % 1190) * interval '1 s', 'Answered',
-                   (ARRAY['ptp', 'refused', 'callback', 'wrong_party', 'complaint'])[1 + (n * 31) % 5 + CASE WHEN (n * 31) % 5 = 4 AND n % 50 <> 0 THEN -4 ELSE 0 END],
+            SELECT gen_random_uuid(), @tenant, @campaign, f.first + n / 10, n % 10 + 1, '+86137' || lpad((n / 10 + 1)::text, 8, '0'), 'Predictive',
+                   'bench-agent-' || (n % @agents), t, t + interval '8 s', t + interval '8 s' + (10 + (n * 7919) % 1190) * interval '1 s', 'Answered',
+                   CASE WHEN n % 250 = 0 THEN 'complaint' ELSE (ARRAY['ptp', 'refused', 'callback', 'wrong_party'])[1 + (n * 31) % 4] END,
                    'recordings/bench/' || n || '.wav', 'bench'
-            FROM generate_series(0, @calls - 1) n
-            JOIN leads l ON l.campaign_id = @campaign AND l.phone_e164 = '+86137' || lpad((n / 10 + 1)::text, 8, '0')
-            CROSS JOIN LATERAL (SELECT n % 10 + 1 AS a, @month + (n % 2592000) * interval '1 s' AS t) x;
+            FROM generate_series(0::bigint, @calls - 1) n
+            CROSS JOIN (SELECT min(id) AS first FROM leads WHERE campaign_id = @campaign) f
+            CROSS JOIN LATERAL (SELECT @month + (n % 2592000) * interval '1 s' AS t) x;
             INSERT INTO qa_forms (id, tenant_id, created_at) VALUES (@form, @tenant, now());
             INSERT INTO qa_form_versions (form_id, version, name, definition, saved_at) VALUES (@form, 1, 'bench', '{}', now());
             INSERT INTO qa_evaluations (id, tenant_id, campaign_id, call_id, call_at, agent, scorer, form_id, form_version, answers, score, band,

@@ -26,6 +26,11 @@ public static class Policies
     /// <summary>Watch the wallboard and intervene on agents.</summary>
     public const string Wallboard = nameof(Wallboard);
 
+    /// <summary>The quality pages (质检): Qa staff, supervisors (their campaigns' results), Hr (evidence) and the admin.</summary>
+    public const string Quality = nameof(Quality);
+    /// <summary>One's own evaluations: acknowledge or dispute them.</summary>
+    public const string QualitySelf = nameof(QualitySelf);
+
     public static AuthorizationBuilder AddOutboundPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
@@ -36,5 +41,7 @@ public static class Policies
         .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor))
         .AddPolicy(ClientPortal, p => p.RequireRole(Roles.Client))
         .AddPolicy(Desk, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
-        .AddPolicy(Wallboard, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        .AddPolicy(Wallboard, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+        .AddPolicy(Quality, p => p.RequireRole(Roles.Qa, Roles.Supervisor, Roles.Hr, Roles.Admin))
+        .AddPolicy(QualitySelf, p => p.RequireRole(Roles.Agent, Roles.Supervisor));
 }
