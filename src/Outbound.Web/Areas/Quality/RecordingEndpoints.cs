@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using Outbound.Data.Quality;
-using Outbound.Dialer;
 
 namespace Outbound.Web.Areas.Quality;
 
@@ -24,29 +22,21 @@ public static class RecordingEndpoints
     }
 
     private static async Task<IResult> StreamAsync(Guid callId, HttpContext http, QualityViewers viewers, QualityCalls calls, Evaluations evaluations,
-        IOptions<DialerOptions> dialer, IWebHostEnvironment environment, ILoggerFactory loggers, CancellationToken ct)
+        RecordingFiles files, ILoggerFactory loggers, CancellationToken ct)
     {
-        var logger = loggers.CreateLogger(typeof(RecordingEndpoints));
         var viewer = await viewers.OfAsync(http.User, ct);
         if (viewer.Role == Core.Quality.QualityRole.None) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var call = await calls.FindAsync(callId, ct);
         if (call is null || !viewer.MayPlay(call.CampaignId, call.Agent, await evaluations.IsEvaluatedAsync(callId, ct))) return Results.NotFound();
-        if (call.RecordingPath is not { } stored) return Results.Problem(QualityTexts.NotRecorded, statusCode: StatusCodes.Status404NotFound);
-
-        var root = Path.GetFullPath(dialer.Value.RecordingFolder, environment.ContentRootPath);
-        var file = Path.GetFullPath(stored, environment.ContentRootPath);
-        if (!file.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var (status, file) = files.Locate(call);
+        switch (status)
         {
-            logger.LogError("Recording of call {Call} points outside the recording folder ({Path}); refused", callId, stored);
-            return Results.NotFound();
+            case RecordingStatus.NotRecorded: return Results.Problem(QualityTexts.NotRecorded, statusCode: StatusCodes.Status404NotFound);
+            case RecordingStatus.Missing: return Results.Problem(QualityTexts.RecordingMissing, statusCode: StatusCodes.Status404NotFound);
+            case RecordingStatus.OutsideFolder: return Results.NotFound();
         }
-        if (!File.Exists(file))
-        {
-            logger.LogWarning("Recording missing: call {Call}, {Path}, asked for by {User}", callId, file, viewer.UserId);
-            return Results.Problem(QualityTexts.RecordingMissing, statusCode: StatusCodes.Status404NotFound);
-        }
-        logger.LogInformation("Recording of call {Call} played by {User}", callId, viewer.UserId);
+        loggers.CreateLogger(typeof(RecordingEndpoints)).LogInformation("Recording of call {Call} played by {User}", callId, viewer.UserId);
         http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(file, "audio/wav", enableRangeProcessing: true);
+        return Results.File(file!, "audio/wav", enableRangeProcessing: true);
     }
 }
