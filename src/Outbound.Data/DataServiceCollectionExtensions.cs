@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoWorkforce>();
+        builder.Services.AddScoped<DemoQuality>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ListImporter>();
         builder.Services.AddSingleton<ListImportQueries>();

@@ -118,6 +118,24 @@ public sealed class QualityCalls(NpgsqlDataSource dataSource)
             row.payment_plan, row.refusal_reason, row.survey_answers, row.note, Utc(row.saved_at));
     }
 
+    /// <summary>Every campaign (id, tenant, code, name); pages keep those the viewer covers.</summary>
+    public async Task<IReadOnlyList<(Guid Id, Guid Tenant, string Code, string Name)>> CampaignsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<(Guid, Guid, string, string)>(new CommandDefinition(
+            "SELECT id, tenant_id, code, name FROM campaigns ORDER BY code", cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>Display names of agents (user ids as the calls name them); unknown ids name themselves.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AgentNamesAsync(IEnumerable<string> agents, CancellationToken ct = default)
+    {
+        var ids = agents.Distinct().ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var names = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
+            "SELECT id::text, display_name FROM users WHERE id::text = ANY(@ids)", new { ids }, cancellationToken: ct))).ToDictionary(n => n.Id, n => n.Name);
+        return ids.ToDictionary(a => a, a => names.GetValueOrDefault(a, a));
+    }
+
     internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private sealed record DeskFormRow(string disposition, bool? right_party, decimal? amount_due, decimal? promise_amount, DateTime? promise_date,

@@ -31,7 +31,7 @@
             const template = document.getElementById(add.dataset.addTemplate);
             const target = add.dataset.addInto ? document.getElementById(add.dataset.addInto) : add.closest('fieldset').querySelector('tbody');
             const index = Date.now().toString(36);
-            const section = add.closest('[data-section]')?.dataset.section ?? '';
+            const section = add.closest('[data-section]')?.dataset.section ?? 's' + index;
             target.insertAdjacentHTML('beforeend', template.innerHTML.replaceAll('__i__', index).replaceAll('__s__', section));
         }
         const remove = e.target.closest('[data-remove]');

@@ -10,7 +10,7 @@ namespace Outbound.Web.Areas.Quality.Pages;
 /// items with a note and a time in the call each. Only a Qa user of the campaign scores, never their own call; a
 /// calibration session's calls are scored blind, on the session's form.
 /// </summary>
-public sealed class ScoreModel(QualityViewers viewers, QualityCalls calls, QualityForms forms, Data.Quality.Evaluations evaluations, Calibrations calibrations,
+public sealed class ScoreModel(QualityViewers viewers, QualityCalls calls, QualityForms forms, Data.Quality.Evaluations evaluations, Data.Quality.Calibrations calibrations,
     RecordingFiles recordings, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Call { get; set; }
