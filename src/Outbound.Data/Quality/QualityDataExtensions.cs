@@ -15,6 +15,7 @@ public static class QualityDataExtensions
             .AddSingleton<SamplingPlans>()
             .AddSingleton<Evaluations>()
             .AddSingleton<Calibrations>()
-            .AddSingleton<QualityCharts>();
+            .AddSingleton<QualityCharts>()
+            .AddSingleton<QualitySummaries>();
     }
 }

@@ -13,7 +13,7 @@ namespace Outbound.Reports.Performance;
 /// <paramref name="promiseGraceDays"/> is the grace the repayment file upload keeps promises with, so both judge alike.
 /// </summary>
 public sealed class PerformanceReportDataSource(PerformanceQueries queries, TenantRepository tenants, TimeProvider clock,
-    int promiseGraceDays = PromiseKeeping.DefaultGraceDays)
+    int promiseGraceDays = PromiseKeeping.DefaultGraceDays, Data.Quality.QualitySummaries? quality = null)
 {
     private static readonly DateTimeZone Center = DateTimeZoneProviders.Tzdb[CenterTime.ChinaZoneId];
 
@@ -27,6 +27,7 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
             promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
         return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
-            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now);
+            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now,
+            quality is null ? null : await quality.LoadAsync(campaign.Id.Value, from, to, ct));
     }
 }

@@ -3,6 +3,7 @@ using NodaTime;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
 using Outbound.Reports.Pdf;
+using Outbound.Reports.Quality;
 using ScottPlot;
 
 namespace Outbound.Reports.Performance;
@@ -37,6 +38,7 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
         ComposeAbandon(c, charts);
         if (F.Inbound.Offered > 0 || model.Kind == CampaignKind.Inbound) ComposeInbound(c);
         ComposeAgents(c);
+        if (model.Quality is { } quality) QualitySection.Compose(c, quality, charts);
         ComposeHeatMap(c);
         ComposeRegions(c);
         ComposeDefinitions(c);

@@ -16,4 +16,5 @@ public sealed record PerformanceReportModel(
     PerformanceFigures Figures,
     IReadOnlyList<Disposition> Dispositions,
     Questionnaire? Questionnaire,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    Data.Quality.QualitySummary? Quality = null);
