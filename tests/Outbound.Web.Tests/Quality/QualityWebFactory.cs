@@ -71,7 +71,7 @@ public sealed class QualityWebFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public async Task<Browser> SignedInAs(string email)
     {
-        var browser = new Browser(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var browser = new Browser(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(Address), AllowAutoRedirect = false, HandleCookies = true }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.LoginAsync(email, DemoUsers.Password)).StatusCode);
         return browser;
     }
