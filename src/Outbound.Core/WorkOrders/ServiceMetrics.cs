@@ -18,11 +18,11 @@ public sealed record WorkOrderFact(string TypeCode, string TypeName, bool Escala
 /// <summary>SLA attainment of one order type: targets met over targets decided (met or breached).</summary>
 public sealed record SlaAttainment(string TypeCode, string TypeName, long Orders, Ratio FirstResponse, Ratio Resolution);
 
-public sealed record ServiceFigures(Ratio FirstContactResolution, long Orders, Ratio FullResolution, Ratio EscalationRate, Ratio SkipLevelComplaintRate,
+public sealed record WorkOrderFigures(long Orders, Ratio FullResolution, Ratio EscalationRate, Ratio SkipLevelComplaintRate,
     IReadOnlyList<SlaAttainment> SlaByType);
 
 /// <summary>
-/// The service metrics of the client report and the supervisor's page, each defined once:
+/// The service metrics of the client report and the supervisor's page, each defined once (the performance report's FCR is this one):
 /// <list type="bullet">
 /// <item>first-contact resolution (一次解决率) = contacts resolved at the first contact / contacts, where a contact is resolved
 /// when no work order was opened for the number and the number made no further contact within <see cref="RepeatWindow"/>;</item>
@@ -42,7 +42,7 @@ public static class ServiceMetrics
     public static Ratio FirstContactResolution(IEnumerable<ContactFact> contacts) =>
         contacts.Aggregate(new Ratio(0, 0), (r, c) => r.Add(ResolvedAtFirstContact(c)));
 
-    public static ServiceFigures Measure(IEnumerable<ContactFact> contacts, IReadOnlyCollection<WorkOrderFact> orders)
+    public static WorkOrderFigures Measure(IReadOnlyCollection<WorkOrderFact> orders)
     {
         var full = orders.Where(o => o.ClosedFully is not null).Aggregate(new Ratio(0, 0), (r, o) => r.Add(o.ClosedFully == true));
         var escalated = new Ratio(orders.LongCount(o => o.Escalated), orders.Count);
@@ -51,7 +51,7 @@ public static class ServiceMetrics
             .Select(g => new SlaAttainment(g.Key.TypeCode, g.Key.TypeName, g.LongCount(), Decided(g.Select(o => o.FirstResponseMet)), Decided(g.Select(o => o.ResolutionMet))))
             .OrderByDescending(t => t.Orders).ThenBy(t => t.TypeCode, StringComparer.Ordinal)
             .ToList();
-        return new ServiceFigures(FirstContactResolution(contacts), orders.Count, full, escalated, skipLevel, byType);
+        return new WorkOrderFigures(orders.Count, full, escalated, skipLevel, byType);
     }
 
     private static Ratio Decided(IEnumerable<bool?> met) =>

@@ -34,7 +34,7 @@ public sealed class ServiceMetricsTests
             new WorkOrderFact("complaint", "越级投诉", true, true, true, false, ClosedFully: null),
         };
 
-        var figures = ServiceMetrics.Measure([], orders);
+        var figures = ServiceMetrics.Measure(orders);
 
         Assert.Equal(4, figures.Orders);
         Assert.Equal(new Ratio(2, 4), figures.EscalationRate);
@@ -49,7 +49,7 @@ public sealed class ServiceMetricsTests
     [Fact]
     public void No_orders_give_no_rate_rather_than_zero()
     {
-        var figures = ServiceMetrics.Measure([], []);
+        var figures = ServiceMetrics.Measure([]);
         Assert.Null(figures.EscalationRate.Value);
         Assert.Equal("—", figures.FullResolution.Percent());
     }
