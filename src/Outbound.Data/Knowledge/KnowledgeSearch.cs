@@ -5,9 +5,10 @@ using Outbound.Data.WorkOrders;
 namespace Outbound.Data.Knowledge;
 
 /// <summary>
-/// Full-text search of the knowledge base: the query is segmented by jieba, each word widened with the tenant's synonyms,
-/// and matched against the articles' 'simple' tsvectors (title words weigh A, body words B); hits are ranked by
-/// <c>ts_rank_cd</c>, so a word in the title counts 2.5 times one in the body. Suggestions for the desk (a campaign's articles,
+/// Full-text search of the knowledge base: the query is segmented by jieba (stop and question words dropped), each word
+/// widened with the tenant's synonyms, and matched against the articles' 'simple' tsvectors (title words weigh A, body
+/// words B); an article sharing any word is a hit, ranked by <c>ts_rank_cd</c>, so articles sharing more of the words,
+/// closer together, come first and a word in the title counts 2.5 times one in the body. Suggestions for the desk (a campaign's articles,
 /// those for the order type being filled first) need no query.
 /// </summary>
 public sealed class KnowledgeSearch(NpgsqlDataSource dataSource, ChineseSegmenter segmenter)
@@ -28,7 +29,7 @@ public sealed class KnowledgeSearch(NpgsqlDataSource dataSource, ChineseSegmente
         if (words.Count == 0) return ([], null);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var synonyms = tenant is { } t ? await SynonymsAsync(connection, t, ct) : new Dictionary<string, List<IReadOnlyList<string>>>();
-        var tsquery = TextQuery.Build(words, w => synonyms.GetValueOrDefault(w) ?? []);
+        var tsquery = TextQuery.Build(words, TextQuery.Join.Any, w => synonyms.GetValueOrDefault(w) ?? []);
         var parameters = new DynamicParameters(new { tsquery, tenant, campaign, limit, weights = Weights });
         viewer.AddTo(parameters);
         var rows = await connection.QueryAsync<HitRow>(new CommandDefinition($"""

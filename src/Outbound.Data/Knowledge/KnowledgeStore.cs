@@ -114,9 +114,9 @@ public sealed partial class KnowledgeStore(NpgsqlDataSource dataSource, ChineseS
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var due = (await connection.QueryAsync<(Guid ArticleId, int Version, string Title, string Html, DateOnly Effective, DateOnly? Review)>(new CommandDefinition("""
-            SELECT DISTINCT ON (article_id) article_id, version, title, body_html, effective_from, review_by FROM kb_article_versions
-            WHERE in_effect_at IS NULL AND effective_from <= @today ORDER BY article_id, version DESC FOR UPDATE
-            """, new { today }, tx, cancellationToken: ct))).ToList();
+            SELECT article_id, version, title, body_html, effective_from, review_by FROM kb_article_versions
+            WHERE in_effect_at IS NULL AND effective_from <= @today FOR UPDATE
+            """, new { today }, tx, cancellationToken: ct))).GroupBy(v => v.ArticleId).Select(g => g.MaxBy(v => v.Version)).ToList();
         foreach (var v in due)
         {
             var text = ArticleHtml.TextOf(v.Html);

@@ -172,10 +172,11 @@ BEGIN
     RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
 END;
 $$;
-CREATE TRIGGER work_order_events_append_only BEFORE UPDATE OR DELETE ON work_order_events
-    FOR EACH ROW EXECUTE FUNCTION refuse_history_change();
-CREATE TRIGGER work_order_escalations_append_only BEFORE UPDATE OR DELETE ON work_order_escalations
-    FOR EACH ROW EXECUTE FUNCTION refuse_history_change();
+-- Statement triggers: even an UPDATE, DELETE or TRUNCATE that would touch no row is refused.
+CREATE TRIGGER work_order_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON work_order_events
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_change();
+CREATE TRIGGER work_order_escalations_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON work_order_escalations
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_change();
 
 -- Attachments, kept in the database with their order (one transaction, no file left behind by a failed upload);
 -- downloads go through the order's access check.
