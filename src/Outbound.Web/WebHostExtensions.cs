@@ -10,6 +10,7 @@ using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
+using Outbound.Web.Areas.WorkOrders;
 
 namespace Outbound.Web;
 
@@ -38,6 +39,7 @@ public static class WebHostExtensions
         services.AddTenantScope();
         services.AddCampaignLiveStatus();
         services.AddAgentDesk();
+        services.AddWorkOrders();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ImportJobs>();
@@ -49,6 +51,8 @@ public static class WebHostExtensions
         {
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
+            options.Conventions.AuthorizeAreaFolder("WorkOrders", "/", Policies.WorkOrders);
+            options.Conventions.AuthorizeAreaFolder("Knowledge", "/", Policies.Knowledge);
             options.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
         return builder;

@@ -64,6 +64,23 @@ public sealed class KnowledgeSearch(NpgsqlDataSource dataSource, ChineseSegmente
         return rows.Select(r => r.ToHit([])).ToList();
     }
 
+    /// <summary>A tenant's articles the viewer sees, of one category or all, newest first (browsing the tree).</summary>
+    public async Task<IReadOnlyList<ArticleHit>> ListAsync(OrderViewer viewer, Guid tenant, Guid? category, int limit = 200, CancellationToken ct = default)
+    {
+        var parameters = new DynamicParameters(new { tenant, category, limit });
+        viewer.AddTo(parameters);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<HitRow>(new CommandDefinition($"""
+            SELECT a.id, a.title, a.body_text AS Text, k.name AS CategoryName, (SELECT name FROM campaigns WHERE id = a.campaign_id) AS CampaignName,
+                   a.effective_from AS EffectiveFrom, a.review_by AS ReviewBy, 0::real AS Rank,
+                   (SELECT count(*)::int FROM kb_flags f WHERE f.article_id = a.id AND f.resolved_at IS NULL) AS OpenFlags
+            FROM kb_articles a JOIN kb_categories k ON k.id = a.category_id
+            WHERE a.tenant_id = @tenant AND (@category::uuid IS NULL OR a.category_id = @category) AND NOT a.archived AND {KnowledgeStore.ArticleFilter}
+            ORDER BY a.updated_at DESC LIMIT @limit
+            """, parameters, cancellationToken: ct));
+        return rows.Select(r => r.ToHit([])).ToList();
+    }
+
     /// <summary>The tenant's synonym groups as word → the other words of its groups, each segmented as queries are.</summary>
     private async Task<Dictionary<string, List<IReadOnlyList<string>>>> SynonymsAsync(NpgsqlConnection connection, Guid tenant, CancellationToken ct)
     {
