@@ -31,6 +31,8 @@ public static class CliApp
             ["bench acd"] = BenchAcdCommand.RunAsync,
             ["bench wallboard"] = BenchWallboardCommand.RunAsync,
             ["bench hopper"] = BenchHopperCommand.RunAsync,
+            ["tickets bench"] = TicketsBenchCommand.RunAsync,
+            ["kb bench"] = KbBenchCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

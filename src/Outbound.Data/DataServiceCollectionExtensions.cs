@@ -10,6 +10,7 @@ using Outbound.Data.Identity;
 using Outbound.Data.Tenants;
 using Outbound.Data.Lists;
 using Outbound.Data.Telephony;
+using Outbound.Data.WorkOrders;
 
 namespace Outbound.Data;
 
@@ -34,6 +35,8 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoWorkforce>();
+        builder.Services.AddScoped<DemoWorkOrders>();
+        builder.Services.AddWorkOrderData();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ListImporter>();
         builder.Services.AddSingleton<ListImportQueries>();

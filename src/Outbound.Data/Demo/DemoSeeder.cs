@@ -18,7 +18,7 @@ namespace Outbound.Data.Demo;
 public sealed class DemoSeeder(
     TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
     UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports,
-    NpgsqlDataSource dataSource, TimeProvider clock, DemoWorkforce workforce)
+    NpgsqlDataSource dataSource, TimeProvider clock, DemoWorkforce workforce, DemoWorkOrders workOrders)
 {
     public sealed record Result(
         IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users,
@@ -58,6 +58,7 @@ public sealed class DemoSeeder(
         }
         await DemoBilling.EnsureAsync(dataSource, tenantIds, clock, ct);
         await workforce.SeedAsync(ct);
+        await workOrders.SeedAsync(tenantIds, campaignIds, ct);
         var loaded = new List<ListImportResult>();
         foreach (var (code, campaign) in campaignIds.Where(c => c.Key != DemoCampaigns.PowerHotline))
         {
