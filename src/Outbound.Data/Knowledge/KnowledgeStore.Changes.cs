@@ -1,6 +1,4 @@
 using Dapper;
-using Outbound.Core.Knowledge;
-using Outbound.Core.Performance;
 using Outbound.Data.WorkOrders;
 
 namespace Outbound.Data.Knowledge;
@@ -168,11 +166,6 @@ public sealed partial class KnowledgeStore
         return rows.Select(r => new PolicyChangeView(r.Id, r.TenantId, r.TenantName, r.Title, WorkOrderStore.Utc(r.At), r.Target, WorkOrderStore.Utc(r.Published), r.Article))
             .ToList();
     }
-
-    /// <summary>知识库及时率 of the changes registered in [start, end), as of <paramref name="asOf"/>.</summary>
-    public async Task<Ratio> TimelinessAsync(Guid tenant, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct = default) =>
-        KnowledgeTimeliness.Measure((await ChangesAsync(tenant, start, end, ct))
-            .Select(c => new PolicyChangeFact(c.RegisteredAt, c.PublishedAt, TimeSpan.FromHours(c.TargetHours))), asOf);
 
     public async Task<IReadOnlyList<SynonymGroup>> SynonymsAsync(Guid tenant, CancellationToken ct = default)
     {

@@ -1,5 +1,7 @@
 using Dapper;
 using Npgsql;
+using Outbound.Core.Knowledge;
+using Outbound.Core.Performance;
 using Outbound.Core.WorkOrders;
 
 namespace Outbound.Data.WorkOrders;
@@ -47,5 +49,16 @@ public sealed class ServiceMetricsQueries(NpgsqlDataSource dataSource)
               AND o.created_at >= @start AND o.created_at < @end
             """, new { campaign, tenant, start = start.ToUniversalTime(), end = end.ToUniversalTime() }, cancellationToken: ct, commandTimeout: 120));
         return rows.ToList();
+    }
+
+    /// <summary>知识库及时率 of a tenant's policy changes registered in [start, end), as of <paramref name="asOf"/>.</summary>
+    public async Task<Ratio> TimelinessAsync(Guid tenant, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(DateTime Registered, DateTime? Published, int Target)>(new CommandDefinition("""
+            SELECT registered_at, published_at, target_hours FROM kb_policy_changes WHERE tenant_id = @tenant AND registered_at >= @start AND registered_at < @end
+            """, new { tenant, start = start.ToUniversalTime(), end = end.ToUniversalTime() }, cancellationToken: ct));
+        return KnowledgeTimeliness.Measure(rows.Select(r => new PolicyChangeFact(WorkOrderStore.Utc(r.Registered), WorkOrderStore.Utc(r.Published),
+            TimeSpan.FromHours(r.Target))), asOf);
     }
 }

@@ -16,4 +16,8 @@ public sealed record PerformanceReportModel(
     PerformanceFigures Figures,
     IReadOnlyList<Disposition> Dispositions,
     Questionnaire? Questionnaire,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    ServiceReport? Service = null);
+
+/// <summary>The campaign's work orders and its client's knowledge-base timeliness over the period (see Core's ServiceMetrics).</summary>
+public sealed record ServiceReport(Outbound.Core.WorkOrders.WorkOrderFigures Orders, Ratio KnowledgeTimeliness);

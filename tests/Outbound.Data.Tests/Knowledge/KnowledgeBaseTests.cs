@@ -116,7 +116,7 @@ public sealed class KnowledgeBaseTests(WorkOrderWorld world) : IClassFixture<Wor
         Assert.Equal("分期手续费（再调）", current!.Title);
         Assert.DoesNotContain("script", (await world.Knowledge.VersionHtmlAsync(client, article, 2))!);
         // June: on time (6 h), late (48 h), pending past its 24 h → 1 of 3.
-        var june = await world.Knowledge.TimelinessAsync(world.BankTenant, At(6, 1, 0, 0), At(7, 1, 0, 0), At(6, 20, 0, 0));
+        var june = await new Outbound.Data.WorkOrders.ServiceMetricsQueries(world.Db).TimelinessAsync(world.BankTenant, At(6, 1, 0, 0), At(7, 1, 0, 0), At(6, 20, 0, 0));
         Assert.Equal(new Ratio(1, 3), june);
         Assert.Single(await world.Knowledge.ProposalsAsync(admin, pendingOnly: true), p => p.Id == pending);
     }

@@ -73,7 +73,7 @@ public sealed class WorkOrderAccessTests(OutboundWebFactory factory)
         var admin = await factory.SignedInAs("admin@demo.local");
         var response = await admin.PostFormAsync("/WorkOrders/Setup/Calendar", [], "/WorkOrders/Setup/Calendar?handler=Weekly");
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("日历至少要有一天营业时间", page);
+        Assert.True(page.Contains("日历至少要有一天营业时间"), $"{(int)response.StatusCode}: {page[..Math.Min(page.Length, 3000)]}");
         await using var connection = await Db.OpenConnectionAsync();
         Assert.Equal(5, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM business_hours"));
     }

@@ -8,6 +8,7 @@ using Outbound.Data;
 using Outbound.Data.Knowledge;
 using Outbound.Data.Performance;
 using Outbound.Data.Tenants;
+using Outbound.Data.WorkOrders;
 using Outbound.Web.Areas.WorkOrders;
 using Outbound.Web.Security;
 
@@ -18,7 +19,7 @@ namespace Outbound.Web.Areas.Knowledge.Pages;
 /// outside the portal (phone, letter, e-mail) with its time and target.
 /// </summary>
 [Authorize(Policy = Policies.KnowledgeEdit)]
-public sealed class TimelinessModel(CurrentViewer viewers, KnowledgeStore store, TenantRepository tenants, TimeProvider clock) : PageModel
+public sealed class TimelinessModel(CurrentViewer viewers, KnowledgeStore store, ServiceMetricsQueries metrics, TenantRepository tenants, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Tenant { get; set; }
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
@@ -60,6 +61,6 @@ public sealed class TimelinessModel(CurrentViewer viewers, KnowledgeStore store,
         if (Tenant is not { } tenant) return;
         var (start, end) = PerformanceQueries.Period(first, first.AddMonths(1).AddDays(-1));
         Changes = await store.ChangesAsync(tenant, start, end, ct);
-        Rate = await store.TimelinessAsync(tenant, start, end, Now, ct);
+        Rate = await metrics.TimelinessAsync(tenant, start, end, Now, ct);
     }
 }

@@ -5,7 +5,6 @@ using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
 using Outbound.Core.WorkOrders;
 using Outbound.Data;
-using Outbound.Data.Knowledge;
 using Outbound.Data.Performance;
 using Outbound.Data.WorkOrders;
 using Outbound.Web.Security;
@@ -18,7 +17,7 @@ namespace Outbound.Web.Areas.WorkOrders.Pages;
 /// client's performance report prints.
 /// </summary>
 [Authorize(Policy = Policies.ServiceMetrics)]
-public sealed class MetricsModel(PerformanceQueries campaigns, ServiceMetricsQueries queries, KnowledgeStore knowledge, TimeProvider clock) : PageModel
+public sealed class MetricsModel(PerformanceQueries campaigns, ServiceMetricsQueries queries, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
@@ -41,6 +40,6 @@ public sealed class MetricsModel(PerformanceQueries campaigns, ServiceMetricsQue
         var (start, end) = PerformanceQueries.Period(First, First.AddMonths(1).AddDays(-1));
         Fcr = ServiceMetrics.FirstContactResolution(await queries.ContactsAsync(Chosen.Id.Value, start, end, ct));
         Figures = ServiceMetrics.Measure(await queries.OrdersAsync(Chosen.Id.Value, null, start, end, ct));
-        Timeliness = await knowledge.TimelinessAsync(Chosen.TenantId.Value, start, end, clock.GetUtcNow(), ct);
+        Timeliness = await queries.TimelinessAsync(Chosen.TenantId.Value, start, end, clock.GetUtcNow(), ct);
     }
 }
