@@ -33,6 +33,8 @@ public static class CliApp
             ["bench hopper"] = BenchHopperCommand.RunAsync,
             ["qa sample"] = QaCommands.SampleAsync,
             ["bench qa"] = BenchQaCommand.RunAsync,
+            ["tickets bench"] = TicketsBenchCommand.RunAsync,
+            ["kb bench"] = KbBenchCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

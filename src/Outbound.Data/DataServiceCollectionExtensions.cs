@@ -11,6 +11,7 @@ using Outbound.Data.Tenants;
 using Outbound.Data.Lists;
 using Outbound.Data.Quality;
 using Outbound.Data.Telephony;
+using Outbound.Data.WorkOrders;
 
 namespace Outbound.Data;
 
@@ -36,6 +37,8 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoWorkforce>();
         builder.Services.AddScoped<DemoQuality>();
+        builder.Services.AddScoped<DemoWorkOrders>();
+        builder.Services.AddWorkOrderData();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ListImporter>();
         builder.Services.AddSingleton<ListImportQueries>();

@@ -11,6 +11,7 @@ using Outbound.Web.Localization;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
 using Outbound.Web.Areas.Quality;
+using Outbound.Web.Areas.WorkOrders;
 
 namespace Outbound.Web;
 
@@ -40,6 +41,7 @@ public static class WebHostExtensions
         services.AddCampaignLiveStatus();
         services.AddAgentDesk();
         services.AddQualityPages();
+        services.AddWorkOrders();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ImportJobs>();
@@ -52,6 +54,8 @@ public static class WebHostExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
             options.Conventions.AuthorizeAreaFolder("Quality", "/", Policies.Quality);
+            options.Conventions.AuthorizeAreaFolder("WorkOrders", "/", Policies.WorkOrders);
+            options.Conventions.AuthorizeAreaFolder("Knowledge", "/", Policies.Knowledge);
             options.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
         return builder;

@@ -18,7 +18,7 @@ namespace Outbound.Data.Demo;
 public sealed class DemoSeeder(
     TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
     UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports,
-    NpgsqlDataSource dataSource, TimeProvider clock, DemoWorkforce workforce, DemoQuality quality)
+    NpgsqlDataSource dataSource, TimeProvider clock, DemoWorkforce workforce, DemoQuality quality, DemoWorkOrders workOrders)
 {
     public sealed record Result(
         IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users,
@@ -61,6 +61,7 @@ public sealed class DemoSeeder(
         await workforce.SeedAsync(ct);
         if (recordingsDirectory is not null)
             await quality.SeedAsync(tenantIds[DemoCampaigns.BankTenant], campaignIds[DemoCampaigns.BankCollections].Value, recordingsDirectory, ct);
+        await workOrders.SeedAsync(tenantIds, campaignIds, ct);
         var loaded = new List<ListImportResult>();
         foreach (var (code, campaign) in campaignIds.Where(c => c.Key != DemoCampaigns.PowerHotline))
         {

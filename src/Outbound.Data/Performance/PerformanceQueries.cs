@@ -3,7 +3,9 @@ using Npgsql;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
+using Outbound.Core.WorkOrders;
 using Outbound.Data.Campaigns;
+using Outbound.Data.WorkOrders;
 
 namespace Outbound.Data.Performance;
 
@@ -59,6 +61,7 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
                     r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetInt16(10), inbound,
                     r.IsDBNull(11) ? null : r.GetString(11)));
         }
+        foreach (var contact in await new ServiceMetricsQueries(dataSource).ContactsAsync(campaign.Id.Value, start, end, ct)) tally.Add(contact);
         await using (var cmd = Command(connection, """
             SELECT lead_id, agent, amount, due_on, kept_on FROM collection_promises
             WHERE campaign_id = @c AND promised_at >= @start AND promised_at < @end
@@ -79,6 +82,16 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
                 tally.Add(new SurveyResponseFact(r.GetInt64(0), r.GetBoolean(1),
                     JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(r.GetString(2)) ?? []));
         }
+    }
+
+    /// <summary>The campaign's work orders opened in the period and its client's knowledge-base timeliness (Core's ServiceMetrics).</summary>
+    public async Task<(WorkOrderFigures Orders, Ratio Timeliness)> ServiceAsync(ReportedCampaign campaign, DateOnly from, DateOnly to, DateTimeOffset asOf,
+        CancellationToken ct = default)
+    {
+        var (start, end) = Period(from, to);
+        var service = new ServiceMetricsQueries(dataSource);
+        return (ServiceMetrics.Measure(await service.OrdersAsync(campaign.Id.Value, null, start, end, ct)),
+            await service.TimelinessAsync(campaign.TenantId.Value, start, end, asOf, ct));
     }
 
     private const string OutboundCalls = """

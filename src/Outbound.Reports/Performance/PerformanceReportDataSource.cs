@@ -26,8 +26,9 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
         var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, CenterTime.China.Day(now),
             promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
+        var (orders, timeliness) = await queries.ServiceAsync(campaign, from, to, now, ct);
         return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
             campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now,
-            quality is null ? null : await quality.LoadAsync(campaign.Id.Value, from, to, ct));
+            quality is null ? null : await quality.LoadAsync(campaign.Id.Value, from, to, ct), new ServiceReport(orders, timeliness));
     }
 }

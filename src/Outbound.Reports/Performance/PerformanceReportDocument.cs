@@ -4,6 +4,7 @@ using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
 using Outbound.Reports.Pdf;
 using Outbound.Reports.Quality;
+using Outbound.Reports.WorkOrders;
 using ScottPlot;
 
 namespace Outbound.Reports.Performance;
@@ -37,6 +38,7 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
         if (model.Questionnaire is not null || F.Survey.Responses > 0) ComposeSurvey(c);
         ComposeAbandon(c, charts);
         if (F.Inbound.Offered > 0 || model.Kind == CampaignKind.Inbound) ComposeInbound(c);
+        if (model.Service is { } service) ServiceSection.Compose(c, service, F.FirstContactResolution);
         ComposeAgents(c);
         if (model.Quality is { } quality) QualitySection.Compose(c, quality, charts);
         ComposeHeatMap(c);
@@ -211,7 +213,7 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
     {
         c.Heading("指标定义 Definitions", keepWith: 40);
         c.Text("联系率 = 有效联系的外呼 / 外呼次数;本人联系率 = 本人联系 / 有效联系;履约率 = 按期还款的承诺 / 已到期或已还款的承诺;" +
-               "问卷完成率 = 完成的问卷 / 本人联系;服务水平 = 阈值内接听 / 呼入量;一次解决率 = 首次联系即以终结处置结束且无需再次联系的客户 / 被联系客户。",
+               "问卷完成率 = 完成的问卷 / 本人联系;服务水平 = 阈值内接听 / 呼入量;一次解决率 = 首次联系后 7 天内该号码未再联系且未生成工单的联系 / 全部联系。",
             ReportStyle.Small);
     }
 

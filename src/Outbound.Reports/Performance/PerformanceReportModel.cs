@@ -17,4 +17,8 @@ public sealed record PerformanceReportModel(
     IReadOnlyList<Disposition> Dispositions,
     Questionnaire? Questionnaire,
     DateTimeOffset GeneratedAt,
-    Data.Quality.QualitySummary? Quality = null);
+    Data.Quality.QualitySummary? Quality = null,
+    ServiceReport? Service = null);
+
+/// <summary>The campaign's work orders and its client's knowledge-base timeliness over the period (see Core's ServiceMetrics).</summary>
+public sealed record ServiceReport(Outbound.Core.WorkOrders.WorkOrderFigures Orders, Ratio KnowledgeTimeliness);
