@@ -40,7 +40,7 @@ public sealed class DeskCallForms(NpgsqlDataSource dataSource)
         var savedAt = form.SavedAt.UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        var written = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO desk_call_forms (id, tenant_id, campaign_id, lead_id, agent, disposition, right_party, amount_due, promise_amount,
                 promise_date, payment_plan, refusal_reason, survey_answers, callback_at, callback_mine, note, saved_at)
             VALUES (@id, @TenantId, @CampaignId, @LeadId, @Agent, @Disposition, @RightParty, @AmountDue, @PromiseAmount,
@@ -56,6 +56,7 @@ public sealed class DeskCallForms(NpgsqlDataSource dataSource)
             PromiseDate = form.PromiseDate?.ToDateTime(TimeOnly.MinValue), form.PaymentPlan, form.RefusalReason, answers,
             CallbackAt = form.CallbackAt?.UtcDateTime, form.CallbackMine, form.Note, savedAt,
         }, tx, cancellationToken: ct));
+        if (written == 0) throw new InvalidOperationException($"Desk form {id} is another agent's.");
         if (form.LeadId is { } lead && form.PromiseAmount is > 0 && form.PromiseDate is { } due)
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO collection_promises (id, tenant_id, campaign_id, lead_id, agent, amount, promised_at, due_on)
