@@ -21,6 +21,8 @@ namespace Outbound.Dialer.Agents;
 public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
 {
     private sealed record AutoDialPreview(LeadId LeadId);
+    /// <summary>A dialled lead the campaign never placed nor refused (it was restarted meanwhile): the desk lets it go.</summary>
+    private sealed record DialNotPlaced(LeadId LeadId);
     private sealed record WrapUpDeadline(IActorRef Call);
 
     private readonly string _agentId;
@@ -89,6 +91,10 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
             else if (!o.Manual) _desk.Tell(new AgentEvents.PreviewOffered(_agentId, o.Lead, o.CountdownSeconds)); // a manual call pops when it connects
         });
         Receive<AutoDialPreview>(a => { if (_lead?.Id == a.LeadId) Apply(new DeskInput.PreviewCountdownExpired()); });
+        Receive<DialNotPlaced>(d =>
+        {
+            if (_lead?.Id == d.LeadId && _call is null && _machine.Call is { Dialled: true, Placed: false }) Apply(new DeskInput.Released());
+        });
         Receive<AgentProtocol.PreviewCallPlaced>(p =>
         {
             if (Apply(new DeskInput.Placed(), () => _call = p.Call).Accepted) p.Call.Tell(new AgentProtocol.Reserved(_agentId, Self, _phone!));
@@ -96,8 +102,8 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         });
         Receive<AgentProtocol.Unreserve>(u =>
         {
-            // From the call on the desk, or (no call yet) the campaign refusing a dialled preview at its last check.
-            if (Equals(_call, u.Call) || (_call is null && _machine.Call is { Dialled: true, Placed: false }))
+            // From the call on the desk, or (no call yet) the campaign withdrawing a preview or refusing it at its last check.
+            if (Equals(_call, u.Call) || (_call is null && _machine.Call is { Kind: DeskCallKind.Preview or DeskCallKind.Manual, Placed: false }))
                 Apply(new DeskInput.Released(), () => (_call, _lead) = (null, null));
         });
         Receive<AgentProtocol.Connected>(c =>
@@ -192,6 +198,7 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
             case DeskEffect.DialLead when _lead is { } lead:
                 Timers.Cancel(nameof(AutoDialPreview));
                 RouteOf(lead.CampaignId).Tell(new CampaignCommands.DialPreview(lead.CampaignId, _agentId, lead.Id));
+                Timers.StartSingleTimer(nameof(DialNotPlaced), new DialNotPlaced(lead.Id), _services.Options.RingTimeout * 2);
                 break;
             case DeskEffect.SkipLead when _lead is { } lead:
                 Timers.Cancel(nameof(AutoDialPreview));

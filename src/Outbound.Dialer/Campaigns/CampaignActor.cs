@@ -315,7 +315,11 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Timers.Cancel(nameof(Tick));
         Timers.Cancel(nameof(RecoverInterrupted));
         Timers.Cancel(nameof(CheckStanding));
-        foreach (var lead in _previews.Values.OfType<LeasedLead>()) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+        foreach (var (agentId, lead) in _previews.Where(p => p.Value is not null))
+        {
+            _hopper?.Tell(new HopperProtocol.Release(lead!.Id, LeadRelease.Back));
+            if (_agents.TryGetValue(agentId, out var agent)) agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody)); // off the desk
+        }
         _previews.Clear();
         if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));
         Self.Tell(new FlushRefusals());
@@ -395,8 +399,12 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private void OnDialPreview(CampaignCommands.DialPreview dial)
     {
-        if (!_previews.Remove(dial.AgentId, out var lead) || lead is null || lead.Id != dial.LeadId) return;
         if (!_agents.TryGetValue(dial.AgentId, out var agent)) return;
+        if (!_previews.Remove(dial.AgentId, out var lead) || lead is null || lead.Id != dial.LeadId)
+        {
+            agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody)); // no longer this agent's (paused meanwhile): the desk lets it go
+            return;
+        }
         // Checked again: the agent may have looked at the lead past the end of the window.
         if (Gate(lead, dial.AgentId)) Dial(lead, agent.Session);
         else agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody));

@@ -46,4 +46,24 @@ public sealed class PreviewCallSpecs() : TestKit(CampaignSharding.Hocon), IAsync
         Assert.Equal(1, carrier.LegsUp); // only the agent's phone
         Assert.Equal("retry", await DialingSeed.ScalarAsync<string>(_db.DataSource, "SELECT status FROM leads"));
     }
+
+    [Fact]
+    public async Task A_preview_on_the_desk_when_the_campaign_pauses_is_taken_off_it_and_dialling_it_later_does_not_leave_the_desk_ringing()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable, DialMode.Preview);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 3);
+        var (services, _) = DialerFixture.Services(_db);
+        var region = CampaignSharding.Start(Sys, services);
+        var desk = CreateTestProbe();
+        var agent = Sys.ActorOf(AgentSessionActor.Props("a1", region, desk, services));
+        await agent.Ask<AgentStateReply>(new AgentCommands.Login(campaign), Patience);
+        await agent.Ask<AgentCommandReply>(new AgentCommands.Ready(), Patience);
+        await region.Ask<CampaignReplies.CommandAccepted>(new CampaignCommands.Start(campaign), Patience);
+        desk.FishForMessage(m => m is AgentEvents.PreviewOffered, Patience);
+
+        await region.Ask<CampaignReplies.CommandAccepted>(new CampaignCommands.Pause(campaign), Patience);
+        desk.FishForMessage(m => m is AgentEvents.DeskChanged { Desk: { State: DeskState.Ready, Call: null } }, Patience);
+        Assert.Equal(DeskRefusal.NoPreview, (await agent.Ask<AgentCommandReply>(new AgentCommands.DialPreview(), Patience)).Refusal);
+        Assert.Equal(0L, await DialingSeed.ScalarAsync<long>(_db.DataSource, "SELECT count(*) FROM leads WHERE lease_owner IS NOT NULL"));
+    }
 }

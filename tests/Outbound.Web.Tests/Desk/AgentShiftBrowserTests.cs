@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Playwright;
 using Outbound.Core.Campaigns;
-using Outbound.Data.Demo;
 using Outbound.Dialer.Campaigns;
 using Outbound.Web.Areas.Desk;
 using Outbound.Web.Tests.Support;
@@ -282,23 +281,10 @@ public sealed class AgentShiftBrowserTests(CallControlWebFactory factory) : ICla
     public async Task A_manager_switches_a_running_campaign_to_preview_and_the_agent_then_gets_previews_that_ring_when_dialled()
     {
         var agentId = await UserIdAsync(SwitchAgent);
-        var campaign = CampaignId.New();
-        var settings = DemoCampaigns.Bank.Settings with { Regulator = RegulatorPreset.Custom, CallingWindows = [], AmdEnabled = false, RecordCalls = false, WrapUpSeconds = 30 };
-        await using (var connection = await factory.Db.OpenConnectionAsync())
-            await connection.ExecuteAsync("""
-                INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, status, settings)
-                SELECT @id, id, 'switch-collect', '切换拨号模式测试', 'Collections', 'Predictive', 'draft', @settings::jsonb FROM tenants WHERE code = @tenant;
-                INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
-                SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent);
-                INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, fields)
-                SELECT c.tenant_id, c.id, '+8613500' || lpad(n::text, 5, '0'), 'mobile', 'CN-31', 'Asia/Shanghai', '切换客户' || n,
-                       jsonb_build_object('amount', 500 + n, 'days_past_due', 12)
-                FROM campaigns c, generate_series(1, 30) n WHERE c.id = @id;
-                """, new { id = campaign.Value, tenant = DemoCampaigns.BankTenant, agent = SwitchAgent,
-                settings = System.Text.Json.JsonSerializer.Serialize(settings, Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
+        var campaign = await factory.AddCollectionsCampaignAsync("switch-collect", "切换拨号模式测试", SwitchAgent, "+8613500", "切换客户", 30);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
-        var agent = await BrowserPages.AtDeskAsync(browser, factory.Address, SwitchAgent, new CampaignId(campaign.Value));
+        var agent = await BrowserPages.AtDeskAsync(browser, factory.Address, SwitchAgent, campaign);
         await agent.ClickAsync("#ready");
         await WaitStateAsync(agent, "ready");
 
@@ -365,7 +351,7 @@ public sealed class AgentShiftBrowserTests(CallControlWebFactory factory) : ICla
         }
         finally
         {
-            await factory.CampaignCommandAsync(new CampaignId(campaign.Value), c => new CampaignCommands.Stop(c));
+            await factory.CampaignCommandAsync(campaign, c => new CampaignCommands.Stop(c));
         }
     }
 }
