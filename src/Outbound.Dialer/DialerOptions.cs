@@ -19,8 +19,13 @@ public sealed record DialerOptions
     public TimeSpan RingTimeout { get; init; } = TimeSpan.FromSeconds(25);
     /// <summary>Wait before an attempt a crashed run left in flight is tried again.</summary>
     public TimeSpan InterruptedRetryDelay { get; init; } = TimeSpan.FromMinutes(30);
-    /// <summary>Extra time after the campaign's wrap-up before a silent agent is made ready again.</summary>
-    public TimeSpan WrapUpGrace { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long after the campaign's wrap-up a finished call waits for its agent's result before it is recorded with what the
+    /// agent saved during it: only when the agent's session is gone, as the desk never leaves after-call work without a result.
+    /// </summary>
+    public TimeSpan ResultWait { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>A consult or transfer to a number that rings this long is given up and the customer taken off hold.</summary>
+    public TimeSpan ConsultRingTimeout { get; init; } = TimeSpan.FromSeconds(20);
     /// <summary>Leads an agent skipped in preview wait this long before they are offered again.</summary>
     public TimeSpan SkippedLeadDelay { get; init; } = TimeSpan.FromMinutes(15);
     /// <summary>An internal call (agent to agent) not answered within this time ends as unanswered.</summary>

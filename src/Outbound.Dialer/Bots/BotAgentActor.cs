@@ -44,6 +44,8 @@ public sealed class BotAgentActor : ReceiveActor, IWithTimers
         Receive<AgentEvents.CallEnded>(_ => Timers.StartSingleTimer(nameof(Dispose), new Dispose(), TimeSpan.FromSeconds(_options.WrapSeconds)));
         Receive<Dispose>(_ => _session.Tell(new AgentCommands.Disposition(_options.Dispositions[_random.Next(_options.Dispositions.Count)])));
         Receive<Status.Failure>(_ => { });
+        Receive<AgentEvents.DeskChanged>(_ => { });
+        Receive<AgentCommandReply>(_ => { });
 
         _session = Context.ActorOf(AgentSessionActor.Props(agentId, campaigns, Self, services, inbound), "session");
         _session.Tell(new AgentCommands.Login(campaign) { Inbound = inbound is null ? new HashSet<Core.Campaigns.CampaignId>() : new HashSet<Core.Campaigns.CampaignId> { campaign } });

@@ -42,7 +42,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         _plan = plan;
         _services = services;
         _control = new LiveCallControl(new LiveCallControl.Call(Self, plan.Lead, plan.Campaign.Settings.CallerId, TimeSpan.FromSeconds(plan.Campaign.Settings.WrapUpSeconds)),
-            services.Telephony, services.Options, _log);
+            services.Telephony, services.Options, Context.System.Scheduler, _log);
         ReceiveControl();
         ReceiveAsync<Begin>(_ => BeginAsync());
         Receive<TelephonyEvent.Ringing>(e => _ringingAt ??= e.At);
@@ -58,8 +58,13 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         ReceiveAsync<TelephonyEvent.HungUp>(OnHungUpAsync);
         ReceiveAsync<AgentProtocol.Reserved>(OnReservedAsync);
         ReceiveAsync<ConnectDeadline>(_ => AbandonAsync());
+        Receive<AgentProtocol.ResultSaved>(r =>
+        {
+            if (_control.Agent is { } agent && Equals(Sender, agent.Session)) (_storedDisposition, _storedCallback) = (r.Code, r.Callback);
+        });
         Receive<AgentProtocol.Dispositioned>(OnDispositioned);
-        Receive<DispositionDeadline>(_ => Finish(null, null));
+        // The agent's session is gone or never closed: the call is recorded with what it saved during the call.
+        Receive<DispositionDeadline>(_ => Finish(_storedDisposition, _storedCallback));
         Receive<TelephonyEvent>(_ => { });
     }
 
@@ -159,15 +164,15 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         await _control.EndAsync();
         if (_connectedAt is not null && _control.Agent is { } agent)
         {
-            // A released agent (transferred out, intercepted) is already wrapping up; its disposition may have come.
-            if (_control.AgentReleased && _storedDisposition is not null)
+            // A released agent (transferred out, intercepted) is already wrapping up; it may have closed it already.
+            if (_control.AgentReleased && _agentDone)
             {
                 Finish(_storedDisposition, _storedCallback, Now);
                 return;
             }
             if (!_control.AgentReleased) agent.Session.Tell(new AgentProtocol.Ended(Self, TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds)));
-            var wait = TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds) + Options.WrapUpGrace + TimeSpan.FromSeconds(5);
-            Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(), wait);
+            Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(),
+                TimeSpan.FromSeconds(_plan.Campaign.Settings.WrapUpSeconds) + Options.ResultWait);
             return;
         }
         Finish(null, null);
@@ -175,17 +180,19 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// Only the call's agent closes it: agents that transferred it away or were consulted wrap up on their own. An agent
-    /// released while the customer still talks (to a number, to the supervisor) has its disposition kept for the end.
+    /// released while the customer still talks (to a number, to the supervisor) has its result kept for the end; one that
+    /// closes without a result (a supervisor signed it out) leaves the one it saved during the call.
     /// </summary>
     private void OnDispositioned(AgentProtocol.Dispositioned d)
     {
         if (_control.Agent is { } agent && !Equals(Sender, agent.Session)) return;
         if (_connectedAt is not null && _endedAt is null)
         {
-            (_storedDisposition, _storedCallback) = (d.Code, d.Callback);
+            if (d.Code is not null) (_storedDisposition, _storedCallback) = (d.Code, d.Callback);
+            _agentDone = true;
             return;
         }
-        Finish(d.Code, d.Callback, d.At);
+        Finish(d.Code ?? _storedDisposition, d.Code is null ? _storedCallback : d.Callback, d.At);
     }
 
     private CallOutcome Outcome() =>

@@ -59,6 +59,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private HopperProtocol.Status _hopperStatus = new(0, false);
     private TenantStanding _standing = TenantStanding.Active;
     private bool _pausedBySuspension;
+    private CampaignSettingsChanged? _settingsChanged;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -75,6 +76,10 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         ReceiveAsync<CampaignCommands.Wake>(_ => StartAsync(persist: false));
         ReceiveAsync<CampaignCommands.Pause>(_ => HaltAsync(CampaignStatus.Paused));
         ReceiveAsync<CampaignCommands.Stop>(_ => HaltAsync(CampaignStatus.Stopped));
+        ReceiveAsync<CampaignCommands.ApplySettings>(async _ =>
+        {
+            if (await ApplyStoredSettingsAsync()) Sender.Tell(new CampaignReplies.SettingsApplied(_id, _status, _settingsChanged));
+        });
         ReceiveAsync<CampaignCommands.GetStatus>(async _ =>
         {
             if (_campaign is null && !await LoadAsync()) return;
@@ -188,19 +193,48 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         var options = _services.Options;
         _stats = new CampaignStatistics(TimeSpan.FromSeconds(settings.WrapUpSeconds), options.ConnectWithin, options.RingTimeout,
             settings.AbandonCap, TimeSpan.FromHours(settings.AbandonWindowHours));
-        _strategy = _campaign.DialMode switch
-        {
-            DialMode.Predictive => PacingStrategies.Create(options.PredictiveStrategy, _services.Pacing),
-            DialMode.Progressive => PacingStrategies.Create(PacingStrategies.Progressive, _services.Pacing),
-            _ => null, // preview and manual: the agent decides, one lead at a time
-        };
+        _strategy = StrategyFor(_campaign.DialMode);
         _pacingState = _strategy?.InitialState;
+        return true;
+    }
+
+    private IPacingStrategy? StrategyFor(DialMode mode) => mode switch
+    {
+        DialMode.Predictive => PacingStrategies.Create(_services.Options.PredictiveStrategy, _services.Pacing),
+        DialMode.Progressive => PacingStrategies.Create(PacingStrategies.Progressive, _services.Pacing),
+        _ => null, // preview and manual: the agent decides, one lead at a time
+    };
+
+    /// <summary>
+    /// The set-up as stored now (a manager edited it, maybe while the campaign runs) applies from the next dial on: dial
+    /// mode, pacing limits, calling windows, attempt limits, retries, caller id, AMD, the screen pop. Calls already placed
+    /// finish as they started; what pacing measured so far is kept. False when the campaign no longer exists.
+    /// </summary>
+    private async Task<bool> ApplyStoredSettingsAsync()
+    {
+        if (_campaign is null) return await LoadAsync();
+        if (await _services.Campaigns.FindAsync(_id) is not { } stored) return false;
+        var change = CampaignChange.Between(_campaign.DialMode, _campaign.Settings, stored.DialMode, stored.Settings);
+        _campaign = stored;
+        _policy = CompliancePolicy.From(stored.Settings);
+        _stats!.Retune(TimeSpan.FromSeconds(stored.Settings.WrapUpSeconds), stored.Settings.AbandonCap, TimeSpan.FromHours(stored.Settings.AbandonWindowHours));
+        if (change.Has(CampaignSettingArea.DialMode))
+        {
+            _strategy = StrategyFor(stored.DialMode);
+            _pacingState = _strategy?.InitialState;
+        }
+        if (change.Any)
+        {
+            _settingsChanged = new CampaignSettingsChanged(Now, change);
+            _log.Info("Campaign {0}: settings changed ({1}), applied from the next dial", stored.Code, string.Join(", ", change.Areas));
+        }
         return true;
     }
 
     private async Task StartAsync(bool persist, bool reply = true)
     {
-        if (_campaign is null && !await LoadAsync()) return;
+        // A start by hand reads the set-up again: it may have been edited while the campaign was paused or stopped.
+        if (persist ? !await ApplyStoredSettingsAsync() : _campaign is null && !await LoadAsync()) return;
         if (!persist && _status != CampaignStatus.Running)
         {
             // Woken but not running: stay idle, only watching the standing when a suspension paused it.
@@ -281,7 +315,11 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         Timers.Cancel(nameof(Tick));
         Timers.Cancel(nameof(RecoverInterrupted));
         Timers.Cancel(nameof(CheckStanding));
-        foreach (var lead in _previews.Values.OfType<LeasedLead>()) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+        foreach (var (agentId, lead) in _previews.Where(p => p.Value is not null))
+        {
+            _hopper?.Tell(new HopperProtocol.Release(lead!.Id, LeadRelease.Back));
+            if (_agents.TryGetValue(agentId, out var agent)) agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody)); // off the desk
+        }
         _previews.Clear();
         if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));
         Self.Tell(new FlushRefusals());
@@ -326,6 +364,11 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _pendingTake = Math.Max(0, _pendingTake - taken.Requested);
         foreach (var lead in taken.Leads)
         {
+            if (_strategy is null) // switched to preview while these were on their way: offered to agents instead
+            {
+                _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+                continue;
+            }
             if (Gate(lead, agentId: null)) Dial(lead, previewSession: null);
         }
     }
@@ -356,8 +399,12 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private void OnDialPreview(CampaignCommands.DialPreview dial)
     {
-        if (!_previews.Remove(dial.AgentId, out var lead) || lead is null || lead.Id != dial.LeadId) return;
         if (!_agents.TryGetValue(dial.AgentId, out var agent)) return;
+        if (!_previews.Remove(dial.AgentId, out var lead) || lead is null || lead.Id != dial.LeadId)
+        {
+            agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody)); // no longer this agent's (paused meanwhile): the desk lets it go
+            return;
+        }
         // Checked again: the agent may have looked at the lead past the end of the window.
         if (Gate(lead, dial.AgentId)) Dial(lead, agent.Session);
         else agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody));
@@ -469,5 +516,8 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _stats.Completed,
         _hopperStatus.Buffered,
         _hopperStatus is { Exhausted: true, Buffered: 0 },
-        new Dictionary<RefusalReason, int>(_refusals));
+        new Dictionary<RefusalReason, int>(_refusals))
+    {
+        SettingsChanged = _settingsChanged,
+    };
 }

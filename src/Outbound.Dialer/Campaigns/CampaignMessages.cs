@@ -23,6 +23,12 @@ public static class CampaignCommands
 
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
 
+    /// <summary>
+    /// The campaign's set-up was edited: a running (or paused) campaign applies it from its next dial on. Replies
+    /// <see cref="CampaignReplies.SettingsApplied"/>.
+    /// </summary>
+    public sealed record ApplySettings(CampaignId CampaignId) : IWithCampaignId;
+
     /// <summary>An agent session joins the campaign's pool; the campaign watches it.</summary>
     public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId
     {
@@ -51,6 +57,9 @@ public static class CampaignReplies
 
     public sealed record CommandRejected(CampaignId CampaignId, string Reason);
 
+    /// <summary>The stored set-up is the one in use; <paramref name="Changed"/> is the last change applied while the campaign was loaded.</summary>
+    public sealed record SettingsApplied(CampaignId CampaignId, CampaignStatus Status, CampaignSettingsChanged? Changed);
+
     /// <summary>The manual dial was placed (<paramref name="Refusal"/> null), or why not: a compliance refusal code, or
     /// <see cref="AgentNotFree"/> / <see cref="NumberBusy"/>.</summary>
     public sealed record ManualDialReply(CampaignId CampaignId, string? Refusal)
@@ -76,7 +85,14 @@ public sealed record CampaignStatusReply(
     int CallsCompleted,
     int LeadsBuffered,
     bool ListExhausted,
-    IReadOnlyDictionary<RefusalReason, int> Refusals);
+    IReadOnlyDictionary<RefusalReason, int> Refusals)
+{
+    /// <summary>The last change of the set-up applied while the campaign was loaded (the live page tells it), or null.</summary>
+    public CampaignSettingsChanged? SettingsChanged { get; init; }
+}
+
+/// <summary>A change of a campaign's set-up the running dialer applied at <paramref name="At"/>, from the next dial on.</summary>
+public sealed record CampaignSettingsChanged(DateTimeOffset At, CampaignChange Change);
 
 /// <summary>What a call actor tells its campaign.</summary>
 internal static class CallReports

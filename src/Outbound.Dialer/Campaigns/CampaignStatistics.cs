@@ -60,6 +60,9 @@ internal sealed class CampaignStatistics(TimeSpan wrap, TimeSpan connectWithin, 
         }
     }
 
+    /// <summary>The campaign's limits changed while it runs: what was measured stays, later figures use the new limits.</summary>
+    public void Retune(TimeSpan newWrap, decimal newCap, TimeSpan newWindow) => (wrap, cap, window) = (newWrap, newCap, newWindow);
+
     public AbandonWindow Abandons(DateTimeOffset now)
     {
         while (_live.TryPeek(out var oldest) && oldest.At < now - window) _live.Dequeue();

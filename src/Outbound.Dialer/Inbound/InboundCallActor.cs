@@ -39,8 +39,8 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     private OverflowAction? _overflow;
     private string? _recording;
     private bool _finished;
-    /// <summary>The disposition of an agent released while the caller still talks (to a number, to the supervisor).</summary>
-    private (string? Code, DateTimeOffset At)? _storedDisposition;
+    /// <summary>The result the agent saved during the call; <c>Done</c> once it closed its after-call work while the caller still talks (to a number, to the supervisor).</summary>
+    private (string? Code, DateTimeOffset At, bool Done)? _storedDisposition;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -53,6 +53,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<TelephonyEvent>(e => _control.OnControlLegAsync(e), e => _control.IsControlLeg(e.Leg));
         ReceiveAsync<AgentProtocol.Reserved>(r => _control.OnTargetReservedAsync(r), r => _control.AwaitsReservation(r));
         ReceiveAsync<AgentProtocol.ReserveRefused>(_ => _control.OnTargetRefusedAsync(), r => _control.AwaitsReservation(r));
+        ReceiveAsync<LiveCallControl.ConsultTimedOut>(t => _control.OnConsultTimedOutAsync(t));
         ReceiveAsync<CallControl.ICommand>(async c => Sender.Tell(new CallControlReply(await _control.ControlAsync(c))));
         ReceiveAsync<Begin>(_ => BeginAsync());
         ReceiveAsync<AgentProtocol.Reserved>(OnReservedAsync);
@@ -61,8 +62,13 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<AcdProtocol.MaxWait>(OnMaxWaitAsync);
         ReceiveAsync<TelephonyEvent.PromptFinished>(OnPromptFinishedAsync);
         ReceiveAsync<TelephonyEvent.HungUp>(OnHungUpAsync);
+        Receive<AgentProtocol.ResultSaved>(r =>
+        {
+            if (_control.Agent is { } agent && Equals(Sender, agent.Session)) _storedDisposition = (r.Code, Now, Done: false);
+        });
         ReceiveAsync<AgentProtocol.Dispositioned>(OnDispositionedAsync);
-        ReceiveAsync<DispositionDeadline>(_ => FinishAsync("answered", null, null));
+        // The agent's session is gone or never closed: the call is recorded with what it saved during the call.
+        ReceiveAsync<DispositionDeadline>(_ => FinishAsync("answered", _storedDisposition?.Code, null));
         ReceiveAsync<VoicemailLimit>(_ => HangUpAsync());
         Receive<TelephonyEvent>(_ => { });
     }
@@ -82,7 +88,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
             known?.TimeZone ?? "Asia/Shanghai", known?.Name, known?.FieldsJson ?? "{}", 0, null, null, false, false, []);
         // A number the caller is transferred to sees the caller's own number, as with call forwarding.
         _control = new LiveCallControl(new LiveCallControl.Call(Self, _lead, _plan.CallerNumber, _plan.Policy.WrapUp),
-            _services.Dialer.Telephony, _services.Dialer.Options, _log)
+            _services.Dialer.Telephony, _services.Dialer.Options, Context.System.Scheduler, _log)
         {
             OnAgentReleased = agentId =>
             {
@@ -159,7 +165,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         await _control.EndAsync();
         if (_connectedAt is not null && _control.Agent is { } agent)
         {
-            if (_control.AgentReleased && _storedDisposition is { } stored)
+            if (_control.AgentReleased && _storedDisposition is { Done: true } stored)
             {
                 await FinishAsync("answered", stored.Code, stored.At);
                 return;
@@ -169,8 +175,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
                 agent.Session.Tell(new AgentProtocol.Ended(Self, _plan.Policy.WrapUp));
                 Context.Parent.Tell(new AcdProtocol.Ended(Self, agent.AgentId, hungUp.At - _agentSince));
             }
-            Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(),
-                _plan.Policy.WrapUp + _services.Dialer.Options.WrapUpGrace + TimeSpan.FromSeconds(5));
+            Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(), _plan.Policy.WrapUp + _services.Dialer.Options.ResultWait);
             return;
         }
         if (_recording is not null) await Try(t => t.StopRecordingAsync(_plan.Leg));
@@ -192,10 +197,10 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         if (_control.Agent is not { } agent || !Equals(Sender, agent.Session)) return;
         if (_endedAt is null)
         {
-            _storedDisposition = (d.Code, d.At);
+            _storedDisposition = (d.Code ?? _storedDisposition?.Code, d.At, Done: true);
             return;
         }
-        await FinishAsync("answered", d.Code, d.At);
+        await FinishAsync("answered", d.Code ?? _storedDisposition?.Code, d.At);
     }
 
     /// <summary><c>queue-position:{position}:{seconds}</c>, a part left empty when the queue does not announce it.</summary>

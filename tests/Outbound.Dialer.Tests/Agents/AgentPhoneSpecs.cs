@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Desk;
 using Outbound.Core.Pacing;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
@@ -56,6 +57,7 @@ public sealed class AgentPhoneSpecs : TestKit, IAsyncLifetime
         }, TimeSpan.FromSeconds(5));
 
         session.Tell(new AgentCommands.Ready());
+        ExpectMsg<AgentCommandReply>(r => Assert.Equal(DeskRefusal.NoPhone, r.Refusal)); // says why
         session.Tell(new AgentCommands.GetState());
         ExpectMsg<AgentStateReply>(r => Assert.Equal((AgentState.NotReady, "phone"), (r.State, r.Reason)));
         campaigns.FishForMessage<CampaignCommands.AgentStateChanged>(c => c.State == AgentState.NotReady);

@@ -18,7 +18,8 @@ internal static class DialerFixture
         LeaseFor = TimeSpan.FromSeconds(3),
         HopperSize = 10,
         ConnectWithin = TimeSpan.FromSeconds(2),
-        WrapUpGrace = TimeSpan.FromSeconds(2),
+        ResultWait = TimeSpan.FromSeconds(2),
+        ConsultRingTimeout = TimeSpan.FromSeconds(2),
     };
 
     public static readonly SimulatedCarrierOptions FastCarrier = new() { Seed = 11, TimeScale = 20, AmdFalsePositiveRate = 0 };

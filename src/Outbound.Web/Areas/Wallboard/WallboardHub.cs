@@ -40,8 +40,8 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
         desk.Session.Tell(action switch
         {
             "force_not_ready" => new AgentCommands.NotReady(string.IsNullOrWhiteSpace(reason) ? ForcedReason : reason),
-            "force_ready" => new AgentCommands.Ready(),
-            _ => new AgentCommands.Logout("forced_by_supervisor"),
+            "force_ready" => new AgentCommands.Ready { Forced = true },
+            _ => new AgentCommands.Logout("forced_by_supervisor") { Forced = true },
         });
         return true;
     }

@@ -20,12 +20,20 @@ public sealed record LiveStatusView(
     int LeadsBuffered,
     bool ListExhausted,
     IReadOnlyDictionary<string, int> Refusals,
-    ListProgress? List)
+    ListProgress? List,
+    string DialMode,
+    LiveSettingsChange? SettingsChanged)
 {
     public static LiveStatusView From(CampaignStatusReply s, ListProgress? list) => new(
         s.CampaignId.Value, s.Status.ToString().ToLowerInvariant(),
         s.AgentsByState.Where(a => a.Key != AgentState.LoggedOut).ToDictionary(a => a.Key.Code(), a => a.Value),
         s.LinesInFlight, Math.Round(s.DialLevel, 2), Math.Round(s.AnswerRate, 4), Math.Round(s.RollingAbandonRate, 4), (double)s.AbandonCap,
         s.CallsPlaced, s.CallsCompleted, s.LeadsBuffered, s.ListExhausted,
-        s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value), list);
+        s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value), list, s.DialMode.ToString(),
+        s.SettingsChanged is { Change: var change } changed
+            ? new LiveSettingsChange(changed.At, change.From.ToString(), change.To.ToString(), change.Areas.Order().Select(a => a.ToString()).ToList())
+            : null);
 }
+
+/// <summary>The last change of the set-up the running dialer applied (the page words it): when, the dial modes, the areas.</summary>
+public sealed record LiveSettingsChange(DateTimeOffset At, string From, string To, IReadOnlyList<string> Areas);
