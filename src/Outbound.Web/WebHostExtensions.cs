@@ -8,6 +8,7 @@ using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Areas.Campaigns.Uploads;
 using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
+using Outbound.Web.Pdf;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
 
@@ -50,7 +51,11 @@ public static class WebHostExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
+        }).AddMvcOptions(options =>
+        {
+            ModelBindingTexts.Apply(options.ModelBindingMessageProvider);
+            options.Filters.Add<PdfFontMissingFilter>();
+        });
         return builder;
     }
 

@@ -48,6 +48,7 @@ public sealed partial class TrunkModel(SipTrunkStore trunks, IServiceProvider se
     public SipTrunkRecord? Stored { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public LiveTelephony? Live => LiveTelephony.Of(services);
+    public TelephonyAdapter Adapter => ActiveTelephony.Of(services);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
