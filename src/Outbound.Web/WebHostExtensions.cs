@@ -51,11 +51,8 @@ public static class WebHostExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddMvcOptions(options =>
-        {
-            ModelBindingTexts.Apply(options.ModelBindingMessageProvider);
-            options.Filters.Add<PdfFontMissingFilter>();
-        });
+        }).AddMvcOptions(options => options.Filters.Add<PdfFontMissingFilter>());
+        services.AddValidationTexts();
         return builder;
     }
 

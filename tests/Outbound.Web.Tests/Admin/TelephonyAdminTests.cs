@@ -65,6 +65,18 @@ public sealed class TelephonyAdminTests(OutboundWebFactory app)
     }
 
     [Fact]
+    public async Task A_blank_host_is_explained_once_in_chinese_without_the_frameworks_english_message()
+    {
+        var admin = await app.SignedInAs("admin@demo.local");
+
+        var refused = await admin.PostFormAsync(TrunkPage, Trunk(host: "", callerId: ""));
+
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "请填写有效的主机名或 IP 地址"));
+        Assert.DoesNotContain("field is required", page);
+    }
+
+    [Fact]
     public async Task Invalid_trunk_settings_are_explained_and_not_saved()
     {
         var admin = await app.SignedInAs("admin@demo.local");
