@@ -10,6 +10,6 @@ public sealed record BotAgentOptions
     public double WrapSeconds { get; init; } = 3;
     /// <summary>Share of previews the bot skips.</summary>
     public double SkipRate { get; init; } = 0.1;
-    /// <summary>Disposition codes to pick from; the campaign's own when empty.</summary>
-    public IReadOnlyList<string> Dispositions { get; init; } = ["contacted"];
+    /// <summary>Disposition codes to pick from; the campaign's own when empty (the demo hosting fills them in).</summary>
+    public IReadOnlyList<string> Dispositions { get; init; } = [];
 }

@@ -26,7 +26,8 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
         var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, CenterTime.China.Day(now),
             promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
-        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
-            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now);
+        var figures = tally.Result();
+        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, figures,
+            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now, await queries.AgentNamesAsync(figures.Agents.Select(a => a.Agent), ct));
     }
 }

@@ -1,10 +1,11 @@
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
+using Outbound.Data.Identity;
 
 namespace Outbound.Reports.Performance;
 
-/// <summary>A campaign's performance over a period, with what is needed to label it (disposition names, questionnaire).</summary>
+/// <summary>A campaign's performance over a period, with what is needed to label it (disposition names, questionnaire, agents' names).</summary>
 public sealed record PerformanceReportModel(
     string CampaignCode,
     string CampaignName,
@@ -16,4 +17,9 @@ public sealed record PerformanceReportModel(
     PerformanceFigures Figures,
     IReadOnlyList<Disposition> Dispositions,
     Questionnaire? Questionnaire,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    IReadOnlyDictionary<string, AgentName> AgentNames)
+{
+    /// <summary>An agent as the client's report names it: the person's name, a demo bot as such, never an internal id.</summary>
+    public AgentName NameOf(string agentId) => AgentNames.GetValueOrDefault(agentId) ?? new AgentName(agentId, null, null);
+}
