@@ -65,7 +65,7 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
             var row = supervisor.Locator("#agents tr[data-agent]", new() { HasText = "坐席 1 号" });
             await row.Locator("button[data-action=force_not_ready]").ClickAsync(new() { Timeout = Patience });
             await agent.WaitForSelectorAsync("#state[data-state=not_ready]", new() { Timeout = Patience });
-            Assert.Equal("supervisor", await agent.TextContentAsync("#state-reason"));
+            Assert.Equal("班长强制离席", await agent.TextContentAsync("#state-reason"));
             await supervisor.WaitForSelectorAsync("#agents tr[data-state=not_ready]", new() { Timeout = Patience });
         }
         finally

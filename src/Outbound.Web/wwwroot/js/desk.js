@@ -26,7 +26,7 @@
     const setState = s => {
         $("state").textContent = labels.states[s.state] ?? s.state;
         $("state").dataset.state = s.state;
-        $("state-reason").textContent = s.reason ?? "";
+        $("state-reason").textContent = s.reason ? labels.reasons[s.reason] ?? s.reason : "";
         if (s.state !== "after_call_work") stopAcw();
     };
     const stopAcw = () => { clearInterval(acwTimer); acwTimer = null; show("acw", false); };
@@ -99,13 +99,16 @@
         pop = p;
         clearInterval(previewTimer);
         show("pop", true);
-        $("pop-kind").textContent = p.kind;
+        $("pop-kind").textContent = labels.pop.kinds[p.kind] ?? p.kind;
         $("pop-name").textContent = p.name ?? "";
         $("pop-phone").textContent = p.phone;
         $("pop-campaign").textContent = p.campaignName;
         $("pop-script").textContent = p.script;
         rows("pop-fields", p.fields.map(f => [f.label, f.value]));
-        rows("pop-history", p.history.map(h => [new Date(h.at).toLocaleString(), h.kind, h.outcome, h.disposition, h.agent, h.detail]));
+        const dispositionLabels = Object.fromEntries(p.dispositions.map(d => [d.code, d.label]));
+        rows("pop-history", p.history.map(h => [new Date(h.at).toLocaleString(), labels.pop.historyKinds[h.kind] ?? h.kind,
+            labels.pop.outcomes[h.outcome] ?? dispositionLabels[h.outcome] ?? h.outcome, dispositionLabels[h.disposition] ?? h.disposition,
+            h.agentBot != null ? labels.pop.bot.replace("{0}", h.agentBot) : h.agentName ?? "", h.detail]));
         show("preview-actions", p.kind === "preview");
         if (p.kind === "preview" && p.countdownSeconds > 0) {
             let left = p.countdownSeconds;
@@ -169,7 +172,7 @@
     $("skip").onclick = () => { clearInterval(previewTimer); show("pop", false); call("SkipPreview"); };
     $("search").addEventListener("change", async () => {
         const found = await connection.invoke("Search", $("search").value);
-        rows("search-results", found.map(l => [l.id, l.name, l.phoneE164, l.status, l.attempts]));
+        rows("search-results", found.map(l => [l.id, l.name, l.phoneE164, labels.pop.leadStatuses[l.status] ?? l.status, l.attempts]));
     });
     document.addEventListener("keydown", e => {
         if (e.key === "F2") { e.preventDefault(); $("ready").click(); }
