@@ -100,16 +100,8 @@ public static class DialerHostingExtensions
         }
     }
 
-    /// <summary>
-    /// The bots close calls with the campaign's own dispositions, as an agent would (a code the campaign does not know would show
-    /// as a raw code in its reports and count as no right-party contact), unless the options name codes of their own.
-    /// </summary>
-    private static async Task<BotAgentOptions> BotsOfAsync(DialerServices dialer, CampaignId campaign, BotAgentOptions options)
-    {
-        if (options.Dispositions.Count > 0) return options;
-        var codes = (await dialer.Campaigns.FindAsync(campaign))?.Settings.Dispositions.Select(d => d.Code).ToList() ?? [];
-        return options with { Dispositions = codes };
-    }
+    private static async Task<BotAgentOptions> BotsOfAsync(DialerServices dialer, CampaignId campaign, BotAgentOptions options) =>
+        (await dialer.Campaigns.FindAsync(campaign)) is { } found ? options.For(found.Settings) : options;
 
     /// <summary>
     /// The hotline of the demo: bots logged in to its queue and the simulated callers who reach it. Needs the inbound
