@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Outbound.Core.Lists;
+using Outbound.Data.Identity;
 
 namespace Outbound.Data.Desk;
 
@@ -96,13 +97,7 @@ public sealed class DeskQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Display names of users by id (the wallboard shows names, sessions know ids).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default)
-    {
-        var ids = userIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToArray();
-        if (ids.Length == 0) return new Dictionary<string, string>();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
-            "SELECT id, display_name FROM users WHERE id = ANY(@ids)", new { ids }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Id.ToString(), r => r.Name);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default) =>
+        (await new AgentDirectory(dataSource).NamesAsync(userIds, ct)).Values.Where(n => n.DisplayName is not null)
+            .ToDictionary(n => n.Id, n => n.DisplayName!);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Outbound.Core.Assessment;
+using Outbound.Core.Assessment.Detection;
 using Outbound.Data.Assessment;
 using Outbound.Reports.Pdf;
 using PdfSharp.Drawing;
@@ -142,7 +143,7 @@ public sealed class AssessmentStatementDocument(AssessmentStatementModel model)
             EvidenceKind.HandoverLog => "交接班日志",
             _ => "书面说明",
         };
-        var reference = evidence.Reference is { Length: > 0 } r ? $" {r}" : "";
+        var reference = EvidenceReference.Describe(evidence.Reference) is { } r ? $" {r.Zh}" : "";
         var note = evidence.Note.Length > 0 ? $"；{evidence.Note}" : "";
         return kind + reference + note;
     }

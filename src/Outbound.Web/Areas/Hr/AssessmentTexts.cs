@@ -1,4 +1,5 @@
 using Outbound.Core.Assessment;
+using Outbound.Core.Assessment.Detection;
 using Outbound.Web.Localization;
 
 namespace Outbound.Web.Areas.Hr;
@@ -53,7 +54,7 @@ public static class AssessmentTexts
     public static readonly Text Appeal = new("申诉", "Appeal");
     public static readonly Text Reason = new("理由", "Reason");
     public static readonly Text Done = new("已处理。", "Done.");
-    public static readonly Text Appealed = new("已提交申诉，人事处理前本月不会结算。", "Appeal submitted; the month is not settled until Hr decides it.");
+    public static readonly Text Appealed = new("已提交申诉，等待人事处理。", "Appeal submitted; Hr will decide it.");
     public static readonly Text UpheldMessage = new("已维持扣分。", "The deduction is upheld.");
     public static readonly Text VoidedMessage = new("已撤销扣分，{0} 结算时不再计入。", "The deduction is voided; {0} is settled without it.");
     public static readonly Text VoidedAfterSettlement = new("已撤销扣分。{0} 已结算锁定：退还的金额作为调整计入下一次结算，在结算单“调整明细”中列出。",
@@ -87,7 +88,7 @@ public static class AssessmentTexts
 
     /// <summary>A deduction's proof as the pages show it: the kind, the reference into the system's data, and the note.</summary>
     public static string EvidenceText(Evidence e) =>
-        EvidenceName(e.Kind) + (e.Reference is { Length: > 0 } r ? $" {r}" : "") + (e.Note.Length > 0 ? $"：{e.Note}" : "");
+        EvidenceName(e.Kind) + (EvidenceReference.Describe(e.Reference) is { } r ? $" {r.ToText()}" : "") + (e.Note.Length > 0 ? $"：{e.Note}" : "");
 
     public static string StateName(DeductionState s) => s switch
     {

@@ -9,11 +9,9 @@ namespace Outbound.Web.Areas.Wallboard;
 /// <param name="CampaignId">The first campaign the agent logged in to.</param>
 /// <param name="Campaigns">Every campaign the agent is logged in to (several for a blended agent).</param>
 /// <param name="InboundCampaigns">Those of them that are inbound queues.</param>
-/// <param name="Bot">A demo bot's number (the page names it as a bot, not by its id).</param>
 public sealed record BoardRow(string AgentId, string Name, string State, string? Reason, DateTimeOffset Since, Guid? CampaignId, bool Inbound = false,
     IReadOnlyList<Guid>? Campaigns = null, IReadOnlyCollection<Guid>? InboundCampaigns = null)
 {
-    public int? Bot => Outbound.Core.Identity.BotAgents.TryParse(AgentId, out var number) ? number : null;
 
     public IEnumerable<Guid> InboundIds => InboundCampaigns ?? (Inbound && CampaignId is { } id ? [id] : []);
 

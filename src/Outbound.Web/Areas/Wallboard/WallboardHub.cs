@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Akka.Actor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Outbound.Core.Identity;
 using Outbound.Data.Desk;
 using Outbound.Data.Identity;
 using Outbound.Dialer.Agents;
@@ -58,7 +57,7 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
         var at = clock.GetUtcNow();
         await actions.RecordAsync(supervisor, agentId, action, reason, at, Context.ConnectionAborted);
         var entry = new InterventionView(at, Context.User!.FindFirstValue(OutboundClaims.DisplayName) ?? supervisor, board.NameOf(agentId),
-            BotAgents.TryParse(agentId, out var bot) ? bot : null, action, reason);
+            action, reason);
         var groups = board.RowOf(agentId) is { } row ? WallboardScope.GroupsFor(row.AllIds) : [Group];
         await Clients.Groups(groups).SendAsync(InterventionMethod, entry, Context.ConnectionAborted);
         return supervisor;
@@ -75,4 +74,4 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
 }
 
 /// <summary>One line of the wallboard's intervention log as pushed to the page (it names the action and reason in the viewer's language).</summary>
-public sealed record InterventionView(DateTimeOffset At, string Supervisor, string Agent, int? AgentBot, string Action, string? Reason);
+public sealed record InterventionView(DateTimeOffset At, string Supervisor, string Agent, string Action, string? Reason);

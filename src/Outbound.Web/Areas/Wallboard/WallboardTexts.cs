@@ -33,7 +33,6 @@ public static class WallboardTexts
     public static readonly Text AgentsByState = new("坐席状态", "Agents by state");
     public static readonly Text PlacedCompleted = new("已拨 / 已完成", "Placed / completed");
     public static readonly Text AbandonRate = new("放弃率", "Abandon rate");
-    public static readonly Text Bot = new("演示机器人 {0} 号", "Demo bot {0}");
 
     /// <summary>An intervention as the log names it (force actions and call monitoring alike).</summary>
     public static Text ActionName(string action) => action switch

@@ -1,7 +1,6 @@
 // The supervisor wallboard: agent rows pushed on every state change, campaign figures every two seconds, interventions as they happen.
 (() => {
     const { hub, labels } = window.wallboardConfig;
-    const nameOf = (name, bot) => bot != null ? labels.bot.replace("{0}", bot) : name;
     const reasonOf = r => r ? labels.reasons[r] ?? r : "";
     // The call center's wall clock, as the log's first rows are written by the server (sv-SE formats as yyyy-MM-dd HH:mm:ss).
     const centerTime = new Intl.DateTimeFormat("sv-SE", { timeZone: labels.timeZone, year: "numeric", month: "2-digit", day: "2-digit",
@@ -43,7 +42,7 @@
                     button(labels.forceLogout, "force_logout", a.agentId));
             if (a.state === "on_call" && a.reason !== "internal") // monitoring is of customer calls
                 actions.append(...Object.keys(labels.monitor).map(action => monitorButton(action, a.agentId)));
-            tr.append(cell(nameOf(a.name, a.bot)), cell(labels.states[a.state] ?? a.state), cell(reasonOf(a.reason)), time, actions);
+            tr.append(cell(a.name), cell(labels.states[a.state] ?? a.state), cell(reasonOf(a.reason)), time, actions);
             return tr;
         }));
     };
@@ -63,7 +62,7 @@
     connection.on("intervention", i => {
         const tr = document.createElement("tr");
         tr.dataset.action = i.action;
-        [centerTime.format(new Date(i.at)), i.supervisor, nameOf(i.agent, i.agentBot), labels.actions[i.action] ?? i.action, reasonOf(i.reason)]
+        [centerTime.format(new Date(i.at)), i.supervisor, i.agent, labels.actions[i.action] ?? i.action, reasonOf(i.reason)]
             .forEach(t => { const td = document.createElement("td"); td.textContent = t ?? ""; tr.append(td); });
         const body = document.querySelector("#log tbody");
         body.prepend(tr);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Data.Desk;
-using Outbound.Data.Identity;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Wallboard.Pages;
@@ -12,10 +11,10 @@ namespace Outbound.Web.Areas.Wallboard.Pages;
 /// who oversees some campaigns only, those on agents on its board and its own), and the hub adds new ones as they happen.
 /// </summary>
 [Authorize(Policy = Policies.Wallboard)]
-public sealed class IndexModel(SupervisorActionLog actions, AgentDirectory agents, WallboardScope scope, WallboardBoard board) : PageModel
+public sealed class IndexModel(SupervisorActionLog actions, DeskQueries queries, WallboardScope scope, WallboardBoard board) : PageModel
 {
     public IReadOnlyList<SupervisorAction> Recent { get; private set; } = [];
-    public IReadOnlyDictionary<string, AgentName> Names { get; private set; } = new Dictionary<string, AgentName>();
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,14 +23,9 @@ public sealed class IndexModel(SupervisorActionLog actions, AgentDirectory agent
         Recent = (await actions.RecentAsync(campaigns is null ? 20 : 200, ct))
             .Where(a => campaigns is null || a.Supervisor == me || board.RowOf(a.Agent) is { } row && WallboardScope.Covers(campaigns, row))
             .Take(20).ToList();
-        Names = await agents.NamesAsync(Recent.SelectMany(r => new[] { r.Supervisor, r.Agent }), ct);
+        Names = await queries.DisplayNamesAsync(Recent.SelectMany(r => new[] { r.Supervisor, r.Agent }).Distinct(), ct);
     }
 
-    /// <summary>A person of the log by name (a demo bot as such), the id only when the account is gone.</summary>
-    public string NameOf(string id) => Names.GetValueOrDefault(id) switch
-    {
-        { BotNumber: { } bot } => WallboardTexts.Bot.Format(bot),
-        { DisplayName: { } name } => name,
-        _ => id,
-    };
+    /// <summary>A person of the log by name; the id only when the account is gone.</summary>
+    public string NameOf(string id) => Names.GetValueOrDefault(id, id);
 }
