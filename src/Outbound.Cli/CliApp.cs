@@ -51,5 +51,10 @@ public static class CliApp
             Console.Error.WriteLine($"outbound {key}: {e.Message}");
             return 2;
         }
+        catch (Outbound.Reports.Pdf.ReportFontMissingException e)
+        {
+            Console.Error.WriteLine($"outbound {key}: {e.Message}");
+            return 1;
+        }
     }
 }

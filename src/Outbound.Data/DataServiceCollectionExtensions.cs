@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddOutboundIdentityStores();
         builder.Services.AddSingleton<TenantRepository>();
+        builder.Services.AddSingleton<Identity.AgentDirectory>();
         builder.Services.AddSingleton<CampaignRepository>();
         builder.Services.AddSingleton<CampaignAgentRepository>();
         builder.Services.AddSingleton<CampaignImports>();

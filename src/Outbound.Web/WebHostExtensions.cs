@@ -8,6 +8,7 @@ using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Areas.Campaigns.Uploads;
 using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
+using Outbound.Web.Pdf;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
 using Outbound.Web.Areas.Quality;
@@ -57,7 +58,8 @@ public static class WebHostExtensions
             options.Conventions.AuthorizeAreaFolder("WorkOrders", "/", Policies.WorkOrders);
             options.Conventions.AuthorizeAreaFolder("Knowledge", "/", Policies.Knowledge);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
+        }).AddMvcOptions(options => options.Filters.Add<PdfFontMissingFilter>());
+        services.AddValidationTexts();
         return builder;
     }
 

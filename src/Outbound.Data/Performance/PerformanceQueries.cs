@@ -6,6 +6,7 @@ using Outbound.Core.Tenants;
 using Outbound.Core.WorkOrders;
 using Outbound.Data.Campaigns;
 using Outbound.Data.WorkOrders;
+using Outbound.Data.Identity;
 
 namespace Outbound.Data.Performance;
 
@@ -46,6 +47,10 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
             if (await FindCampaignAsync(code, scope, ct) is { } c) list.Add(c);
         return list;
     }
+
+    /// <summary>The people behind the agent ids of the figures (users by name, demo bots by number).</summary>
+    public Task<IReadOnlyDictionary<string, AgentName>> AgentNamesAsync(IEnumerable<string> agentIds, CancellationToken ct = default) =>
+        new AgentDirectory(dataSource).NamesAsync(agentIds, ct);
 
     public async Task TallyAsync(ReportedCampaign campaign, DateOnly from, DateOnly to, PerformanceTally tally, CancellationToken ct = default)
     {

@@ -15,7 +15,7 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
         try { await cmd.ExecuteNonQueryAsync(ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            throw new AssessmentRefusedException("attendance is kept for staff only; this person has no staff record");
+            throw new AssessmentRefusedException("只记录员工的考勤：此人没有员工档案。", "Attendance is kept for staff only; this person has no staff record.");
         }
     }
 
@@ -28,7 +28,7 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
              WHERE id = (SELECT id FROM workforce_sessions WHERE agent_id = @a AND logged_out_at IS NULL AND logged_in_at <= @at
                           ORDER BY logged_in_at DESC LIMIT 1)
             """, null, ("a", agent.Value), ("at", at.ToUniversalTime()));
-        if (await cmd.ExecuteNonQueryAsync(ct) == 0) throw new AssessmentRefusedException("the agent has no open session to log out of");
+        if (await cmd.ExecuteNonQueryAsync(ct) == 0) throw new AssessmentRefusedException("该坐席没有可签出的在线时段。", "The agent has no open session to log out of.");
     }
 
     /// <summary>

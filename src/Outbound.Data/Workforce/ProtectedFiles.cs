@@ -27,6 +27,6 @@ public sealed class ProtectedFiles(NpgsqlDataSource dataSource, CenterTime time)
         await using (var cmd = connection.Command("SELECT EXISTS (SELECT 1 FROM workforce_agents WHERE id = @a)", null, ("a", by.Value)))
             isStaff = (bool)(await cmd.ExecuteScalarAsync(ct))!;
         if (isStaff) await new Deductions(dataSource).ProposeAsync([DeleteAttemptDetection.Propose(attempt)], ct);
-        return new AssessmentRefusedException("原始文件(录音、客户档案)不得删除;此次操作已记录。 Original files cannot be deleted; the attempt was recorded.");
+        return new AssessmentRefusedException("原始文件（录音、客户档案）不得删除；此次操作已记录。", "Original files cannot be deleted; the attempt was recorded.");
     }
 }

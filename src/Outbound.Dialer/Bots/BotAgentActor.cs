@@ -27,6 +27,7 @@ public sealed class BotAgentActor : ReceiveActor, IWithTimers
     public BotAgentActor(string agentId, Core.Campaigns.CampaignId campaign, IActorRef campaigns, DialerServices services, BotAgentOptions options,
         IActorRef? inbound)
     {
+        if (options.Dispositions.Count == 0) throw new ArgumentException("a bot needs the disposition codes to close its calls with", nameof(options));
         _options = options;
         _random = new Random(HashCode.Combine(options.Seed, agentId));
         Receive<AgentStateReply>(r =>

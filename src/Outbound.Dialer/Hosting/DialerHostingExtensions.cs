@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Identity;
 using Outbound.Core.Pacing;
 using Outbound.Data.Billing;
 using Outbound.Data.Demo;
@@ -84,8 +86,9 @@ public static class DialerHostingExtensions
                 }
                 var added = await DemoLeads.EnsureAsync(db, id, demo.LeadsPerCampaign);
                 if (added > 0) logger.LogInformation("Demo campaign {Code}: {Count} synthetic leads added", code, added);
+                var bots = await BotsOfAsync(dialer, id, demo.Bots);
                 for (var i = 1; i <= demo.BotsPerCampaign; i++)
-                    system.ActorOf(BotAgentActor.Props($"{code}-bot{i}", id, region, dialer, demo.Bots), $"demo-{code}-bot{i}");
+                    system.ActorOf(BotAgentActor.Props(BotAgents.Id(code, i), id, region, dialer, bots), $"demo-{code}-bot{i}");
                 var reply = await region.Ask<object>(new CampaignCommands.Start(id), TimeSpan.FromSeconds(30));
                 logger.LogInformation("Demo campaign {Code} with {Bots} bot agents: {Reply}", code, demo.BotsPerCampaign, reply);
             }
@@ -96,6 +99,9 @@ public static class DialerHostingExtensions
             logger.LogError(e, "Resuming campaigns or starting the demo failed");
         }
     }
+
+    private static async Task<BotAgentOptions> BotsOfAsync(DialerServices dialer, CampaignId campaign, BotAgentOptions options) =>
+        (await dialer.Campaigns.FindAsync(campaign)) is { } found ? options.For(found.Settings) : options;
 
     /// <summary>
     /// The hotline of the demo: bots logged in to its queue and the simulated callers who reach it. Needs the inbound
@@ -116,11 +122,9 @@ public static class DialerHostingExtensions
             logger.LogWarning("Demo hotline {Code} not found: run 'outbound demo seed' first", inbound.Campaign);
             return;
         }
-        // The bots close calls with the hotline's own dispositions (those of the outbound demo mean nothing there).
-        var codes = (await dialer.Campaigns.FindAsync(id))?.Settings.Dispositions.Select(d => d.Code).ToList() ?? [];
-        var bots = codes.Count == 0 ? demo.Bots : demo.Bots with { Dispositions = codes };
+        var bots = await BotsOfAsync(dialer, id, demo.Bots);
         for (var i = 1; i <= inbound.Bots; i++)
-            system.ActorOf(BotAgentActor.Props($"{inbound.Campaign}-bot{i}", id, region, dialer, bots, queues.Directory), $"demo-{inbound.Campaign}-bot{i}");
+            system.ActorOf(BotAgentActor.Props(BotAgents.Id(inbound.Campaign, i), id, region, dialer, bots, queues.Directory), $"demo-{inbound.Campaign}-bot{i}");
         system.ActorOf(DemoCallerActor.Props(id, queues.Directory, carrier, inbound), $"demo-{inbound.Campaign}-callers");
         logger.LogInformation("Demo hotline {Code}: {Bots} bot agents, {Rate} callers a minute", inbound.Campaign, inbound.Bots, inbound.CallersPerMinute);
     }

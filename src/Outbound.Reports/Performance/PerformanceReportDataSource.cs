@@ -27,8 +27,9 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
             promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
         var (orders, timeliness) = await queries.ServiceAsync(campaign, from, to, now, ct);
-        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
-            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now,
+        var figures = tally.Result();
+        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, figures,
+            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now, await queries.AgentNamesAsync(figures.Agents.Select(a => a.Agent), ct),
             quality is null ? null : await quality.LoadAsync(campaign.Id.Value, from, to, ct), new ServiceReport(orders, timeliness));
     }
 }

@@ -1,10 +1,11 @@
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
+using Outbound.Data.Identity;
 
 namespace Outbound.Reports.Performance;
 
-/// <summary>A campaign's performance over a period, with what is needed to label it (disposition names, questionnaire).</summary>
+/// <summary>A campaign's performance over a period, with what is needed to label it (disposition names, questionnaire, agents' names).</summary>
 public sealed record PerformanceReportModel(
     string CampaignCode,
     string CampaignName,
@@ -17,8 +18,13 @@ public sealed record PerformanceReportModel(
     IReadOnlyList<Disposition> Dispositions,
     Questionnaire? Questionnaire,
     DateTimeOffset GeneratedAt,
+    IReadOnlyDictionary<string, AgentName> AgentNames,
     Data.Quality.QualitySummary? Quality = null,
-    ServiceReport? Service = null);
+    ServiceReport? Service = null)
+{
+    /// <summary>An agent as the client's report names it: the person's name, a demo bot as such, never an internal id.</summary>
+    public AgentName NameOf(string agentId) => AgentNames.GetValueOrDefault(agentId) ?? new AgentName(agentId, null, null);
+}
 
 /// <summary>The campaign's work orders and its client's knowledge-base timeliness over the period (see Core's ServiceMetrics).</summary>
 public sealed record ServiceReport(Outbound.Core.WorkOrders.WorkOrderFigures Orders, Ratio KnowledgeTimeliness);

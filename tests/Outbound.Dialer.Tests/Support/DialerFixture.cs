@@ -24,7 +24,7 @@ internal static class DialerFixture
 
     public static readonly SimulatedCarrierOptions FastCarrier = new() { Seed = 11, TimeScale = 20, AmdFalsePositiveRate = 0 };
 
-    public static readonly BotAgentOptions FastBots = new() { PreviewSeconds = 0.1, WrapSeconds = 0.2, SkipRate = 0 };
+    public static readonly BotAgentOptions FastBots = new() { PreviewSeconds = 0.1, WrapSeconds = 0.2, SkipRate = 0, Dispositions = ["contacted"] };
 
     /// <summary>No regulator hours (tests run at any time of day) and no windows: every lead is callable now.</summary>
     public static readonly CampaignSettings AlwaysCallable = new()

@@ -1,5 +1,6 @@
 using Outbound.Core.Assessment.Detection;
 using Outbound.Data.Workforce;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr;
@@ -23,6 +24,6 @@ public static class ProtectedFileEndpoints
         CancellationToken ct)
     {
         var refusal = await files.RefuseDeletionAsync(http.User.ToAssessmentActor().Id, kind, target, clock.GetUtcNow(), ct);
-        return Results.Problem(refusal.Message, statusCode: StatusCodes.Status403Forbidden);
+        return Results.Problem(refusal.Text.ToText(), statusCode: StatusCodes.Status403Forbidden);
     }
 }

@@ -34,6 +34,9 @@ public static class WorkforceTexts
     public static readonly Text LengthHours = new("时长(小时)", "Length (hours)");
     public static readonly Text Remove = new("删除", "Remove");
     public static readonly Text NoShifts = new("还没有班次模板。", "No shift templates yet.");
+    public static readonly Text ShiftCodeRequired = new("请填写班次代码。", "Enter the shift code.");
+    public static readonly Text ShiftLengthRange = new("班次时长须大于 0 且不超过 24 小时。", "A shift lasts more than 0 and at most 24 hours.");
+    public static readonly Text RotationEmpty = new("轮班循环至少需要一天。", "A rotation needs at least one day.");
     public static readonly Text Rotation = new("大轮班循环", "Rotation cycle (大轮班)");
     public static readonly Text RotationHelp = new(
         "按天填写班次代码,用逗号分隔,休息日填 -。例如 E,E,M,M,N,N,-,- 为八天一循环;各班组按偏移错开,班长与组员同班。",

@@ -27,7 +27,10 @@
         $("pop-campaign").textContent = p.campaignName;
         script(p.script);
         rows("pop-fields", p.fields.map(f => [f.label, f.value]));
-        rows("pop-history", p.history.map(h => [new Date(h.at).toLocaleString(), h.kind, h.outcome, h.disposition, h.agent, h.detail]));
+        const dispositionLabels = Object.fromEntries(p.dispositions.map(d => [d.code, d.label]));
+        rows("pop-history", p.history.map(h => [new Date(h.at).toLocaleString(), labels.pop.historyKinds[h.kind] ?? h.kind,
+            labels.pop.outcomes[h.outcome] ?? dispositionLabels[h.outcome] ?? h.outcome, dispositionLabels[h.disposition] ?? h.disposition,
+            h.agentBot != null ? labels.pop.bot.replace("{0}", h.agentBot) : h.agentName ?? "", h.detail]));
         if (p.kind === "preview" && p.countdownSeconds > 0) {
             let left = p.countdownSeconds;
             $("preview-countdown").textContent = left;

@@ -80,7 +80,7 @@
     $("logout").onclick = () => call("Logout");
     $("search").addEventListener("change", async () => {
         const found = await connection.invoke("Search", $("search").value);
-        rows("search-results", found.map(l => [l.id, l.name, l.phoneE164, l.status, l.attempts]));
+        rows("search-results", found.map(l => [l.id, l.name, l.phoneE164, labels.pop.leadStatuses[l.status] ?? l.status, l.attempts]));
     });
     // A key works only where its button is shown.
     const press = id => { if (!$(id).hidden && !$(id).disabled) $(id).click(); };

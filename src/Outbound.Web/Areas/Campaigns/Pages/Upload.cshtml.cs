@@ -80,6 +80,10 @@ public sealed class UploadModel(CampaignRepository campaigns, CampaignImports im
         });
     }
 
+    /// <summary>The imports table alone, for the page to show the finished import without a reload.</summary>
+    public async Task<IActionResult> OnGetHistoryAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Partial("_ImportTable", History) : NotFound();
+
     private async Task<IActionResult> ShowPreviewAsync(PendingUpload upload, ListEncodingChoice choice, CancellationToken ct)
     {
         var head = new byte[PreviewBytes];

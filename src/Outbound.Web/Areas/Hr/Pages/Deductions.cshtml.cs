@@ -5,6 +5,7 @@ using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;
@@ -60,7 +61,7 @@ public sealed class DeductionsModel(Deductions deductions, AssessmentRules rules
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(ct);
             return Page();
         }

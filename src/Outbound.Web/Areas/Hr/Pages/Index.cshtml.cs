@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Reports.Assessment;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;
@@ -15,6 +16,8 @@ public sealed class IndexModel(Settlements settlements, AssessmentStatementDataS
     public CalendarMonth Month { get; private set; }
     public Settlement Settlement { get; private set; } = null!;
     public bool Settled { get; private set; }
+    /// <summary>Appeals of the month Hr has not decided; the month cannot be settled while there are any.</summary>
+    public int OpenAppeals { get; private set; }
     public IReadOnlyList<PointsBucket> Buckets { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     public string? Problem { get; private set; }
@@ -32,7 +35,7 @@ public sealed class IndexModel(Settlements settlements, AssessmentStatementDataS
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(m, ct);
             return Page();
         }
@@ -59,6 +62,7 @@ public sealed class IndexModel(Settlements settlements, AssessmentStatementDataS
         var stored = await settlements.FindAsync(month, ct);
         Settled = stored is not null;
         Settlement = stored ?? await settlements.PreviewAsync(month, clock.GetLocalNow(), ct);
+        OpenAppeals = stored is null ? await settlements.OpenAppealsAsync(month, ct) : 0;
         Buckets = PointsBucket.Of(Settlement.Rows.Select(r => r.Line.Points));
     }
 }

@@ -5,6 +5,7 @@ using Outbound.Core.Workforce;
 using Outbound.Data;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;
@@ -37,7 +38,7 @@ public sealed class RosterModel(Rosters rosters, Staff staff, CenterTime center,
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(m, ct);
             return Page();
         }
@@ -54,7 +55,7 @@ public sealed class RosterModel(Rosters rosters, Staff staff, CenterTime center,
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(m, ct);
             return Page();
         }

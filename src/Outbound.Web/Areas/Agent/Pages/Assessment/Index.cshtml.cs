@@ -6,6 +6,7 @@ using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Reports.Assessment;
 using Outbound.Web.Areas.Hr;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Agent.Pages.Assessment;
@@ -29,12 +30,12 @@ public sealed class IndexModel(Deductions deductions, AssessmentStatementDataSou
         try
         {
             await deductions.ApplyAsync(new DeductionId(id), DeductionAction.Appeal, User.ToAssessmentActor(), reason, ct);
-            Message = AssessmentTexts.Done;
+            Message = AssessmentTexts.Appealed;
             return RedirectToPage(new { month });
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(MonthParameter.Resolve(month, clock, false), ct);
             return Page();
         }

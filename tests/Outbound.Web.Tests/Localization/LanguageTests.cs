@@ -1,7 +1,7 @@
 using System.Net;
 using Outbound.Web.Tests.Support;
 
-namespace Outbound.Web.Tests;
+namespace Outbound.Web.Tests.Localization;
 
 [Collection(WebCollection.Name)]
 public sealed class LanguageTests(OutboundWebFactory app)
@@ -51,7 +51,7 @@ public sealed class LanguageTests(OutboundWebFactory app)
     {
         var browser = await app.SignedInAs("manager@demo.local");
         var response = await browser.PostFormAsync("/Campaigns/Create", [new("Form.Code", "x-y"), new("Form.MaxAttempts", "abc")]);
-        Assert.Contains("“abc”不是“MaxAttempts”的有效值。", await response.Content.ReadAsStringAsync());
+        Assert.Contains("“abc”不是“最大拨打次数”的有效值。", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
