@@ -1,31 +1,32 @@
 using Akka.Actor;
-using Akka.Event;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Leads;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Campaigns;
 using Outbound.Telephony.Port;
 using Outbound.Dialer.Calls;
+using Outbound.Dialer.Recovery;
 
 namespace Outbound.Dialer.Agents;
 
 /// <summary>
 /// One logged-in agent: logged out → (login) not ready → ready ⇄ reserved → on call → after-call work →
-/// ready (or not ready with a reason). Every change is logged to <c>agent_state_events</c> and told to the
-/// agent's campaign (which picks agents for calls) and to the desk (the browser bridge or a bot).
-/// The phone stays on a nailed-up leg for the whole session.
+/// ready (or not ready with a reason). Every change is logged to <c>agent_state_events</c> (through the durable writer:
+/// nothing is lost while the database is away) and told to the agent's campaign (which picks agents for calls) and to the
+/// desk (the browser bridge or a bot). The session tells its campaigns again now and then that it is there, and in which
+/// state, so that a campaign that lost its memory has its agents back. The phone stays on a nailed-up leg for the whole session.
 /// </summary>
 public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
 {
     private sealed record AutoDialPreview(LeadId LeadId);
     private sealed record WrapUpDeadline(IActorRef Call);
+    private sealed record Rejoin;
 
     private readonly string _agentId;
     private readonly IActorRef _campaigns;
     private readonly IActorRef? _inbound;
     private readonly IActorRef _desk;
     private readonly DialerServices _services;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private AgentState _state = AgentState.LoggedOut;
     private string? _reason;
@@ -37,7 +38,7 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
     private CallLegId? _phone;
     private IActorRef? _call;
     private LeasedLead? _lead;
-    private Task _logged = Task.CompletedTask; // state rows are written one after another, in order
+    private DateTimeOffset _since;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -149,6 +150,8 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
             else Sender.Tell(new CallControlReply(CallControlReply.NotOnCall));
         });
         Receive<AgentEvents.CallStatusChanged>(s => _desk.Tell(s));
+        Receive<Rejoin>(_ => JoinCampaigns());
+        ReceiveAsync<DialerEvents.ShuttingDown>(_ => LogoutAsync(DialerEvents.ShuttingDown.Reason));
         ReceiveInternalCalls();
     }
 
@@ -197,15 +200,25 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         _inboundIds = login.Inbound;
         _sessionId = Guid.CreateVersion7();
         _phone = await _services.Telephony.ConnectAgentAsync(new AgentEndpoint(_agentId, "sim:" + _agentId), new ActorTelephonySink(Self));
-        await _services.AgentLog.StartSessionAsync(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow());
+        _services.Records.Append(new AgentSessionStarted(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow(), _services.Run.Id));
+        JoinCampaigns();
+        Timers.StartPeriodicTimer(nameof(Rejoin), new Rejoin(), _services.Options.AgentRejoinInterval);
+        Become(AgentState.NotReady, "login");
+        Sender.Tell(StateReply());
+    }
+
+    /// <summary>Joins (or says again that it is in) every campaign of the login, with the current state.</summary>
+    private void JoinCampaigns()
+    {
+        if (_state == AgentState.LoggedOut && _sessionId == Guid.Empty) return;
         var blendedWith = _joined.Where(_inboundIds.Contains).ToList();
         foreach (var campaign in _joined)
             RouteOf(campaign).Tell(new CampaignCommands.AgentJoined(campaign, _agentId, Self)
             {
                 BlendedWith = _inboundIds.Contains(campaign) ? [] : blendedWith,
+                State = _state == AgentState.LoggedOut ? AgentState.NotReady : _state,
+                Since = _state == AgentState.LoggedOut ? null : _since,
             });
-        Become(AgentState.NotReady, "login");
-        Sender.Tell(StateReply());
     }
 
     private async Task LogoutAsync(string reason)
@@ -220,7 +233,7 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         _call = null;
         _lead = null;
         Become(AgentState.LoggedOut, reason);
-        await _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), reason);
+        _services.Records.Append(new AgentSessionEnded(_sessionId, _services.Time.GetUtcNow(), reason));
         Sender.Tell(StateReply());
     }
 
@@ -228,13 +241,8 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
     {
         _state = state;
         _reason = reason;
-        var at = _services.Time.GetUtcNow();
-        var (log, agentLog, sessionId, agentId) = (_log, _services.AgentLog, _sessionId, _agentId);
-        _logged = _logged.ContinueWith(async _ =>
-        {
-            try { await agentLog.RecordStateAsync(sessionId, agentId, state.Code(), reason, at); }
-            catch (Exception e) { log.Warning(e, "Agent state {0} of {1} not logged", state, agentId); }
-        }).Unwrap();
+        var at = _since = _services.Time.GetUtcNow();
+        _services.Records.Append(new AgentStateRecorded(Guid.CreateVersion7(), _sessionId, _agentId, state.Code(), reason, at));
         foreach (var campaign in _joined) RouteOf(campaign).Tell(new CampaignCommands.AgentStateChanged(campaign, _agentId, state, at));
         _desk.Tell(new AgentEvents.StateChanged(_agentId, state, reason, at));
     }
@@ -243,9 +251,12 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
 
     private AgentStateReply StateReply() => new(_agentId, _state, _reason, _campaign) { Campaigns = _joined };
 
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DialerEvents.ShuttingDown));
+
     protected override void PostStop()
     {
+        Context.System.EventStream.Unsubscribe(Self);
         if (_state != AgentState.LoggedOut)
-            _ = _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), "session_stopped");
+            _services.Records.Append(new AgentSessionEnded(_sessionId, _services.Time.GetUtcNow(), "session_stopped"));
     }
 }

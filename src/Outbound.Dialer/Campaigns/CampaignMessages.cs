@@ -4,6 +4,7 @@ using Outbound.Core.Compliance;
 using Outbound.Core.Leads;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
+using Outbound.Dialer.Calls;
 
 namespace Outbound.Dialer.Campaigns;
 
@@ -23,9 +24,17 @@ public static class CampaignCommands
 
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
 
-    /// <summary>An agent session joins the campaign's pool; the campaign watches it.</summary>
+    /// <summary>
+    /// An agent session joins the campaign's pool; the campaign watches it. Sessions say it again now and then
+    /// (<see cref="DialerOptions.AgentRejoinInterval"/>) with their state, so a campaign that lost its memory has them back.
+    /// </summary>
     public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId
     {
+        public AgentState State { get; init; } = AgentState.NotReady;
+
+        /// <summary>Since when the agent is in <see cref="State"/>; null: now.</summary>
+        public DateTimeOffset? Since { get; init; }
+
         /// <summary>The inbound campaigns the agent is logged in to as well (blended agent): inbound comes first.</summary>
         public IReadOnlyList<CampaignId> BlendedWith { get; init; } = [];
     }
@@ -57,7 +66,11 @@ public static class CampaignReplies
     {
         public const string AgentNotFree = "agent_not_free";
         public const string NumberBusy = "number_busy";
+        public const string DatabaseUnavailable = "database_unavailable";
     }
+
+    /// <summary><see cref="CommandRejected.Reason"/> when the database could not be reached: nothing changed, try again.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
 }
 
 /// <summary>The live figures of one campaign (the status page and tests read them).</summary>
@@ -76,7 +89,14 @@ public sealed record CampaignStatusReply(
     int CallsCompleted,
     int LeadsBuffered,
     bool ListExhausted,
-    IReadOnlyDictionary<RefusalReason, int> Refusals);
+    IReadOnlyDictionary<RefusalReason, int> Refusals)
+{
+    /// <summary>The database is away: calls in hand go on, nothing new is dialled until it is back.</summary>
+    public bool DatabaseDown { get; init; }
+
+    /// <summary>The dialer is stopping gracefully: no new dials, live calls finish.</summary>
+    public bool Draining { get; init; }
+}
 
 /// <summary>What a call actor tells its campaign.</summary>
 internal static class CallReports
@@ -85,6 +105,9 @@ internal static class CallReports
 
     public sealed record Finished(IActorRef Call, CompletedCall Completed, TimeSpan? TalkTime, TimeSpan? WrapTime);
 
-    /// <summary>The lease was lost before dialing (another run holds the lead): nothing was dialled.</summary>
+    /// <summary>The lease was lost before dialing (another run holds the lead), or the database went away: nothing was dialled.</summary>
     public sealed record NotDialled(IActorRef Call, LeadId LeadId);
+
+    /// <summary>A live call answering <see cref="CallLifecycle.Report"/>: a restarted campaign counts it again.</summary>
+    public sealed record InFlight(IActorRef Call, LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, bool WaitingForAgent);
 }
