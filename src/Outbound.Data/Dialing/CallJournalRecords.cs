@@ -106,25 +106,26 @@ public sealed record CallProgressed(LeadId LeadId, int Attempt) : DurableRecord
 }
 
 /// <summary>
-/// The fence's answer was lost (the database went away during <see cref="LeadHopper.MarkDialingAsync"/>) and nothing
-/// was dialled: if the fence did hold, the attempt is taken back — the lead returns to its earlier status, its attempt
-/// uncounted and its lease given up — instead of staying 'dialing' under a run that no longer knows it.
+/// The fence's answer was lost (the database went away during <see cref="LeadHopper.MarkDialingAsync"/>) and call
+/// <paramref name="CallId"/> dialled nothing: if its fence did hold, that attempt is taken back — the lead returns to its
+/// earlier status, the attempt uncounted and the lease given up — instead of staying 'dialing' under a run that no
+/// longer knows it. Only that call's attempt: a later attempt of the same lead is left alone.
 /// </summary>
-public sealed record CallNotPlaced(LeadId LeadId, string LeaseOwner) : DurableRecord
+public sealed record CallNotPlaced(LeadId LeadId, Guid CallId) : DurableRecord
 {
     internal override void AddTo(NpgsqlBatch batch)
     {
         var undo = new NpgsqlBatchCommand("""
             WITH undone AS (
                 DELETE FROM calls_in_flight f
-                WHERE f.lead_id = $1 AND f.lease_owner = $2
+                WHERE f.lead_id = $1 AND f.call_id = $2
                   AND NOT EXISTS (SELECT 1 FROM call_records c WHERE c.lead_id = f.lead_id AND c.attempt = f.attempt)
                 RETURNING f.lead_id, f.attempt, f.previous_status)
             UPDATE leads l SET status = u.previous_status, attempts = l.attempts - 1, lease_owner = NULL, lease_expires_at = NULL
             FROM undone u WHERE l.id = u.lead_id AND l.attempts = u.attempt AND l.status = 'dialing'
             """);
         undo.Parameters.Add(new() { Value = LeadId.Value });
-        undo.Parameters.Add(new() { Value = LeaseOwner });
+        undo.Parameters.Add(new() { Value = CallId });
         batch.BatchCommands.Add(undo);
     }
 }

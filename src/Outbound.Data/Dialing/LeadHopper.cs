@@ -221,9 +221,10 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
     /// <summary>
     /// Records that the lead is being dialled now: counts the attempt, opens its in-flight row (where the call notes what
     /// it learns, for the run that holds it) and returns the attempt's number; or null when this run no longer holds the
-    /// lease (it expired and another run may have the lead): then do not dial.
+    /// lease (it expired and another run may have the lead): then do not dial. <paramref name="callId"/> names the call
+    /// (see <see cref="CallNotPlaced"/>).
     /// </summary>
-    public async Task<int?> MarkDialingAsync(LeadId lead, string owner, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<int?> MarkDialingAsync(LeadId lead, string owner, DateTimeOffset now, Guid? callId = null, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             WITH marked AS (
@@ -231,10 +232,10 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
                 FROM (SELECT status FROM leads WHERE id = @id) before
                 WHERE l.id = @id AND l.lease_owner = @owner AND l.lease_expires_at > @now AND l.status <> 'dialing'
                 RETURNING l.id, l.attempts, before.status AS previous)
-            INSERT INTO calls_in_flight (lead_id, attempt, run_id, lease_owner, previous_status, started_at)
-            SELECT id, attempts, split_part(@owner, '/', 1), @owner, previous, @now FROM marked
+            INSERT INTO calls_in_flight (lead_id, attempt, run_id, lease_owner, call_id, previous_status, started_at)
+            SELECT id, attempts, split_part(@owner, '/', 1), @owner, @call, previous, @now FROM marked
             ON CONFLICT (lead_id, attempt) DO UPDATE SET
-                run_id = excluded.run_id, lease_owner = excluded.lease_owner, previous_status = excluded.previous_status,
+                run_id = excluded.run_id, lease_owner = excluded.lease_owner, call_id = excluded.call_id, previous_status = excluded.previous_status,
                 started_at = excluded.started_at, answered_at = NULL, answered_by = NULL, connected_at = NULL,
                 agent = NULL, disposition = NULL, wrap_ended_at = NULL
             RETURNING attempt
@@ -242,6 +243,7 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("id", lead.Value);
         cmd.Parameters.AddWithValue("owner", owner);
         cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        cmd.Parameters.AddWithValue("call", callId ?? Guid.CreateVersion7());
         return await cmd.ExecuteScalarAsync(ct) is int attempt ? attempt : null;
     }
 
@@ -268,15 +270,16 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Extends the leases of exactly the leads the run says it holds (buffered, offered, in flight) and that are still
-    /// its own; returns those. A lead the run lost track of is not renewed, so its lease runs out and another run takes it.
+    /// Extends the leases of exactly the leads the run says it holds (buffered, offered, in flight) that are still its
+    /// own and not run out (a lease that ran out during an outage is not revived: the lead may be anyone's now); returns
+    /// those. A lead the run lost track of is not renewed, so its lease runs out and another run takes it.
     /// </summary>
     public async Task<IReadOnlySet<LeadId>> RenewAsync(string owner, IReadOnlyCollection<LeadId> held, DateTimeOffset now, TimeSpan leaseFor,
         CancellationToken ct = default)
     {
         if (held.Count == 0) return new HashSet<LeadId>();
         await using var cmd = dataSource.CreateCommand(
-            "UPDATE leads SET lease_expires_at = @now + @ttl WHERE lease_owner = @owner AND id = ANY (@ids) RETURNING id");
+            "UPDATE leads SET lease_expires_at = @now + @ttl WHERE lease_owner = @owner AND lease_expires_at > @now AND id = ANY (@ids) RETURNING id");
         cmd.Parameters.AddWithValue("owner", owner);
         cmd.Parameters.AddWithValue("ids", held.Select(l => l.Value).ToArray());
         cmd.Parameters.AddWithValue("now", now.ToUniversalTime());

@@ -22,6 +22,7 @@ CREATE TABLE calls_in_flight (
     attempt          int NOT NULL,
     run_id           text NOT NULL,
     lease_owner      text NOT NULL,
+    call_id          uuid NOT NULL,           -- the call actor that fenced it: only its own undo may take the attempt back
     previous_status  text NOT NULL,           -- the lead's status before the fence (an attempt that was never placed goes back to it)
     started_at       timestamptz NOT NULL,
     answered_at      timestamptz,

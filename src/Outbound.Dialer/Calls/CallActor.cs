@@ -35,6 +35,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     private FailureReason? _failure;
     private bool _abandoned, _finished, _interrupted;
     private IActorRef _reportTo;
+    private readonly Guid _callId = Guid.CreateVersion7();
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -84,7 +85,18 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         Self.Tell(new Begin());
     }
 
-    protected override void PostStop() => _services.Live.Remove(Self);
+    /// <summary>Stopped mid-call (the node shutting down after its drain): the call is recorded as interrupted, never left 'dialing'.</summary>
+    protected override void PostStop()
+    {
+        if (!_finished && _attempt > 0)
+        {
+            _interrupted = true;
+            _endedAt ??= Now;
+            if (_leg is { } leg) _ = _services.Telephony.TryAsync(t => t.HangUpAsync(leg), _log, leg);
+            Record(_storedDisposition, _storedCallback, _storedDisposition is null ? null : Now);
+        }
+        _services.Live.Remove(Self);
+    }
 
     private async Task BeginAsync()
     {
@@ -92,19 +104,19 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         int? fenced;
         try
         {
-            fenced = await _services.Hopper.MarkDialingAsync(lead.Id, _plan.LeaseOwner, Now);
+            fenced = await _services.Hopper.MarkDialingAsync(lead.Id, _plan.LeaseOwner, Now, _callId);
         }
         catch (Exception e)
         {
             // The fence's answer is lost: nothing is dialled, and should the fence have held, the attempt is taken back.
             _services.Health.Failed(e);
             _log.Warning("Lead {0} not dialled, the fence did not answer: {1}", lead.Id, e.Message);
-            _services.Records.Append(new CallNotPlaced(lead.Id, _plan.LeaseOwner));
-            fenced = null;
+            _services.Records.Append(new CallNotPlaced(lead.Id, _callId));
+            fenced = -1;
         }
-        if (fenced is not { } attempt)
+        if (fenced is not { } attempt || attempt < 0)
         {
-            _reportTo.Tell(new CallReports.NotDialled(Self, lead.Id));
+            _reportTo.Tell(new CallReports.NotDialled(Self, lead, LeaseKept: fenced < 0));
             _plan.PreviewSession?.Tell(new AgentProtocol.Unreserve(Self));
             _finished = true;
             Context.Stop(Self);
@@ -208,14 +220,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     protected override void PreRestart(Exception reason, object message)
     {
         _log.Error(reason, "Call to lead {0} failed; recording it as interrupted", _plan.Lead.Id);
-        if (!_finished && _attempt > 0)
-        {
-            _interrupted = true;
-            _endedAt ??= Now;
-            if (_leg is { } leg) _ = _services.Telephony.TryAsync(t => t.HangUpAsync(leg), _log, leg);
-            Record(_storedDisposition, _storedCallback, _storedDisposition is null ? null : Now);
-        }
-        base.PreRestart(reason, message);
+        base.PreRestart(reason, message); // PostStop records it
     }
 
     protected override void PostRestart(Exception reason) => Context.Stop(Self);

@@ -107,6 +107,14 @@ public sealed partial class CampaignActor
     private IReadOnlyCollection<LeadId> Held() =>
         _calls.Values.Select(c => c.Lead.Id).Concat(_previews.Values.OfType<LeasedLead>().Select(l => l.Id)).ToList();
 
+    /// <summary>Leads the campaign took but will not dial now: back into the buffer while it dials, else given back at once.</summary>
+    private void GiveBack(IReadOnlyList<LeasedLead> leads)
+    {
+        if (leads.Count == 0) return;
+        if (_status == CampaignStatus.Running && !_draining) _hopper?.Tell(new HopperProtocol.Return(leads));
+        else foreach (var lead in leads) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+    }
+
     private async Task ReleaseBufferAsync()
     {
         if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));

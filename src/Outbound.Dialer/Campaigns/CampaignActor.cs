@@ -138,7 +138,11 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
             if (_calls.TryGetValue(f.Call, out var slot)) slot.Stats?.Finished(slot.Dial, f.Completed.Record.Outcome, Now, f.TalkTime);
             ForgetCall(f.Call);
         });
-        Receive<CallReports.NotDialled>(n => ForgetCall(n.Call));
+        Receive<CallReports.NotDialled>(n =>
+        {
+            ForgetCall(n.Call);
+            if (n.LeaseKept) GiveBack([n.Lead]);
+        });
         ReceiveSupervision();
         Receive<Terminated>(t =>
         {
@@ -350,9 +354,7 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         if (taken.Repeat && !expected) return; // a take served already: its leads went out the first time
         if (!expected || _draining || _status != CampaignStatus.Running)
         {
-            // Too late (given up), or no longer dialling: back into the buffer while running, else given back at once.
-            if (_status == CampaignStatus.Running && !_draining) _hopper?.Tell(new HopperProtocol.Return(taken.Leads));
-            else foreach (var lead in taken.Leads) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+            GiveBack(taken.Leads); // too late (given up), or no longer dialling
             return;
         }
         foreach (var lead in taken.Leads)

@@ -105,8 +105,11 @@ internal static class CallReports
 
     public sealed record Finished(IActorRef Call, CompletedCall Completed, TimeSpan? TalkTime, TimeSpan? WrapTime);
 
-    /// <summary>The lease was lost before dialing (another run holds the lead), or the database went away: nothing was dialled.</summary>
-    public sealed record NotDialled(IActorRef Call, LeadId LeadId);
+    /// <summary>
+    /// Nothing was dialled: the lease was lost before dialing (another run may hold the lead), or the database went away
+    /// (<paramref name="LeaseKept"/>: the lead is still the run's, to dial later).
+    /// </summary>
+    public sealed record NotDialled(IActorRef Call, LeasedLead Lead, bool LeaseKept = false);
 
     /// <summary>A live call answering <see cref="CallLifecycle.Report"/>: a restarted campaign counts it again.</summary>
     public sealed record InFlight(IActorRef Call, LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, bool WaitingForAgent);

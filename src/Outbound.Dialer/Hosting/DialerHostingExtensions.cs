@@ -78,11 +78,10 @@ public static class DialerHostingExtensions
                 var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
                 var logger = sp.GetRequiredService<ILogger<CampaignRegion>>();
                 var db = sp.GetRequiredService<NpgsqlDataSource>();
-                Cluster.Get(system).RegisterOnMemberUp(() =>
-                {
-                    system.ActorOf(RunKeeperActor.Props(dialer, sp.GetRequiredService<DialerRuns>(), sp.GetRequiredService<RunRecovery>(), db, region), "run-keeper");
-                    _ = OnMemberUpAsync(system, region, dialer, demo, db, logger, sp);
-                });
+                // At once, not when the cluster is up: closing a crashed run's work needs only the database (campaigns woken
+                // meanwhile wait in the region until it is up).
+                system.ActorOf(RunKeeperActor.Props(dialer, sp.GetRequiredService<DialerRuns>(), sp.GetRequiredService<RunRecovery>(), db, region), "run-keeper");
+                Cluster.Get(system).RegisterOnMemberUp(() => _ = OnMemberUpAsync(system, region, dialer, demo, db, logger, sp));
             }));
         // Registered after Akka, so stopped before it: the calls finish while the actors still run.
         services.AddHostedService(sp => new DialerShutdown(new GracefulStop(sp.GetRequiredService<ActorSystem>(),

@@ -80,7 +80,17 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         Self.Tell(new Begin());
     }
 
-    protected override void PostStop() => _services.Dialer.Live.Remove(Self);
+    /// <summary>Stopped before the call ended (the node shutting down after its drain): recorded as interrupted, never left open.</summary>
+    protected override void PostStop()
+    {
+        if (!_finished && _lead is not null)
+        {
+            _endedAt ??= Now;
+            _ = Try(t => t.HangUpAsync(_plan.Leg));
+            Record("interrupted", _storedDisposition?.Code, _storedDisposition?.At);
+        }
+        _services.Dialer.Live.Remove(Self);
+    }
 
     private async Task BeginAsync()
     {
@@ -233,15 +243,20 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     private Task FinishAsync(string outcome, string? disposition, DateTimeOffset? wrapEndedAt)
     {
         if (_finished) return Task.CompletedTask;
-        _finished = true;
         Timers.CancelAll();
+        Record(outcome, disposition, wrapEndedAt);
+        Context.Parent.Tell(new AcdProtocol.Left(Self, outcome));
+        Context.Stop(Self);
+        return Task.CompletedTask;
+    }
+
+    private void Record(string outcome, string? disposition, DateTimeOffset? wrapEndedAt)
+    {
+        _finished = true;
         var record = new InboundCallRecord(_plan.CallId, _plan.TenantId, _plan.CampaignId, _plan.CallerNumber,
             _lead?.Id is { Value: > 0 } id ? id : null, _plan.Priority, _plan.Skill, _plan.ArrivedAt, _connectedAt, _endedAt ?? Now,
             _control.InterceptedBy ?? _control.Agent?.AgentId, outcome, disposition, wrapEndedAt, _recording);
         _services.Dialer.Records.Append(new InboundCallEnded(record, _services.Dialer.Run.Id));
-        Context.Parent.Tell(new AcdProtocol.Left(Self, outcome));
-        Context.Stop(Self);
-        return Task.CompletedTask;
     }
 
     /// <summary>Telephony calls on a leg that may have ended meanwhile: a failure is logged, not thrown.</summary>

@@ -73,7 +73,17 @@ internal sealed class IvrCallActor : ReceiveActor, IWithTimers
         Self.Tell(new Begin());
     }
 
-    protected override void PostStop() => _services.Dialer.Live.Remove(Self);
+    /// <summary>Stopped in the menus (the node shutting down): recorded as interrupted, never left open.</summary>
+    protected override void PostStop()
+    {
+        if (!_done)
+        {
+            _done = true;
+            _ = Try(t => t.HangUpAsync(_leg));
+            Append("interrupted");
+        }
+        _services.Dialer.Live.Remove(Self);
+    }
 
     private Task NextAsync((IvrStep Step, IvrSession Session) next)
     {
@@ -143,11 +153,13 @@ internal sealed class IvrCallActor : ReceiveActor, IWithTimers
         if (_done) return;
         _done = true;
         if (_recording is not null) await Try(t => t.StopRecordingAsync(_leg));
-        var now = _services.Dialer.Time.GetUtcNow();
-        _services.Dialer.Records.Append(new InboundCallEnded(new InboundCallRecord(_callId, _tenant, _campaign, _number, null, 0, null,
-            _arrivedAt, null, now, null, _step is IvrStep.Hangup ? "ivr_hangup" : outcome, null, null, _recording), _services.Dialer.Run.Id));
+        Append(_step is IvrStep.Hangup ? "ivr_hangup" : outcome);
         Context.Stop(Self);
     }
+
+    private void Append(string outcome) =>
+        _services.Dialer.Records.Append(new InboundCallEnded(new InboundCallRecord(_callId, _tenant, _campaign, _number, null, 0, null,
+            _arrivedAt, null, _services.Dialer.Time.GetUtcNow(), null, outcome, null, null, _recording), _services.Dialer.Run.Id));
 
     private Task Try(Func<Telephony.ITelephony, Task> action) => _services.Dialer.Telephony.TryAsync(action, _log, _leg);
 }

@@ -195,6 +195,31 @@ public sealed class DurableWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fence_whose_answer_was_lost_is_taken_back_but_only_for_the_call_that_lost_it()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource);
+        var lead = new Core.Leads.LeadId(Assert.Single(await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 1)));
+        var hopper = new LeadHopper(_db.DataSource);
+        await hopper.LeaseAsync(campaign, "run/c", 1, Now, TimeSpan.FromMinutes(5));
+        var lost = Guid.CreateVersion7();
+        Assert.Equal(1, await hopper.MarkDialingAsync(lead, "run/c", Now, lost)); // held, but its answer never came back
+        await using var writer = Writer();
+
+        writer.Append(new CallNotPlaced(lead, lost));
+        await writer.FlushAsync();
+        Assert.Equal("new|0|true", await DialingSeed.ScalarAsync<string>(_db.DataSource,
+            $"SELECT status || '|' || attempts || '|' || (lease_owner IS NULL) FROM leads WHERE id = {lead.Value}"));
+
+        // Leased and fenced again by a later call: the first call's undo, replayed late, does not touch that attempt.
+        await hopper.LeaseAsync(campaign, "run/c", 1, Now, TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await hopper.MarkDialingAsync(lead, "run/c", Now, Guid.CreateVersion7()));
+        writer.Append(new CallNotPlaced(lead, lost));
+        await writer.FlushAsync();
+        Assert.Equal("dialing|1", await DialingSeed.ScalarAsync<string>(_db.DataSource, $"SELECT status || '|' || attempts FROM leads WHERE id = {lead.Value}"));
+        Assert.Single(await new InterruptedWork(_db.DataSource).CallsAsync("run"));
+    }
+
+    [Fact]
     public async Task A_record_postgres_refuses_is_logged_and_skipped_and_the_rest_of_its_batch_is_written()
     {
         await using var writer = Writer(new Outbox(_folder));
