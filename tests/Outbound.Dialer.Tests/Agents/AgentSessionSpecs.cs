@@ -161,7 +161,9 @@ public sealed class AgentSessionSpecs : TestKit, IAsyncLifetime
         session.Tell(new AgentCommands.Logout("end_of_shift"));
         ExpectState(campaigns, AgentState.LoggedOut);
         ExpectMsg<AgentStateReply>(r => Assert.Equal(AgentState.LoggedOut, r.State));
-        Assert.Equal("end_of_shift", await DialingSeed.ScalarAsync<string>(_db.DataSource,
-            "SELECT logout_reason FROM agent_sessions WHERE agent = 'a7' AND logged_out_at IS NOT NULL"));
+        // Written through the durable writer, which batches: soon, not at once.
+        await DialerFixture.Eventually(async () => await DialingSeed.ScalarAsync<object?>(_db.DataSource,
+            "SELECT logout_reason FROM agent_sessions WHERE agent = 'a7' AND logged_out_at IS NOT NULL") is "end_of_shift",
+            TimeSpan.FromSeconds(5), "the session ended for attendance");
     }
 }
