@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Event;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Desk;
 using Outbound.Core.Leads;
@@ -7,6 +6,7 @@ using Outbound.Data.Dialing;
 using Outbound.Dialer.Calls;
 using Outbound.Dialer.Campaigns;
 using Outbound.Telephony.Port;
+using Outbound.Dialer.Recovery;
 
 namespace Outbound.Dialer.Agents;
 
@@ -14,9 +14,10 @@ namespace Outbound.Dialer.Agents;
 /// One logged-in agent: a thin shell around the desk's state machine (<see cref="DeskMachine"/> in Core). The agent's
 /// commands, the calls' and campaigns' messages and the session's timers become <see cref="DeskInput"/>s; the machine
 /// decides, and this carries out its <see cref="DeskEffect"/>s with the actors involved. Every change of the coarse state
-/// campaigns pace by (<see cref="AgentState"/>) is logged to <c>agent_state_events</c> and told to the agent's campaigns;
-/// every change of the desk is told to the desk (the browser bridge or a bot). The phone stays on a nailed-up leg for the
-/// whole session.
+/// campaigns pace by (<see cref="AgentState"/>) is logged to <c>agent_state_events</c> (through the durable writer: nothing
+/// is lost while the database is away) and told to the agent's campaigns; every change of the desk is told to the desk (the
+/// browser bridge or a bot). The session tells its campaigns again now and then that it is there, and in which state, so
+/// that a campaign that lost its memory has its agents back. The phone stays on a nailed-up leg for the whole session.
 /// </summary>
 public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
 {
@@ -24,13 +25,13 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
     /// <summary>A dialled lead the campaign never placed nor refused (it was restarted meanwhile): the desk lets it go.</summary>
     private sealed record DialNotPlaced(LeadId LeadId);
     private sealed record WrapUpDeadline(IActorRef Call);
+    private sealed record Rejoin;
 
     private readonly string _agentId;
     private readonly IActorRef _campaigns;
     private readonly IActorRef? _inbound;
     private readonly IActorRef _desk;
     private readonly DialerServices _services;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private DeskMachine _machine = DeskMachine.SignedOut;
     private (AgentState State, string? Reason) _told = (AgentState.LoggedOut, null);
@@ -44,7 +45,7 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
     private int _previewCountdown;
     private TimeSpan _wrapUp;
     private DateTimeOffset? _wrapUpEndsAt;
-    private Task _logged = Task.CompletedTask; // state rows are written one after another, in order
+    private DateTimeOffset _since;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -120,6 +121,8 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         Receive<WrapUpDeadline>(w => { if (Equals(_call, w.Call)) Apply(new DeskInput.WrapUpExpired()); });
         Receive<TelephonyEvent>(OnPhoneEvent);
         ReceiveCallControl();
+        Receive<Rejoin>(_ => { if (_machine.Presence != DeskPresence.SignedOut) JoinCampaigns(); });
+        ReceiveAsync<DialerEvents.ShuttingDown>(_ => LogoutAsync(new AgentCommands.Logout(DialerEvents.ShuttingDown.Reason) { Forced = true }));
         ReceiveInternalCalls();
     }
 
@@ -146,15 +149,25 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         _inboundIds = login.Inbound;
         _sessionId = Guid.CreateVersion7();
         _phone = await _services.Telephony.ConnectAgentAsync(new AgentEndpoint(_agentId, "sim:" + _agentId), new ActorTelephonySink(Self));
-        await _services.AgentLog.StartSessionAsync(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow());
+        _services.Records.Append(new AgentSessionStarted(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow(), _services.Run.Id));
+        JoinCampaigns();
+        Timers.StartPeriodicTimer(nameof(Rejoin), new Rejoin(), _services.Options.AgentRejoinInterval);
+        Apply(new DeskInput.SignIn(HasPhone: _phone is not null));
+        Sender.Tell(StateReply());
+    }
+
+    /// <summary>Joins (or says again that it is in) every campaign of the login, with the current state.</summary>
+    private void JoinCampaigns()
+    {
+        var signedIn = _told.State != AgentState.LoggedOut;
         var blendedWith = _joined.Where(_inboundIds.Contains).ToList();
         foreach (var campaign in _joined)
             RouteOf(campaign).Tell(new CampaignCommands.AgentJoined(campaign, _agentId, Self)
             {
                 BlendedWith = _inboundIds.Contains(campaign) ? [] : blendedWith,
+                State = signedIn ? _told.State : AgentState.NotReady,
+                Since = signedIn ? _since : null,
             });
-        Apply(new DeskInput.SignIn(HasPhone: _phone is not null));
-        Sender.Tell(StateReply());
     }
 
     private async Task LogoutAsync(AgentCommands.Logout logout)
@@ -169,7 +182,7 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         _internal = null;
         if (_phone is not null) await _services.Telephony.HangUpAsync(_phone, HangupCause.Normal);
         (_phone, _call, _lead) = (null, null, null);
-        await _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), logout.Reason);
+        _services.Records.Append(new AgentSessionEnded(_sessionId, _services.Time.GetUtcNow(), logout.Reason));
         Reply(step);
     }
 
@@ -241,12 +254,8 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         var (state, reason) = AgentStates.Of(_machine);
         if ((state, reason) == _told) return;
         _told = (state, reason);
-        var (log, agentLog, sessionId, agentId) = (_log, _services.AgentLog, _sessionId, _agentId);
-        _logged = _logged.ContinueWith(async _ =>
-        {
-            try { await agentLog.RecordStateAsync(sessionId, agentId, state.Code(), reason, at); }
-            catch (Exception e) { log.Warning(e, "Agent state {0} of {1} not logged", state, agentId); }
-        }).Unwrap();
+        _since = at;
+        _services.Records.Append(new AgentStateRecorded(Guid.CreateVersion7(), _sessionId, _agentId, state.Code(), reason, at));
         foreach (var campaign in _joined) RouteOf(campaign).Tell(new CampaignCommands.AgentStateChanged(campaign, _agentId, state, at));
         _desk.Tell(new AgentEvents.StateChanged(_agentId, state, reason, at));
     }
@@ -267,9 +276,12 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         WrapUpEndsAt = _wrapUpEndsAt,
     };
 
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DialerEvents.ShuttingDown));
+
     protected override void PostStop()
     {
+        Context.System.EventStream.Unsubscribe(Self);
         if (_machine.Presence != DeskPresence.SignedOut)
-            _ = _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), "session_stopped");
+            _services.Records.Append(new AgentSessionEnded(_sessionId, _services.Time.GetUtcNow(), "session_stopped"));
     }
 }

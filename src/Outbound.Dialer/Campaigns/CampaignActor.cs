@@ -11,6 +11,7 @@ using Outbound.Dialer.Agents;
 using Outbound.Dialer.Calls;
 using Outbound.Dialer.Hopper;
 using Outbound.Dialer.Inbound;
+using Outbound.Dialer.Recovery;
 
 namespace Outbound.Dialer.Campaigns;
 
@@ -20,20 +21,21 @@ namespace Outbound.Dialer.Campaigns;
 /// the actor gathers their inputs, acts on their answers, and persists its run status so that a
 /// restarted dialer resumes the campaigns that were running. Agents logged in to inbound queues too
 /// (blended) are counted by pacing only as far as <see cref="CallBlending"/> allows, from the queues'
-/// load they publish on the event stream (a cluster of one: the stream is local).
+/// load they publish on the event stream (a cluster of one: the stream is local). Outages and restarts are handled in
+/// <c>CampaignActor.Supervision.cs</c>: a running campaign never ends up without timers or agents.
 /// </summary>
-public sealed class CampaignActor : ReceiveActor, IWithTimers
+public sealed partial class CampaignActor : ReceiveActor, IWithTimers
 {
     private sealed record Tick;
     private sealed record FlushRefusals;
-    private sealed record RecoverInterrupted;
     private sealed record CheckStanding;
     private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since, IReadOnlyList<CampaignId> BlendedWith)
     {
         public bool Blended => BlendedWith.Count > 0;
     }
-    /// <param name="Stats">The statistics the call was dialled under (a reload starts new ones) and <paramref name="Dial"/> its number there.</param>
-    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, CampaignStatistics Stats, long Dial);
+    /// <param name="Stats">The statistics the call was dialled under (a reload starts new ones) and <paramref name="Dial"/> its number
+    /// there; none for a call this incarnation found alive after a restart.</param>
+    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, CampaignStatistics? Stats, long Dial);
 
     private readonly CampaignId _id;
     private readonly DialerServices _services;
@@ -54,7 +56,6 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private CampaignStatistics? _stats;
     private IActorRef? _hopper;
     private CampaignStatus _status = CampaignStatus.Draft;
-    private int _pendingTake;
     private double _dialLevel;
     private HopperProtocol.Status _hopperStatus = new(0, false);
     private TenantStanding _standing = TenantStanding.Active;
@@ -69,39 +70,52 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     {
         _id = id;
         _services = services;
-        // A fresh owner per incarnation: leases of an earlier (crashed) incarnation are not ours.
-        _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.CreateVersion7():N}";
+        // One owner per run and campaign: a restarted actor keeps its run's leases; a crashed run's leases are not ours.
+        _owner = services.Run.OwnerFor(id);
 
-        ReceiveAsync<CampaignCommands.Start>(_ => StartAsync(persist: true));
-        ReceiveAsync<CampaignCommands.Wake>(_ => StartAsync(persist: false));
-        ReceiveAsync<CampaignCommands.Pause>(_ => HaltAsync(CampaignStatus.Paused));
-        ReceiveAsync<CampaignCommands.Stop>(_ => HaltAsync(CampaignStatus.Stopped));
-        ReceiveAsync<CampaignCommands.ApplySettings>(async _ =>
+        ReceiveAsync<CampaignCommands.Start>(_ => GuardAsync("start", () => StartAsync(persist: true), reply: true));
+        ReceiveAsync<CampaignCommands.Wake>(_ => WakeAsync(reply: true));
+        ReceiveAsync<CampaignCommands.Pause>(_ => GuardAsync("pause", () => HaltAsync(CampaignStatus.Paused), reply: true));
+        ReceiveAsync<CampaignCommands.Stop>(_ => GuardAsync("stop", () => HaltAsync(CampaignStatus.Stopped), reply: true));
+        ReceiveAsync<CampaignCommands.ApplySettings>(_ =>
         {
-            if (await ApplyStoredSettingsAsync()) Sender.Tell(new CampaignReplies.SettingsApplied(_id, _status, _settingsChanged));
+            var sender = Sender;
+            return GuardAsync("apply its settings", async () =>
+            {
+                if (await ApplyStoredSettingsAsync()) sender.Tell(new CampaignReplies.SettingsApplied(_id, _status, _settingsChanged));
+            }, reply: true);
         });
-        ReceiveAsync<CampaignCommands.GetStatus>(async _ =>
+        ReceiveAsync<CampaignCommands.GetStatus>(_ =>
         {
-            if (_campaign is null && !await LoadAsync()) return;
-            Sender.Tell(StatusReply());
+            var sender = Sender;
+            return GuardAsync("read its status", async () =>
+            {
+                if (_campaign is null && !await LoadAsync()) return;
+                sender.Tell(StatusReply());
+            }, reply: false);
         });
         Receive<CampaignCommands.AgentJoined>(j =>
         {
+            if (_agents.TryGetValue(j.AgentId, out var known) && Equals(known.Session, j.Session)) return; // said again: nothing new
             Context.Watch(j.Session);
-            _agents[j.AgentId] = new AgentSlot(j.Session, AgentState.NotReady, Now, j.BlendedWith);
+            _agents[j.AgentId] = new AgentSlot(j.Session, j.State, j.Since ?? Now, j.BlendedWith);
         });
         Receive<AcdEvents.LoadChanged>(l => _inboundLoads[l.CampaignId] = l);
         Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
         Receive<CampaignCommands.DialPreview>(OnDialPreview);
-        ReceiveAsync<CampaignCommands.ManualDial>(OnManualDialAsync);
+        ReceiveAsync<CampaignCommands.ManualDial>(m =>
+        {
+            var sender = Sender;
+            return GuardAsync("dial a number", () => OnManualDialAsync(m), reply: false,
+                rejected: () => sender.Tell(new CampaignReplies.ManualDialReply(_id, CampaignReplies.ManualDialReply.DatabaseUnavailable)));
+        });
         Receive<CampaignCommands.SkipPreview>(s =>
         {
             if (!_previews.Remove(s.AgentId, out var lead) || lead is null || lead.Id != s.LeadId) return;
             _hopper?.Tell(new HopperProtocol.Release(lead.Id, new LeadRelease.Deferred(Now + _services.Options.SkippedLeadDelay)));
         });
         Receive<Tick>(_ => OnTick());
-        ReceiveAsync<RecoverInterrupted>(_ => RecoverAsync());
-        ReceiveAsync<CheckStanding>(_ => CheckStandingAsync());
+        ReceiveAsync<CheckStanding>(_ => GuardAsync("check the client's standing", CheckStandingAsync, reply: false));
         Receive<FlushRefusals>(_ =>
         {
             if (_refusalsToFlush.Count == 0) return;
@@ -116,7 +130,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
             if (_calls.TryGetValue(a.Call, out var slot))
             {
                 _calls[a.Call] = slot with { Answered = true };
-                slot.Stats.Classified(slot.Dial, CallOutcome.Answered);
+                slot.Stats?.Classified(slot.Dial, CallOutcome.Answered);
             }
             _waiting.AddLast(a.Call);
             AssignWaitingCalls();
@@ -130,10 +144,15 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         });
         Receive<CallReports.Finished>(f =>
         {
-            if (_calls.TryGetValue(f.Call, out var slot)) slot.Stats.Finished(slot.Dial, f.Completed.Record.Outcome, Now, f.TalkTime);
+            if (_calls.TryGetValue(f.Call, out var slot)) slot.Stats?.Finished(slot.Dial, f.Completed.Record.Outcome, Now, f.TalkTime);
             ForgetCall(f.Call);
         });
-        Receive<CallReports.NotDialled>(n => ForgetCall(n.Call));
+        Receive<CallReports.NotDialled>(n =>
+        {
+            ForgetCall(n.Call);
+            if (n.LeaseKept) GiveBack([n.Lead]);
+        });
+        ReceiveSupervision();
         Receive<Terminated>(t =>
         {
             if (_calls.ContainsKey(t.ActorRef)) ForgetCall(t.ActorRef);
@@ -147,7 +166,14 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private DateTimeOffset Now => _services.Time.GetUtcNow();
 
-    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(AcdEvents.LoadChanged));
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(AcdEvents.LoadChanged));
+        Context.System.EventStream.Subscribe(Self, typeof(DialerEvents.Draining));
+        Timers.StartPeriodicTimer(nameof(RenewLeases), new RenewLeases(), _services.Options.LeaseFor / 3);
+        // Calls of an earlier incarnation (restarted, or stopped and started again) that are still up: they tell this one about themselves.
+        foreach (var call in _services.Live.Of(_id)) call.Tell(new CallLifecycle.Report());
+    }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
@@ -239,7 +265,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         {
             // Woken but not running: stay idle, only watching the standing when a suspension paused it.
             if (_pausedBySuspension) WatchStanding();
-            Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
+            if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
             return;
         }
         if (await ReadStandingAsync() == TenantStanding.Suspended)
@@ -256,15 +282,18 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _hopper ??= Context.ActorOf(HopperActor.Props(_id, _campaign!.TenantId, _owner, _services), "hopper");
         Timers.StartPeriodicTimer(nameof(Tick), new Tick(), _services.Options.TickInterval);
         Timers.StartPeriodicTimer(nameof(FlushRefusals), new FlushRefusals(), TimeSpan.FromSeconds(5));
-        // A crashed run's leases expire after LeaseFor: look again after each such period.
-        Timers.StartPeriodicTimer(nameof(RecoverInterrupted), new RecoverInterrupted(), _services.Options.LeaseFor);
+        Timers.Cancel(nameof(Rewake));
+        _retryDelay = _services.Options.RetryMin;
         WatchStanding();
         if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
     }
 
     private void WatchStanding() => Timers.StartPeriodicTimer(nameof(CheckStanding), new CheckStanding(), _services.Options.StandingCheckInterval);
 
-    /// <summary>Attempts a crashed run left in flight are closed: dialled once, so not dialled again at once.</summary>
+    /// <summary>
+    /// Attempts that a dialer of an older version left in flight are closed: dialled once, so not dialled again at once.
+    /// (Those of registered runs are closed, with what they knew, by the node when it finds the run dead.)
+    /// </summary>
     private async Task RecoverAsync()
     {
         if (_campaign is null) return;
@@ -313,7 +342,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _status = status;
         _pausedBySuspension = bySuspension && status == CampaignStatus.Paused;
         Timers.Cancel(nameof(Tick));
-        Timers.Cancel(nameof(RecoverInterrupted));
+        Timers.Cancel(nameof(Rewake));
         Timers.Cancel(nameof(CheckStanding));
         foreach (var (agentId, lead) in _previews.Where(p => p.Value is not null))
         {
@@ -321,7 +350,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
             if (_agents.TryGetValue(agentId, out var agent)) agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody)); // off the desk
         }
         _previews.Clear();
-        if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));
+        await ReleaseBufferAsync();
         Self.Tell(new FlushRefusals());
         if (_pausedBySuspension) WatchStanding();
         if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
@@ -330,7 +359,10 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private void OnTick()
     {
         if (_status != CampaignStatus.Running || _campaign is null) return;
+        ExpireTakes();
         _hopper?.Tell(new HopperProtocol.GetStatus());
+        // Nothing new while stopping, or while the database is away: a call placed now could be neither fenced nor recorded.
+        if (_draining || !_services.Health.IsUp) return;
         if (_standing != TenantStanding.Active) return; // maintenance window (or suspension being acted on): no new dials
         if (_strategy is null)
         {
@@ -346,22 +378,27 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
                 .Select(a => a.State == AgentState.AfterCallWork ? BusyAgent.Wrapping(now - a.Since) : BusyAgent.Talking(now - a.Since))
                 .ToList(),
             LinesInFlight: _calls.Values.Where(c => !c.Answered).Select(c => new LineInFlight(now - c.PlacedAt))
-                .Concat(Enumerable.Repeat(new LineInFlight(TimeSpan.Zero), _pendingTake)).ToList(),
+                .Concat(Enumerable.Repeat(new LineInFlight(TimeSpan.Zero), PendingLines)).ToList(),
             WaitingCalls: _waiting.Count,
             Statistics: _stats!.Snapshot(),
             Abandons: _stats.Abandons(now),
-            LeadsAvailable: _hopperStatus is { Exhausted: true, Buffered: 0 } && _pendingTake == 0 ? 0 : null);
+            LeadsAvailable: _hopperStatus is { Exhausted: true, Buffered: 0 } && PendingLines == 0 ? 0 : null);
         var (decision, state) = _strategy.Decide(snapshot, _pacingState!);
         _pacingState = state;
         _dialLevel = decision.DialLevel;
         if (decision.Lines <= 0 || _hopper is null) return;
-        _pendingTake += decision.Lines;
-        _hopper.Tell(new HopperProtocol.Take(decision.Lines));
+        TakeLeads(decision.Lines);
     }
 
     private void OnTaken(HopperProtocol.Taken taken)
     {
-        _pendingTake = Math.Max(0, _pendingTake - taken.Requested);
+        var expected = _pendingTakes.Remove(taken.TakeId);
+        if (taken.Repeat && !expected) return; // a take served already: its leads went out the first time
+        if (!expected || _draining || _status != CampaignStatus.Running)
+        {
+            GiveBack(taken.Leads); // too late (given up), or no longer dialling
+            return;
+        }
         foreach (var lead in taken.Leads)
         {
             if (_strategy is null) // switched to preview while these were on their way: offered to agents instead
@@ -463,7 +500,11 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private void Dial(LeasedLead lead, IActorRef? previewSession)
     {
-        var call = Context.ActorOf(CallActor.Props(new CallPlan(_campaign!, _policy!, lead, _owner, previewSession), _services));
+        // A call is not the campaign's child: should the campaign restart, its calls go on (a restart would restart its
+        // children too, losing their state) and tell the new incarnation about themselves.
+#pragma warning disable AK1008
+        var call = Context.System.ActorOf(CallActor.Props(new CallPlan(_campaign!, _policy!, lead, _owner, previewSession, Self), _services));
+#pragma warning restore AK1008
         Context.Watch(call);
         _calls[call] = new CallSlot(lead, Now, Answered: false, _stats!, _stats!.Dialled());
     }
@@ -500,7 +541,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     /// <summary>The call is over for the campaign; one that ended without a finish report no longer holds back the outcome counts.</summary>
     private void ForgetCall(IActorRef call)
     {
-        if (_calls.Remove(call, out var slot)) slot.Stats.Dropped(slot.Dial);
+        if (_calls.Remove(call, out var slot)) slot.Stats?.Dropped(slot.Dial);
         _waiting.Remove(call);
     }
 
@@ -519,5 +560,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         new Dictionary<RefusalReason, int>(_refusals))
     {
         SettingsChanged = _settingsChanged,
+        DatabaseDown = !_services.Health.IsUp,
+        Draining = _draining,
     };
 }

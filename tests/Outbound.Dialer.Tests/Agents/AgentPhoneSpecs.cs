@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Desk;
 using Outbound.Core.Pacing;
@@ -38,10 +37,7 @@ public sealed class AgentPhoneSpecs : TestKit, IAsyncLifetime
     [Fact]
     public void Agent_whose_phone_leg_fails_is_not_ready_and_cannot_become_ready()
     {
-        var services = new DialerServices(
-            new CampaignStore(_db.DataSource), new LeadHopper(_db.DataSource),
-            new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
-            new AgentStateLog(_db.DataSource), _telephony, TimeProvider.System, DialerFixture.FastOptions, new PacingOptions());
+        var services = DialerFixture.ServicesOn(_db, _telephony, DialerFixture.FastOptions);
         var campaigns = CreateTestProbe();
         var session = Sys.ActorOf(AgentSessionActor.Props("no-sip-account", campaigns, CreateTestProbe(), services));
 

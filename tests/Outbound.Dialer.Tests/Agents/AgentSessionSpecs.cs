@@ -199,7 +199,9 @@ public sealed class AgentSessionSpecs : TestKit, IAsyncLifetime
         var (session, campaigns, _) = LoggedIn("a7");
         Command(session, new AgentCommands.Logout("end_of_shift"));
         ExpectState(campaigns, AgentState.LoggedOut);
-        Assert.Equal("end_of_shift", await DialingSeed.ScalarAsync<string>(_db.DataSource,
-            "SELECT logout_reason FROM agent_sessions WHERE agent = 'a7' AND logged_out_at IS NOT NULL"));
+        // Written through the durable writer, which batches: soon, not at once.
+        await DialerFixture.Eventually(async () => await DialingSeed.ScalarAsync<object?>(_db.DataSource,
+            "SELECT logout_reason FROM agent_sessions WHERE agent = 'a7' AND logged_out_at IS NOT NULL") is "end_of_shift",
+            TimeSpan.FromSeconds(5), "the session ended for attendance");
     }
 }

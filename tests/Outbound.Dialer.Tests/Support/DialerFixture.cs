@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Pacing;
 using Outbound.Data.Dialing;
+using Outbound.Data.Durable;
+using Outbound.Telephony;
 using Outbound.Dialer;
 using Outbound.Dialer.Bots;
 using Outbound.Telephony.Simulated;
@@ -38,19 +40,22 @@ internal static class DialerFixture
     public static (DialerServices Services, SimulatedTelephony Carrier) Services(PgTestDatabase db, DialerOptions? options = null, SimulatedCarrierOptions? carrier = null)
     {
         var telephony = new SimulatedTelephony(carrier ?? FastCarrier, TimeProvider.System);
-        var services = new DialerServices(
-            new CampaignStore(db.DataSource), new LeadHopper(db.DataSource),
-            new CallRecordWriter(db.DataSource, NullLogger<CallRecordWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
-            new AgentStateLog(db.DataSource), telephony, TimeProvider.System, options ?? FastOptions, new PacingOptions());
-        return (services, telephony);
+        return (ServicesOn(db, telephony, options), telephony);
     }
 
-    public static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    /// <summary>The dialer's services on <paramref name="telephony"/>; records are written through a durable writer without an outbox.</summary>
+    public static DialerServices ServicesOn(PgTestDatabase db, ITelephony telephony, DialerOptions? options = null) => new(
+        new CampaignStore(db.DataSource), new LeadHopper(db.DataSource),
+        new DurableWriter(db.DataSource, NullLogger<DurableWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
+        telephony, TimeProvider.System, options ?? FastOptions, new PacingOptions());
+
+    /// <param name="state">What to tell about the state of things when the wait times out.</param>
+    public static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? state = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for: {what}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for: {what} {state?.Invoke()}");
             await Task.Delay(100);
         }
     }

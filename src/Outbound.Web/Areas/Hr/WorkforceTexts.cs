@@ -60,6 +60,10 @@ public static class WorkforceTexts
     public static readonly Text NotReady = new("未提前10分钟到岗", "Not at the seat 10 min early");
     public static readonly Text FirstLogin = new("首次登录", "First login");
     public static readonly Text LastLogout = new("最后签出", "Last logout");
+    public static readonly Text ClosedByCrash = new("（系统故障签出）", "(closed by a system crash)");
+    public static readonly Text ClosedByCrashHint = new(
+        "坐席没有自行签出：拨号系统在此时异常中断，重启后按中断时间关闭了登录记录。",
+        "The agent did not log out: the dialer stopped abnormally at this time and its restart closed the session then.");
     public static readonly Text Exceptions = new("异常明细", "Exceptions");
     public static readonly Text NoExceptions = new("没有考勤异常。", "No attendance exceptions.");
     public static readonly Text AttendanceSource = new(

@@ -1,4 +1,5 @@
-// The supervisor wallboard: agent rows pushed on every state change, campaign figures every two seconds, interventions as they happen.
+// The supervisor wallboard: agent rows pushed on every state change, campaign figures and any database outage every two
+// seconds, interventions as they happen.
 (() => {
     const { hub, labels } = window.wallboardConfig;
     const reasonOf = r => r ? labels.reasons[r] ?? r : "";
@@ -57,6 +58,14 @@
             return tr;
         }));
     };
+    connection.on("outage", o => {
+        const banner = document.getElementById("wallboard-outage");
+        const text = !o ? ""
+            : o.databaseDown ? labels.databaseDown.replace("{since}", o.since ? new Date(o.since).toLocaleTimeString() : "–").replace("{kept}", o.recordsKept)
+            : labels.replaying.replace("{kept}", o.recordsKept);
+        banner.textContent = text;
+        banner.hidden = !text;
+    });
     connection.on("agent", a => { agents.set(a.agentId, a); render(); });
     connection.on("campaign", c => { campaigns.set(c.code, c); renderCampaigns(); });
     connection.on("intervention", i => {

@@ -5,7 +5,10 @@ using Outbound.Dialer.Campaigns;
 
 namespace Outbound.Web.Areas.Campaigns.Live;
 
-/// <summary>The JSON the status page receives: figures only, labels come from the page's text table.</summary>
+/// <summary>
+/// The JSON the status page receives: figures only, labels come from the page's text table. <see cref="Outage"/> is set
+/// while the database is away (or its kept records are being replayed), <see cref="Draining"/> during a graceful stop.
+/// </summary>
 public sealed record LiveStatusView(
     Guid CampaignId,
     string Status,
@@ -22,9 +25,11 @@ public sealed record LiveStatusView(
     IReadOnlyDictionary<string, int> Refusals,
     ListProgress? List,
     string DialMode,
-    LiveSettingsChange? SettingsChanged)
+    LiveSettingsChange? SettingsChanged,
+    DialerOutageView? Outage = null,
+    bool Draining = false)
 {
-    public static LiveStatusView From(CampaignStatusReply s, ListProgress? list) => new(
+    public static LiveStatusView From(CampaignStatusReply s, ListProgress? list, DialerOutageView? outage = null) => new(
         s.CampaignId.Value, s.Status.ToString().ToLowerInvariant(),
         s.AgentsByState.Where(a => a.Key != AgentState.LoggedOut).ToDictionary(a => a.Key.Code(), a => a.Value),
         s.LinesInFlight, Math.Round(s.DialLevel, 2), Math.Round(s.AnswerRate, 4), Math.Round(s.RollingAbandonRate, 4), (double)s.AbandonCap,
@@ -32,7 +37,8 @@ public sealed record LiveStatusView(
         s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value), list, s.DialMode.ToString(),
         s.SettingsChanged is { Change: var change } changed
             ? new LiveSettingsChange(changed.At, change.From.ToString(), change.To.ToString(), change.Areas.Order().Select(a => a.ToString()).ToList())
-            : null);
+            : null,
+        outage, s.Draining);
 }
 
 /// <summary>The last change of the set-up the running dialer applied (the page words it): when, the dial modes, the areas.</summary>

@@ -59,6 +59,12 @@ public static class LiveTexts
         CampaignSettingArea.Desk => new("话术、结果代码与问卷", "script, dispositions and questionnaire"),
         _ => new(area.ToString(), area.ToString()),
     };
+    public static readonly Text DatabaseDown = new(
+        "数据库连接中断（自 {since} 起）：进行中的通话照常完成，暂停拨打新号码；{kept} 条记录暂存在本机，恢复后自动补写并继续拨号。",
+        "The database is unreachable (since {since}): calls in progress go on, no new numbers are dialled; {kept} records are kept on this server and will be written, and dialling resumes, once it is back.");
+    public static readonly Text Replaying = new("数据库已恢复：正在补写暂存的 {kept} 条记录。", "The database is back: writing the {kept} records kept meanwhile.");
+    public static readonly Text Draining = new("系统正在停止：不再拨打新号码，进行中的通话结束后退出。", "The dialer is stopping: no new numbers are dialled; it exits once the calls in progress end.");
+    public static readonly Text DatabaseUnavailable = new("数据库暂时无法连接，请稍后重试", "the database cannot be reached right now; try again shortly");
 
     public static Text State(AgentState state) => state switch
     {
