@@ -218,14 +218,16 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
             return;
         }
         if (TakeOffer(incoming) is not var (inbound, leg, answer)) return;
+        // Findable before the answer goes out, so an agent logging in as the phone is answered finds this leg.
+        if (_dialledIn.TryRemove(account.AgentId, out var earlier)) _ = CloseAsync(earlier, byRemote: false, HangupCause.Normal, sendBye: true);
+        _dialledIn[account.AgentId] = leg;
         if (!inbound.Answer(answer))
         {
+            _dialledIn.TryRemove(KeyValuePair.Create(account.AgentId, leg));
             _ = EndAsync(leg, new TelephonyEvent.Failed(leg.Id, Now, FailureReason.Rejected));   // 422: the phone asked for too short a session
             return;
         }
         leg.MarkAnswered();
-        if (_dialledIn.TryRemove(account.AgentId, out var earlier)) _ = CloseAsync(earlier, byRemote: false, HangupCause.Normal, sendBye: true);
-        _dialledIn[account.AgentId] = leg;
         _ = WatchInboundAsync(leg, inbound, account.AgentId);
     }
 

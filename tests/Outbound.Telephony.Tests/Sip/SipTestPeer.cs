@@ -51,7 +51,7 @@ internal sealed class SipTestPeer : IAsyncDisposable
     }
 
     public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
-    /// <summary>Where messages go when no address is given.</summary>
+    /// <summary>Where messages go when no address is given; unset, the first address a message came from.</summary>
     public IPEndPoint? Server { get; set; }
     /// <summary>How long one expectation waits.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -119,6 +119,16 @@ internal sealed class SipTestPeer : IAsyncDisposable
         return ack;
     }
 
+    /// <summary>The CANCEL of <paramref name="invite"/> (§9.1): its Request-URI, top Via, From, To, Call-ID and CSeq number.</summary>
+    public static SipRequest Cancel(SipRequest invite)
+    {
+        var cancel = new SipRequest { Method = SipMethods.Cancel, Uri = invite.Uri };
+        cancel.Headers.Add("Via", invite.Headers["Via"]!).Add("Max-Forwards", "70")
+            .Add("From", invite.Headers["From"]!).Add("To", invite.Headers["To"]!)
+            .Add("Call-ID", invite.CallId).Add("CSeq", $"{invite.CSeq.Number} CANCEL");
+        return cancel;
+    }
+
     /// <summary>A response to <paramref name="request"/> (§8.2.6): our To tag, an optional SDP body.</summary>
     public SipResponse Reply(SipRequest request, int status, string? sdp = null, string toTag = "peer")
     {
@@ -134,6 +144,7 @@ internal sealed class SipTestPeer : IAsyncDisposable
     public SipPeerSteps SendRaw(string text, IPEndPoint? to = null) => new SipPeerSteps(this).SendRaw(text, to);
     public SipPeerSteps ExpectRequest(string method, Action<SipRequest>? check = null) => new SipPeerSteps(this).ExpectRequest(method, check);
     public SipPeerSteps ExpectResponse(int status, Action<SipResponse>? check = null) => new SipPeerSteps(this).ExpectResponse(status, check);
+    public SipPeerSteps ExpectRepeat() => new SipPeerSteps(this).ExpectRepeat();
 
     internal async Task SendBytesAsync(byte[] bytes, IPEndPoint? to)
     {
@@ -169,6 +180,21 @@ internal sealed class SipTestPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>True once something arrived (not yet taken by a step) within <paramref name="wait"/>.</summary>
+    public async Task<bool> WaitForAnythingAsync(TimeSpan wait)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        timeout.CancelAfter(wait);
+        try
+        {
+            return await _inbox.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Everything that arrived and no step has taken yet, without waiting.</summary>
     public IReadOnlyList<SipMessage> TakeArrived()
     {
@@ -187,6 +213,7 @@ internal sealed class SipTestPeer : IAsyncDisposable
             {
                 EndPoint any = new IPEndPoint(IPAddress.Any, 0);
                 var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
+                Server ??= (IPEndPoint)result.RemoteEndPoint;   // a peer playing the callee answers whoever called it
                 Accept(buffer.AsSpan(0, result.ReceivedBytes), isDatagram: true);
             }
         }
