@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Outbound.Telephony.Sip.Transport;
 
-/// <summary>The process's soft limit on open files (<c>ulimit -n</c>), read from /proc on Linux; null elsewhere or when unreadable.</summary>
+/// <summary>
+/// The process's descriptors as Linux reports them: the soft limit (<c>ulimit -n</c>) from /proc/self/limits and how
+/// many are open (/proc/self/fd). Null elsewhere or when unreadable: the configured limits then stand alone.
+/// </summary>
 internal static class DescriptorLimit
 {
     public static long? Current()
@@ -19,8 +22,20 @@ internal static class DescriptorLimit
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // No /proc: the configured limits stand alone.
+            // No /proc.
         }
         return null;
+    }
+
+    public static int? Open()
+    {
+        try
+        {
+            return OperatingSystem.IsLinux() ? Directory.EnumerateFileSystemEntries("/proc/self/fd").Count() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;   // out of descriptors to even look: no headroom either
+        }
     }
 }

@@ -15,8 +15,8 @@ namespace Outbound.Telephony.Sip.Transport;
 /// pool cannot hide a queue in the socket buffer. No loop ever stops on its own: a bad message gets a 400/416/513 when its
 /// Via, From, To, Call-ID and CSeq were readable and is dropped otherwise; an unexpected exception is logged and the loop
 /// goes on; running out of descriptors or buffers backs off (<see cref="LoopBackoff"/>) instead of spinning. TCP
-/// connections are capped in total and per source address and closed after an idle timeout unless a dialog or a
-/// registration uses them. Requests get <c>received</c>/<c>rport</c> stamped on their top Via (§18.2.1, RFC 3581).
+/// connections are capped in total and per source address, never take the descriptors the process keeps in reserve
+/// (<see cref="DescriptorHeadroom"/>), and are closed after an idle timeout unless a dialog or a registration uses them. Requests get <c>received</c>/<c>rport</c> stamped on their top Via (§18.2.1, RFC 3581).
 /// </summary>
 public sealed class SipTransport : ISipSender, IAsyncDisposable
 {
@@ -33,6 +33,7 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SipInbox<Arrival> _inbox;
     private readonly SipTcpConnections _connections;
+    private readonly DescriptorHeadroom _headroom;
     private readonly List<Task> _loops = [];
     private Socket? _udp;
     private Socket? _listener;
@@ -40,6 +41,7 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
     private long _dropped;
     private long _shed;
     private long _refused;
+    private long _loopFailures;
     private int _disposed;
 
     public SipTransport(IPEndPoint bind, SipTransportOptions? options = null, TimeProvider? time = null, ILogger? logger = null,
@@ -56,6 +58,7 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
         var descriptors = DescriptorLimit.Current();
         var maxTotal = descriptors is { } limit ? (int)Math.Clamp(limit / 2, 8, _options.MaxTcpConnections) : _options.MaxTcpConnections;
         _connections = new SipTcpConnections(maxTotal, Math.Min(_options.MaxTcpConnectionsPerAddress, maxTotal));
+        _headroom = new DescriptorHeadroom(_time);
     }
 
     /// <summary>Called for every well-formed message, in arrival order, on the transport's one worker. Must not block.</summary>
@@ -74,6 +77,8 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
     /// <summary>TCP connections closed at once because a limit was reached.</summary>
     public long RefusedConnections => Interlocked.Read(ref _refused);
     public int TcpConnectionCount => _connections.Count;
+    /// <summary>Times a receive or accept loop had to back off (out of descriptors or buffers): a handful per episode, never a spin.</summary>
+    public long LoopFailures => Interlocked.Read(ref _loopFailures);
     /// <summary>The TCP connection limit in force (the configured one, or half the descriptor limit when lower).</summary>
     public int MaxTcpConnections => _connections.MaxTotal;
 
@@ -209,6 +214,7 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
 
     private async Task<SipTcpConnection> ConnectAsync(IPEndPoint remote)
     {
+        if (!_headroom.Allows()) throw new SocketException((int)SocketError.TooManyOpenSockets);
         var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -297,13 +303,13 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
         {
             socket.NoDelay = true;
             var connection = new SipTcpConnection(socket, (IPEndPoint)socket.RemoteEndPoint!, _time);
-            if (_connections.TryAdd(connection))
+            if (_headroom.Allows() && _connections.TryAdd(connection))
             {
                 _ = ReadLoopAsync(connection);
                 return;
             }
             Interlocked.Increment(ref _refused);
-            _logger.LogDebug("SIP TCP connection from {Remote} refused: connection limit reached", connection.Remote);
+            _logger.LogDebug("SIP TCP connection from {Remote} refused: connection or descriptor limit reached", connection.Remote);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -515,6 +521,7 @@ public sealed class SipTransport : ISipSender, IAsyncDisposable
 
     private TimeSpan Report(LoopBackoff backoff, Exception error, string loop)
     {
+        Interlocked.Increment(ref _loopFailures);
         var wait = backoff.Fail();
         if (backoff.Failures == 1) _logger.LogWarning(error, "SIP {Loop} failed; backing off and retrying", loop);
         else _logger.LogDebug(error, "SIP {Loop} failed again ({Failures} in a row)", loop, backoff.Failures);
