@@ -109,8 +109,8 @@ public sealed class CallRecordWriter : IAsyncDisposable
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, region, local_hour, dial_mode,
                     caller_id, agent, started_at, ringing_at, answered_at, connected_at, ended_at, wrap_ended_at, outcome,
-                    failure_reason, amd_result, abandoned, disposition, recording_path, run_id)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+                    failure_reason, amd_result, abandoned, disposition, recording_path, run_id, hangup_cause)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
                 ON CONFLICT (lead_id, attempt) DO NOTHING
                 """);
             insert.Parameters.Add(new() { Value = r.Id });
@@ -137,6 +137,7 @@ public sealed class CallRecordWriter : IAsyncDisposable
             insert.Parameters.Add(Text(r.Disposition));
             insert.Parameters.Add(Text(r.RecordingPath));
             insert.Parameters.Add(new() { Value = r.RunId });
+            insert.Parameters.Add(Text(r.HangupCause));
             batch.BatchCommands.Add(insert);
 
             var close = new NpgsqlBatchCommand("""
