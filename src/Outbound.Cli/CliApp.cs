@@ -23,6 +23,7 @@ public static class CliApp
             ["assessment statement"] = AssessmentCommands.StatementAsync,
             ["assessment detect"] = AssessmentCommands.DetectAsync,
             ["bench sip"] = BenchSipCommand.RunAsync,
+            ["bench sip-soak"] = BenchSipSoakCommand.RunAsync,
             ["bench media"] = BenchMediaCommand.RunAsync,
             ["report contract"] = ReportCommands.ContractAsync,
             ["report statement"] = ReportCommands.StatementAsync,
@@ -35,6 +36,7 @@ public static class CliApp
             ["bench qa"] = BenchQaCommand.RunAsync,
             ["tickets bench"] = TicketsBenchCommand.RunAsync,
             ["kb bench"] = KbBenchCommand.RunAsync,
+            ["sip b2bua"] = SipB2buaCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))

@@ -18,8 +18,8 @@ public sealed record CallFinished(CompletedCall Call) : DurableRecord
         var insert = new NpgsqlBatchCommand("""
             INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, region, local_hour, dial_mode,
                 caller_id, agent, started_at, ringing_at, answered_at, connected_at, ended_at, wrap_ended_at, outcome,
-                failure_reason, amd_result, abandoned, disposition, recording_path, run_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+                failure_reason, amd_result, abandoned, disposition, recording_path, run_id, hangup_cause)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
             ON CONFLICT (lead_id, attempt) DO NOTHING
             """);
         var p = insert.Parameters;
@@ -47,6 +47,7 @@ public sealed record CallFinished(CompletedCall Call) : DurableRecord
         p.Add(JournalParameters.Text(r.Disposition));
         p.Add(JournalParameters.Text(r.RecordingPath));
         p.Add(new() { Value = r.RunId });
+        p.Add(JournalParameters.Text(r.HangupCause));
         batch.BatchCommands.Add(insert);
 
         var close = new NpgsqlBatchCommand("""

@@ -31,6 +31,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     private CallLegId? _leg;
     private DateTimeOffset _startedAt;
     private DateTimeOffset? _ringingAt, _answeredAt, _connectedAt, _endedAt;
+    private string? _hangupCause;
     private AnsweredBy? _answeredBy;
     private FailureReason? _failure;
     private bool _abandoned, _finished, _interrupted;
@@ -236,6 +237,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
     {
         if (_endedAt is not null || e.Leg != _leg) return;
         _endedAt = e.At;
+        _hangupCause = HangupCode(e);
         await _control.EndAsync();
         if (_connectedAt is not null && _control.Agent is { } agent)
         {
@@ -345,7 +347,7 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
             _interrupted ? InterruptedCall.FailureReason : _failure is { } f ? FailureCode(f) : null,
             !settings.AmdEnabled ? "off" : _answeredBy?.ToString().ToLowerInvariant(),
             _abandoned || outcome == CallOutcome.Abandoned, disposition, _connectedAt is not null && settings.RecordCalls ? RecordingPath() : null,
-            _services.Run.Id);
+            _services.Run.Id, _answeredAt is null ? null : _hangupCause);
         var completed = new CompletedCall(record, LeadUpdate.From(next, outcome));
         _services.Records.Append(new CallFinished(completed));
         _reportTo.Tell(new CallReports.Finished(Self, completed,
@@ -355,6 +357,16 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
 
     private string RecordingPath() =>
         Path.Combine(Options.RecordingFolder, _plan.Lead.CampaignId.ToString(), $"{_plan.Lead.Id}-{_attempt}.wav");
+
+    /// <summary>What the call record says about the end of an answered call: the customer's hang-up, or our cause.</summary>
+    private static string HangupCode(TelephonyEvent.HungUp e) => e.ByRemote && e.Cause == HangupCause.Normal ? "remote" : e.Cause switch
+    {
+        HangupCause.Abandoned => "abandoned",
+        HangupCause.NoAnswerTimeout => "no_answer_timeout",
+        HangupCause.Shutdown => "shutdown",
+        HangupCause.SessionExpired => "session_expired",
+        _ => "normal",
+    };
 
     private static string FailureCode(FailureReason reason) => reason switch
     {

@@ -105,6 +105,22 @@ public sealed class CallControlSpecs() : TestKit(CampaignSharding.Hocon), IAsync
 
         Assert.Equal("a2/sale/Answered/true", await RecordAsync());
         Assert.Equal(1L, await Scalar<long>("SELECT count(*) FROM call_records"));
+        Assert.Equal("remote", await Scalar<string>("SELECT hangup_cause FROM call_records"));
+    }
+
+    [Fact]
+    public async Task Answered_call_whose_sip_session_expired_is_recorded_with_that_cause_and_a_customer_hang_up_as_remote()
+    {
+        var (agent, desk) = Agent("a1", ready: true);
+        var customer = await ConnectedCallAsync(desk);
+
+        // What the Sip adapter reports when nobody refreshed the session in time (RFC 4028).
+        await _carrier.HangUpAsync(customer, HangupCause.SessionExpired);
+        ExpectState(desk, AgentState.AfterCallWork);
+        agent.Tell(new AgentCommands.Disposition("no-contact"));
+
+        await RecordAsync();
+        Assert.Equal("session_expired", await Scalar<string>("SELECT hangup_cause FROM call_records"));
     }
 
     [Fact]

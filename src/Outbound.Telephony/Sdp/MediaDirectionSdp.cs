@@ -1,11 +1,9 @@
-namespace Outbound.Telephony.Sip.Dialogs;
+namespace Outbound.Telephony.Sdp;
 
 /// <summary>
-/// The direction attribute a re-INVITE sets to hold or resume a call (RFC 3264 §8.4; RFC 6337 §5.3: hold with
-/// sendonly, or inactive when the held side plays nothing).
+/// Direction attributes read and rewritten in SDP text, leaving every other line as it was (RFC 3264 §8.4; RFC 6337
+/// §5.3: hold with sendonly, or inactive when the held side plays nothing): how a re-INVITE holds or resumes a call.
 /// </summary>
-public enum MediaDirection { SendRecv, SendOnly, RecvOnly, Inactive }
-
 public static class MediaDirectionSdp
 {
     private static readonly string[] Attributes = ["a=sendrecv", "a=sendonly", "a=recvonly", "a=inactive"];
@@ -13,13 +11,7 @@ public static class MediaDirectionSdp
     /// <summary>Rewrites every direction attribute of an SDP body to <paramref name="direction"/> (adding one per media section when absent).</summary>
     public static string Apply(string sdp, MediaDirection direction)
     {
-        var wanted = direction switch
-        {
-            MediaDirection.SendOnly => "a=sendonly",
-            MediaDirection.RecvOnly => "a=recvonly",
-            MediaDirection.Inactive => "a=inactive",
-            _ => "a=sendrecv",
-        };
+        var wanted = "a=" + direction.ToAttribute();
         var lines = sdp.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(l => !Attributes.Contains(l.Trim())).ToList();
         // a= lines close a media section (RFC 4566 §5 order), so the attribute goes before the next m= and at the end.
@@ -43,13 +35,8 @@ public static class MediaDirectionSdp
     {
         foreach (var line in sdp.Replace("\r\n", "\n").Split('\n'))
         {
-            switch (line.Trim())
-            {
-                case "a=sendonly": return MediaDirection.SendOnly;
-                case "a=recvonly": return MediaDirection.RecvOnly;
-                case "a=inactive": return MediaDirection.Inactive;
-                case "a=sendrecv": return MediaDirection.SendRecv;
-            }
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("a=", StringComparison.Ordinal) && MediaDirections.FromAttribute(trimmed[2..]) is { } direction) return direction;
         }
         return MediaDirection.SendRecv;
     }

@@ -1,6 +1,6 @@
-using Outbound.Telephony.Sip.Dialogs;
+using Outbound.Telephony.Sdp;
 
-namespace Outbound.Telephony.Tests.Sip.Dialogs;
+namespace Outbound.Telephony.Tests.Sdp;
 
 public sealed class MediaDirectionSdpTests
 {
