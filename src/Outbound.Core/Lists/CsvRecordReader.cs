@@ -1,18 +1,20 @@
 namespace Outbound.Core.Lists;
 
 /// <summary>
-/// A forward-only RFC 4180 reader over decoded text: quoted fields with embedded commas, quotes ("")
-/// and newlines, LF or CRLF line ends. It keeps the physical line number where each record starts
-/// and the record's raw text, so that a rejected row can be shown exactly as it was in the file.
-/// Fields are exposed as spans into its buffer (valid until the next <see cref="Read"/>) to keep the
-/// million-row path free of per-field allocations.
+/// A forward-only RFC 4180 reader over decoded text: quoted fields with embedded delimiters, quotes ("") and newlines,
+/// LF or CRLF line ends, any one-character delimiter (comma, tab, semicolon). It keeps the physical line number where
+/// each record starts and the record's raw text, so that a rejected row can be shown exactly as it was in the file.
+/// Fields are exposed as spans into its buffer (valid until the next <see cref="Read"/>) to keep the million-row path
+/// free of per-field allocations. A record longer than <see cref="ListLimits.MaxLineChars"/> is skipped without being
+/// held in memory and reported as <see cref="RecordProblem.LineTooLong"/>.
 /// </summary>
-public sealed class CsvRecordReader
+public sealed class CsvRecordReader : IListRecordReader
 {
     private const int InitialBufferSize = 64 * 1024;
 
     private readonly TextReader _reader;
     private readonly char _delimiter;
+    private readonly ListLimits _limits;
     private char[] _buffer = new char[InitialBufferSize];
     private char[] _scratch = new char[256];
     private int _start;   // first char of the current record
@@ -21,21 +23,25 @@ public sealed class CsvRecordReader
     private bool _eof;
     private int _nextLine = 1;
     private int _rawLength;
+    private string? _rawPreview; // the beginning of a record too long to keep
     private (int Start, int Length, bool InScratch)[] _fields = new (int, int, bool)[32];
 
-    public CsvRecordReader(TextReader reader, char delimiter = ',')
+    public CsvRecordReader(TextReader reader, char delimiter = ',', ListLimits? limits = null)
     {
         _reader = reader;
         _delimiter = delimiter;
+        _limits = limits ?? ListLimits.Default;
     }
 
-    /// <summary>Physical 1-based line on which the current record starts.</summary>
     public int LineNumber { get; private set; }
 
     public int FieldCount { get; private set; }
 
-    /// <summary>True when the current record ended inside an opening quote (the file ended first).</summary>
     public bool HasUnterminatedQuote { get; private set; }
+
+    public RecordProblem? Problem { get; private set; }
+
+    public int ProblemColumn { get; private set; }
 
     public ReadOnlySpan<char> Field(int index)
     {
@@ -44,20 +50,16 @@ public sealed class CsvRecordReader
         return inScratch ? _scratch.AsSpan(start, length) : _buffer.AsSpan(_start + start, length);
     }
 
-    public string FieldString(int index) => Field(index).ToString();
+    public ReadOnlySpan<char> Raw => _rawPreview is not null ? _rawPreview : _buffer.AsSpan(_start, _rawLength);
 
-    public IReadOnlyList<string> Fields() => Enumerable.Range(0, FieldCount).Select(FieldString).ToArray();
-
-    /// <summary>The record as it appeared in the file, without its line terminator.</summary>
-    public ReadOnlySpan<char> Raw => _buffer.AsSpan(_start, _rawLength);
-
-    /// <summary>Moves to the next record; false at the end of the input.</summary>
     public bool Read()
     {
         _start = _end;
         if (_start >= _length && !Fill()) return false;
         LineNumber = _nextLine;
         HasUnterminatedQuote = false;
+        Problem = null;
+        _rawPreview = null;
         FieldCount = 0;
         var scratchUsed = 0;
 
@@ -70,6 +72,7 @@ public sealed class CsvRecordReader
             if (p >= _length)
             {
                 var offset = p - _start;
+                if (offset >= _limits.MaxLineChars) return SkipOverlongRecord(state, p);
                 if (!Fill())
                 {
                     // End of input ends the record.
@@ -87,7 +90,7 @@ public sealed class CsvRecordReader
                     _rawLength = rawEnd;
                     _end = _length;
                     _nextLine++;
-                    return true;
+                    return Checked();
                 }
                 p = _start + offset;
                 continue;
@@ -130,12 +133,96 @@ public sealed class CsvRecordReader
         _rawLength = rel > 0 && _buffer[_start + rel - 1] == '\r' ? rel - 1 : rel;
         _end = p + 1;
         _nextLine++;
+        return Checked();
+    }
+
+    /// <summary>A record that fitted in the buffer but is still over the line limit is reported like one that did not.</summary>
+    private bool Checked()
+    {
+        if (_rawLength > _limits.MaxLineChars) Overlong(_buffer.AsSpan(_start, _limits.MaxLineChars));
+        return true;
+    }
+
+    private void Overlong(ReadOnlySpan<char> beginning)
+    {
+        Problem = RecordProblem.LineTooLong;
+        _rawPreview = beginning[..Math.Min(beginning.Length, ListLimits.RawPreviewChars)].ToString() + "…";
+        FieldCount = 0;
+    }
+
+    /// <summary>
+    /// Reads on to the end of a record that is over the line limit, keeping its beginning for the report and dropping
+    /// the rest as it goes (quotes still decide where the record ends), so the buffer never grows with it.
+    /// </summary>
+    private bool SkipOverlongRecord(State state, int p)
+    {
+        Overlong(_buffer.AsSpan(_start, p - _start));
+        while (true)
+        {
+            if (p >= _length)
+            {
+                _start = p;
+                if (!Fill())
+                {
+                    HasUnterminatedQuote = state is State.Quoted;
+                    _end = _length;
+                    _nextLine++;
+                    return true;
+                }
+                p = _start;
+                continue;
+            }
+            var c = _buffer[p];
+            switch (state)
+            {
+                case State.FieldStart:
+                    if (c == '"') state = State.Quoted;
+                    else if (c == '\n') return SkippedTo(p);
+                    else if (c != _delimiter) state = State.Unquoted;
+                    break;
+                case State.Unquoted:
+                case State.Malformed:
+                    if (c == _delimiter) state = State.FieldStart;
+                    else if (c == '\n') return SkippedTo(p);
+                    break;
+                case State.Quoted:
+                    if (c == '"') state = State.QuoteInQuoted;
+                    else if (c == '\n') _nextLine++;
+                    break;
+                case State.QuoteInQuoted:
+                    if (c == '"') state = State.Quoted;
+                    else if (c == _delimiter) state = State.FieldStart;
+                    else if (c == '\n') return SkippedTo(p);
+                    else if (c != '\r') state = State.Malformed;
+                    break;
+            }
+            p++;
+        }
+    }
+
+    private bool SkippedTo(int newline)
+    {
+        _end = newline + 1;
+        _start = newline; // nothing of the record is kept in the buffer
+        _rawLength = 0;
+        _nextLine++;
         return true;
     }
 
     private void AddField(State state, int from, int to, bool escapes, ref int scratchUsed)
     {
+        if (FieldCount == _limits.MaxFields)
+        {
+            Problem ??= RecordProblem.TooManyFields;
+            return;
+        }
         if (FieldCount == _fields.Length) Array.Resize(ref _fields, _fields.Length * 2);
+        var length = to - from;
+        if (length > _limits.MaxFieldChars && Problem is null)
+        {
+            Problem = RecordProblem.FieldTooLong;
+            ProblemColumn = FieldCount;
+        }
         if (state == State.Quoted)
         {
             var inner = _buffer.AsSpan(_start + from + 1, Math.Max(0, to - from - 1));
@@ -157,7 +244,7 @@ public sealed class CsvRecordReader
             scratchUsed += written;
             return;
         }
-        _fields[FieldCount++] = (from, to - from, false);
+        _fields[FieldCount++] = (from, length, false);
     }
 
     /// <summary>Moves the current record to the front of the buffer (growing it for a long record) and reads more text.</summary>
