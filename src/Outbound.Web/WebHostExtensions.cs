@@ -10,16 +10,20 @@ using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
+using Outbound.Web.Pages;
+using Outbound.Web.Pages.Account;
 
 namespace Outbound.Web;
 
-/// <summary>The web host's own wiring: sign-in, policies, tenant scope, localisation and Razor Pages by area.</summary>
+/// <summary>The web host's own wiring: sign-in and its limits, policies, tenant scope, security headers, localisation and Razor Pages by area.</summary>
 public static class WebHostExtensions
 {
     public static WebApplicationBuilder AddOutboundWeb(this WebApplicationBuilder builder)
     {
+        builder.AddOutboundWebSecurity();
         var services = builder.Services;
         services.AddOutboundIdentityStores().AddSignInManager();
+        services.AddSignInProtection();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -29,6 +33,7 @@ public static class WebHostExtensions
             cookie.Cookie.Name = "outbound.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS, also behind a proxy (forwarded headers)
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
@@ -50,19 +55,34 @@ public static class WebHostExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
+        }).AddMvcOptions(options =>
+        {
+            ModelBindingTexts.Apply(options.ModelBindingMessageProvider);
+            options.Filters.Add<BadParameterFilter>();
+        });
         return builder;
     }
 
     public static WebApplication UseOutboundWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts(); // only on HTTPS requests, never for localhost
+        }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseHttpLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization(Cultures.Options());
         app.UseRouting();
+        app.UseRequestLimits();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTenantScope();
+        app.UseMiddleware<HubConnectionOwners>();
         app.MapRazorPages();
         app.MapCampaignLiveStatus();
         app.MapProtectedFiles();

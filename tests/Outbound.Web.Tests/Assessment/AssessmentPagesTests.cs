@@ -80,7 +80,7 @@ public sealed class AssessmentPagesTests(OutboundWebFactory app)
         var other = await app.SignedInAs("agent2@demo.local");
         var refused = await other.PostFormAsync("/Agent/Assessment", [new("reason", "不是我")], $"/Agent/Assessment?handler=Appeal&id={id.Value}");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("only the agent", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("no such deduction", await refused.Content.ReadAsStringAsync());
         Assert.Equal(DeductionState.Confirmed, (await deductions.ForAgentAsync(agent1, hr)).Single(d => d.Id == id).State);
 
         var owner = await app.SignedInAs("agent1@demo.local");
