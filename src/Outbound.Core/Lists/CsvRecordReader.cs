@@ -5,8 +5,8 @@ namespace Outbound.Core.Lists;
 /// LF or CRLF line ends, any one-character delimiter (comma, tab, semicolon). It keeps the physical line number where
 /// each record starts and the record's raw text, so that a rejected row can be shown exactly as it was in the file.
 /// Fields are exposed as spans into its buffer (valid until the next <see cref="Read"/>) to keep the million-row path
-/// free of per-field allocations. A record longer than <see cref="ListLimits.MaxLineChars"/> is skipped without being
-/// held in memory and reported as <see cref="RecordProblem.LineTooLong"/>.
+/// free of per-field allocations. A record longer than <see cref="ListLimits.MaxLineChars"/> is read past without being
+/// held in memory and reported as <see cref="RecordProblem.LineTooLong"/> with its beginning.
 /// </summary>
 public sealed class CsvRecordReader : IListRecordReader
 {
@@ -24,6 +24,7 @@ public sealed class CsvRecordReader : IListRecordReader
     private int _nextLine = 1;
     private int _rawLength;
     private string? _rawPreview; // the beginning of a record too long to keep
+    private bool _overlong;      // the current record is over the line limit: its text is dropped as it is read
     private (int Start, int Length, bool InScratch)[] _fields = new (int, int, bool)[32];
 
     public CsvRecordReader(TextReader reader, char delimiter = ',', ListLimits? limits = null)
@@ -60,6 +61,7 @@ public sealed class CsvRecordReader : IListRecordReader
         HasUnterminatedQuote = false;
         Problem = null;
         _rawPreview = null;
+        _overlong = false;
         FieldCount = 0;
         var scratchUsed = 0;
 
@@ -72,11 +74,21 @@ public sealed class CsvRecordReader : IListRecordReader
             if (p >= _length)
             {
                 var offset = p - _start;
-                if (offset >= _limits.MaxLineChars) return SkipOverlongRecord(state, p);
+                if (offset >= _limits.MaxLineChars && !_overlong)
+                {
+                    Overlong(_buffer.AsSpan(_start, offset));
+                    _overlong = true;
+                }
+                if (_overlong)
+                {
+                    // Keep nothing of an over-long record: the buffer never grows with it. Quotes still decide where it ends.
+                    (_start, offset, fieldStart) = (p, 0, 0);
+                }
                 if (!Fill())
                 {
                     // End of input ends the record.
                     HasUnterminatedQuote = state is State.Quoted;
+                    if (_overlong) return Dropped(_length);
                     var rawEnd = offset;
                     if (HasUnterminatedQuote && rawEnd > 0 && _buffer[_start + rawEnd - 1] == '\n') rawEnd--;
                     if (rawEnd > 0 && _buffer[_start + rawEnd - 1] == '\r') rawEnd--;
@@ -127,6 +139,7 @@ public sealed class CsvRecordReader : IListRecordReader
 
     private bool EndRecord(State state, int fieldStart, int rel, bool escapes, ref int scratchUsed, int p)
     {
+        if (_overlong) return Dropped(p + 1);
         // A CR before the LF belongs to the line terminator, not to the last field.
         var contentEnd = rel > fieldStart && _buffer[_start + rel - 1] == '\r' ? rel - 1 : rel;
         AddField(state, fieldStart, contentEnd, escapes, ref scratchUsed);
@@ -150,60 +163,10 @@ public sealed class CsvRecordReader : IListRecordReader
         FieldCount = 0;
     }
 
-    /// <summary>
-    /// Reads on to the end of a record that is over the line limit, keeping its beginning for the report and dropping
-    /// the rest as it goes (quotes still decide where the record ends), so the buffer never grows with it.
-    /// </summary>
-    private bool SkipOverlongRecord(State state, int p)
+    private bool Dropped(int end)
     {
-        Overlong(_buffer.AsSpan(_start, p - _start));
-        while (true)
-        {
-            if (p >= _length)
-            {
-                _start = p;
-                if (!Fill())
-                {
-                    HasUnterminatedQuote = state is State.Quoted;
-                    _end = _length;
-                    _nextLine++;
-                    return true;
-                }
-                p = _start;
-                continue;
-            }
-            var c = _buffer[p];
-            switch (state)
-            {
-                case State.FieldStart:
-                    if (c == '"') state = State.Quoted;
-                    else if (c == '\n') return SkippedTo(p);
-                    else if (c != _delimiter) state = State.Unquoted;
-                    break;
-                case State.Unquoted:
-                case State.Malformed:
-                    if (c == _delimiter) state = State.FieldStart;
-                    else if (c == '\n') return SkippedTo(p);
-                    break;
-                case State.Quoted:
-                    if (c == '"') state = State.QuoteInQuoted;
-                    else if (c == '\n') _nextLine++;
-                    break;
-                case State.QuoteInQuoted:
-                    if (c == '"') state = State.Quoted;
-                    else if (c == _delimiter) state = State.FieldStart;
-                    else if (c == '\n') return SkippedTo(p);
-                    else if (c != '\r') state = State.Malformed;
-                    break;
-            }
-            p++;
-        }
-    }
-
-    private bool SkippedTo(int newline)
-    {
-        _end = newline + 1;
-        _start = newline; // nothing of the record is kept in the buffer
+        _end = end;
+        _start = end;
         _rawLength = 0;
         _nextLine++;
         return true;
@@ -211,6 +174,7 @@ public sealed class CsvRecordReader : IListRecordReader
 
     private void AddField(State state, int from, int to, bool escapes, ref int scratchUsed)
     {
+        if (_overlong) return;
         if (FieldCount == _limits.MaxFields)
         {
             Problem ??= RecordProblem.TooManyFields;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
 
 namespace Outbound.Web.Pages.Account;
 
@@ -26,6 +27,17 @@ public sealed class SignInLimits
     /// <summary>Wrong passwords in a row for one account from one source before that source may not try that account for <see cref="Lockout"/>.</summary>
     public int FailuresBeforeLockout { get; set; } = 5;
     public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A bucket of <paramref name="burst"/> attempts, refilled one every <paramref name="interval"/>; <paramref name="queue"/> more wait their turn, oldest first.</summary>
+    public static TokenBucketRateLimiterOptions Bucket(int burst, TimeSpan interval, int queue) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = interval,
+        QueueLimit = queue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    };
 
     /// <summary>The partition key of a request's source.</summary>
     public static string SourceOf(HttpContext context) => context.Connection.RemoteIpAddress switch

@@ -27,15 +27,8 @@ public static class SignInProtection
             {
                 if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
                 var limits = context.RequestServices.GetRequiredService<IOptions<SignInLimits>>().Value;
-                return RateLimitPartition.GetTokenBucketLimiter(SignInLimits.SourceOf(context), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.SourceBurst,
-                    TokensPerPeriod = 1,
-                    ReplenishmentPeriod = limits.SourceInterval,
-                    QueueLimit = limits.SourceQueue,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.GetTokenBucketLimiter(SignInLimits.SourceOf(context),
+                    _ => SignInLimits.Bucket(limits.SourceBurst, limits.SourceInterval, limits.SourceQueue));
             });
             options.OnRejected = (context, _) =>
             {

@@ -26,16 +26,8 @@ public sealed class SignInThrottle : IDisposable
     {
         _limits = limits.Value;
         _clock = clock;
-        _accounts = PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetTokenBucketLimiter(account, _ =>
-            new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = _limits.AccountBurst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = _limits.AccountInterval,
-                QueueLimit = _limits.AccountQueue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
+        _accounts = PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetTokenBucketLimiter(account,
+            _ => SignInLimits.Bucket(_limits.AccountBurst, _limits.AccountInterval, _limits.AccountQueue)));
     }
 
     private sealed record Failures(int Count, DateTimeOffset Last, DateTimeOffset? LockedUntil);
