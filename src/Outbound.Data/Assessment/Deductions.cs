@@ -65,7 +65,14 @@ public sealed class Deductions(NpgsqlDataSource dataSource)
         await using var tx = await connection.BeginTransactionAsync(ct);
         DeductionState from;
         AgentId agent;
-        await using (var read = connection.Command("SELECT state, agent_id FROM assessment_deductions WHERE id = @id FOR UPDATE", tx, ("id", id.Value)))
+        // An appeal finds only the appellant's own confirmed-or-later deductions: anything else (someone else's, a draft Hr has
+        // not confirmed, no such id) is "no such deduction", so that probing ids tells an agent nothing about others.
+        var appellant = action == DeductionAction.Appeal ? actor.Id.Value : (Guid?)null;
+        await using (var read = connection.Command("""
+            SELECT state, agent_id FROM assessment_deductions
+            WHERE id = @id AND (@appellant::uuid IS NULL OR (agent_id = @appellant AND state <> 'draft'))
+            FOR UPDATE
+            """, tx, ("id", id.Value), ("appellant", appellant)))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct)) throw new AssessmentRefusedException("没有这条扣分记录。", "No such deduction.");

@@ -26,6 +26,15 @@ public sealed class CampaignAgentRepository(NpgsqlDataSource dataSource)
         return users.ToList();
     }
 
+    /// <summary>The campaigns a user is assigned to (an agent works them, a supervisor oversees them).</summary>
+    public async Task<IReadOnlyList<Guid>> CampaignsOfAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var campaigns = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT campaign_id FROM campaign_agents WHERE user_id = @user", new { user = userId }, cancellationToken: ct));
+        return campaigns.ToList();
+    }
+
     /// <summary>Replaces the campaign's staff with <paramref name="userIds"/>; only agents, supervisors and Qa staff are kept.</summary>
     public async Task SetAsync(CampaignId campaign, IReadOnlyCollection<Guid> userIds, CancellationToken ct = default)
     {

@@ -23,10 +23,10 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
     {
         await using var cmd = dataSource.CreateCommand("""
             SELECT id, tenant_id, code, name, kind, settings::text FROM campaigns
-            WHERE code = @code AND (@tenant::uuid IS NULL OR tenant_id = @tenant)
+            WHERE code = @code AND (@tenant::uuid IS NULL OR tenant_id = @tenant) AND (@campaigns::uuid[] IS NULL OR id = ANY(@campaigns))
             """);
         cmd.Parameters.AddWithValue("code", code);
-        cmd.Parameters.AddWithValue("tenant", (object?)scope.SqlFilter ?? DBNull.Value);
+        AddScope(cmd, scope);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new ReportedCampaign(new CampaignId(reader.GetGuid(0)), new TenantId(reader.GetGuid(1)), reader.GetString(2), reader.GetString(3),
@@ -37,8 +37,8 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ReportedCampaign>> CampaignsAsync(TenantScope scope, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(
-            "SELECT code FROM campaigns WHERE (@tenant::uuid IS NULL OR tenant_id = @tenant) ORDER BY code");
-        cmd.Parameters.AddWithValue("tenant", (object?)scope.SqlFilter ?? DBNull.Value);
+            "SELECT code FROM campaigns WHERE (@tenant::uuid IS NULL OR tenant_id = @tenant) AND (@campaigns::uuid[] IS NULL OR id = ANY(@campaigns)) ORDER BY code");
+        AddScope(cmd, scope);
         var codes = new List<string>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) codes.Add(reader.GetString(0));
@@ -51,6 +51,11 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
     /// <summary>The people behind the agent ids of the figures (users by name, demo bots by number).</summary>
     public Task<IReadOnlyDictionary<string, AgentName>> AgentNamesAsync(IEnumerable<string> agentIds, CancellationToken ct = default) =>
         new AgentDirectory(dataSource).NamesAsync(agentIds, ct);
+    private static void AddScope(NpgsqlCommand cmd, TenantScope scope)
+    {
+        cmd.Parameters.AddWithValue("tenant", (object?)scope.SqlFilter ?? DBNull.Value);
+        cmd.Parameters.Add(new NpgsqlParameter("campaigns", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)scope.CampaignFilter ?? DBNull.Value });
+    }
 
     public async Task TallyAsync(ReportedCampaign campaign, DateOnly from, DateOnly to, PerformanceTally tally, CancellationToken ct = default)
     {

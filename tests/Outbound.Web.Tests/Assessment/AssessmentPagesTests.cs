@@ -80,7 +80,7 @@ public sealed class AssessmentPagesTests(OutboundWebFactory app)
         var other = await app.SignedInAs("agent2@demo.local");
         var refused = await other.PostFormAsync("/Agent/Assessment", [new("reason", "不是我")], $"/Agent/Assessment?handler=Appeal&id={id.Value}");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("只有被扣分的坐席本人可以申诉。", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("没有这条扣分记录。", await refused.Content.ReadAsStringAsync()); // someone else's reads as no such deduction
         Assert.Equal(DeductionState.Confirmed, (await deductions.ForAgentAsync(agent1, hr)).Single(d => d.Id == id).State);
 
         var owner = await app.SignedInAs("agent1@demo.local");

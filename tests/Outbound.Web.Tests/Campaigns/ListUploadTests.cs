@@ -126,7 +126,7 @@ public sealed partial class ListUploadTests(OutboundWebFactory app)
         var manager = await app.SignedInAs("manager@demo.local");
         var upload = $"/Campaigns/Upload/{Power}";
         var response = await manager.PostFileAsync(upload, $"{upload}?handler=Preview", "file", "empty.csv", [], [new("encoding", "auto")]);
-        Assert.Contains("请选择要上传的文件", await response.Content.ReadAsStringAsync());
+        Assert.Contains("文件为空", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Outbound.Core.Campaigns;
 using Outbound.Data.Demo;
@@ -38,6 +39,8 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public CampaignId HotlineCampaign { get; private set; } = null!;
     public const string HotlineAgent = "agent3@demo.local";
     public NpgsqlDataSource Db => _database.DataSource;
+    /// <summary>What the app logged, as its default configuration lets through.</summary>
+    public LogCapture Logs { get; } = new();
 
     public virtual async Task InitializeAsync()
     {
@@ -109,6 +112,8 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Outbound", _database.ConnectionString);
+        TestSignInLimits.Relax(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Outbound:Simulated:TimeScale", "10");
         builder.UseSetting("Outbound:Simulated:HumanAnswerRate", "1");
         builder.UseSetting("Outbound:Simulated:MachineRate", "0");

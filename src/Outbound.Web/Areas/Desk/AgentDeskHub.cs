@@ -52,13 +52,25 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
             Others = ids.Skip(1).Select(id => new CampaignId(id)).ToList(),
             Inbound = inbound.Select(id => new CampaignId(id)).ToHashSet(),
         };
-        var reply = await desk.Session.Ask<object>(login, TimeSpan.FromSeconds(10));
-        if (reply is AgentStateReply) return null;
+        if (await AskLoginAsync(desk, login) is AgentStateReply) return null;
         // Already logged in: the desk keeps showing the campaigns of the running session.
         if (await desk.Session.Ask<AgentStateReply>(new AgentCommands.GetState(), TimeSpan.FromSeconds(5)) is { } state)
             desk.Context.LoggedIn(state.Campaigns.Select(c => c.Value).ToList(),
                 state.Campaigns.Where(c => assigned.Any(a => a.Id == c.Value && a.Kind == nameof(CampaignKind.Inbound))).Select(c => c.Value).ToHashSet());
         return DeskTexts.AlreadyLoggedIn;
+    }
+
+    /// <summary>The session's answer to a login; null when it refuses one because the agent is already logged in.</summary>
+    private static async Task<object?> AskLoginAsync(DeskSessions.Desk desk, AgentCommands.Login login)
+    {
+        try
+        {
+            return await desk.Session.Ask<object>(login, TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public Task<string?> Ready() => CommandAsync(new AgentCommands.Ready());
