@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Outbound.Core.Identity;
 using Outbound.Data;
+using Outbound.Data.Campaigns;
 using Outbound.Data.Database;
 using Outbound.Data.Identity;
 using Outbound.Dialer.Agents;
@@ -54,6 +55,9 @@ public sealed partial class WallboardBench(string connectionString, int agents, 
             var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureAsync(SupervisorEmail, "Bench supervisor",
                 Roles.Supervisor, null, password);
             if (!result.Succeeded) throw new InvalidOperationException("bench supervisor: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            // Supervisors watch only the campaigns they are assigned to.
+            var supervisor = await scope.ServiceProvider.GetRequiredService<UserManager<OutboundUser>>().FindByEmailAsync(SupervisorEmail);
+            await scope.ServiceProvider.GetRequiredService<CampaignAgentRepository>().AssignAsync(new(campaign), supervisor!.Id);
         }
         await app.StartAsync(ct);
         try

@@ -21,7 +21,7 @@ public static class DemoLeads
             SELECT c.tenant_id, c.id,
                    '+86139' || lpad((abs(hashtext(c.code)) % 1000)::text, 3, '0') || lpad(n::text, 5, '0'),
                    'mobile', 'CN', (@zones)[1 + n % array_length(@zones, 1)], '示范客户' || n,
-                   jsonb_build_object('amount_due', 500 + (n * 37) % 9000, 'days_past_due', 1 + n % 60, 'work_order', 'WO' || lpad(n::text, 6, '0'))
+                   jsonb_build_object('amount', 500 + (n * 37) % 9000, 'days_past_due', 1 + n % 60, 'work_order', 'WO' || lpad(n::text, 6, '0'))
             FROM campaigns c, generate_series(1, @count) AS n
             WHERE c.id = @campaign
             ON CONFLICT (campaign_id, phone_e164) DO NOTHING

@@ -123,8 +123,9 @@ public sealed class DemoQuality(NpgsqlDataSource dataSource, UserManager<Outboun
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             WITH lead AS (
-                INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, status, attempts)
-                VALUES (@tenant, @campaign, @phone, 'mobile', 'CN-31', 'Asia/Shanghai', @name, 'done', 1) RETURNING id)
+                INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, status, attempts, fields)
+                VALUES (@tenant, @campaign, @phone, 'mobile', 'CN-31', 'Asia/Shanghai', @name, 'done', 1,
+                        jsonb_build_object('amount', 800 + @seconds * 7, 'days_past_due', 1 + @seconds % 60)) RETURNING id)
             INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, region, local_hour, dial_mode, agent, started_at, ringing_at,
                 answered_at, connected_at, ended_at, wrap_ended_at, outcome, amd_result, disposition, recording_path, run_id)
             SELECT @id, @tenant, @campaign, lead.id, 1, @phone, 'CN-31', extract(hour FROM @at AT TIME ZONE 'Asia/Shanghai')::int, 'Predictive', @agent, @at,

@@ -73,7 +73,8 @@ public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDat
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM inbound_queue_settings"));
         Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM users"));
         Assert.Equal(DemoUsers.All.Count, await CountAsync("SELECT count(*) FROM user_roles"));
-        Assert.Equal(7 * 2 + 1, await CountAsync("SELECT count(*) FROM campaign_agents")); // and the supervisor on the hotline
+        // Agents and the supervisor on both outbound campaigns, the supervisor on the hotline, the two Qa staff on all three.
+        Assert.Equal(7 * 2 + 1 + 2 * 3, await CountAsync("SELECT count(*) FROM campaign_agents"));
     }
 
     [Fact]
@@ -94,10 +95,10 @@ public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDat
         Assert.Equal(OverflowAction.CallbackOffer, stored.Policy.Overflow);
         Assert.Equal("demo seed", stored.UpdatedBy);
         Assert.Equal(0, await CountAsync($"SELECT count(*) FROM leads WHERE campaign_id = '{hotline.Id.Value}'"));
-        // Bots serve the hotline; of the people only the supervisor, who oversees it, is assigned.
+        // Bots serve the hotline; of the people only the supervisor, who oversees it, and the Qa staff, who score its calls, are assigned.
         await using var connection = await db.DataSource.OpenConnectionAsync();
-        Assert.Equal(["supervisor@demo.local"], await connection.QueryAsync<string>(
-            "SELECT u.email FROM campaign_agents a JOIN users u ON u.id = a.user_id WHERE a.campaign_id = @id", new { id = hotline.Id.Value }));
+        Assert.Equal(["qa2@demo.local", "qa@demo.local", "supervisor@demo.local"], (await connection.QueryAsync<string>(
+            "SELECT u.email FROM campaign_agents a JOIN users u ON u.id = a.user_id WHERE a.campaign_id = @id", new { id = hotline.Id.Value })).Order(StringComparer.Ordinal));
     }
 
     [Fact]

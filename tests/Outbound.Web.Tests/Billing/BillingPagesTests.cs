@@ -29,10 +29,10 @@ public sealed class BillingPagesTests(OutboundWebFactory app)
     [Theory]
     [InlineData("/Billing/Performance?campaign=power-survey-1&from=2026-05-10&to=2026-05-01")]
     [InlineData("/Billing/Performance?handler=Pdf&campaign=power-survey-1&from=2026-05-10&to=2026-05-01")]
-    public async Task A_period_that_ends_before_it_starts_is_not_found_rather_than_an_error(string url)
+    public async Task A_period_that_ends_before_it_starts_is_a_bad_request_rather_than_an_error(string url)
     {
         var admin = await app.SignedInAs("admin@demo.local");
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync(url)).StatusCode);
     }
 
     [Fact]

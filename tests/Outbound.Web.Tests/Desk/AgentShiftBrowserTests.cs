@@ -268,8 +268,12 @@ public sealed class AgentShiftBrowserTests(CallControlWebFactory factory) : ICla
         // No supervisor was needed, and none acted.
         Assert.Equal(0L, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM supervisor_actions"));
         Assert.Equal(0L, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM agent_state_events WHERE reason = 'supervisor'"));
-        Assert.Equal("logout", await db.ExecuteScalarAsync<string>(
-            "SELECT logout_reason FROM agent_sessions WHERE agent = @agentId ORDER BY logged_in_at DESC LIMIT 1", new { agentId }));
+        // The session's end goes through the durable writer, which batches: soon after the sign-out, not at once.
+        string? logoutReason = null;
+        for (var until = DateTime.UtcNow.AddSeconds(10); logoutReason is null && DateTime.UtcNow < until; await Task.Delay(100))
+            logoutReason = await db.ExecuteScalarAsync<string?>(
+                "SELECT logout_reason FROM agent_sessions WHERE agent = @agentId ORDER BY logged_in_at DESC LIMIT 1", new { agentId });
+        Assert.Equal("logout", logoutReason);
         // Where a lead lacked a field the script names, the desk marked it, and only there.
         Assert.All(markers, m => Assert.Equal(DeskTexts.MissingField.Zh.Replace("{0}", "逾期天数"), m.Marker));
         foreach (var (callPhone, _, _) in calls)

@@ -18,7 +18,7 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
     [
         "Outbound", "English", "PDF", "CSV", "UTF", "GBK", "GB", "BOM", "SIP", "UDP", "TCP", "IP", "OPTIONS", "IVR", "AMD", "HA", "RPC",
         "FCR", "AHT", "ASA", "SL", "TSR", "Ofcom", "Debian", "Simulated", "Sip", "Outbound:Telephony:Adapter=Sip", "HH", "mm", "YYYY", "MM",
-        "ops", "db", "migrate", "outbound", "ID", "Ctrl", "Enter", "JSON",
+        "ops", "db", "migrate", "outbound", "ID", "Ctrl", "Enter", "JSON", "SLA", "MB", "KB", "HTML",
         // the IVR tree is edited as JSON; its help names the format's keywords
         "goto", "info", "queue", "voicemail", "hangup", "repeat",
     ];
@@ -27,7 +27,8 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
         .SelectMany(c => c.Settings.Dispositions.Select(d => d.Code).Concat(c.Settings.CustomFields.Select(f => f.Key))
             .Concat(c.Settings.Questionnaire?.Questions.Select(q => q.Id) ?? []))
         .Concat(Enum.GetValues<RoutingStrategy>().Select(s => s.Code()))
-        .Concat(["name", "phone", "lead_ref", "end"]);
+        .Concat(["name", "phone", "lead_ref", "end"])
+        .Concat(["dispute", "hardship", "outage"]); // the demo's work-order type codes, in the setup table's code column
 
     [Theory]
     [InlineData("admin@demo.local")]

@@ -72,8 +72,11 @@ public sealed class QualityWebFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public async Task<Browser> SignedInAs(string email)
     {
-        var browser = new Browser(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(Address), AllowAutoRedirect = false, HandleCookies = true }));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.LoginAsync(email, DemoUsers.Password)).StatusCode);
+        // A client of its own per user: its own cookies, redirects not followed, over Kestrel's real socket.
+        var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
+        var browser = new Browser(new HttpClient(handler) { BaseAddress = new Uri(Address) });
+        var signIn = await browser.LoginAsync(email, DemoUsers.Password);
+        Assert.True(signIn.StatusCode == System.Net.HttpStatusCode.Redirect, $"{email} not signed in: {(int)signIn.StatusCode} {await signIn.Content.ReadAsStringAsync()}");
         return browser;
     }
 

@@ -9,7 +9,8 @@ namespace Outbound.Web.Areas.WorkOrders;
 /// One work order with its history, escalations and attachments, and the actions the viewer may take. The operator's page
 /// (/WorkOrders/Details) and the client portal's (/Client/WorkOrders/Details) both derive from it; each sets its own policy.
 /// </summary>
-public abstract class OrderDetailsPage(CurrentViewer viewers, WorkOrderStore store, Departments departments, WorkOrderNotifier notifier, TimeProvider clock)
+public abstract class OrderDetailsPage(CurrentViewer viewers, WorkOrderStore store, Departments departments, OrderTypes types, WorkOrderNotifier notifier,
+    TimeProvider clock)
     : PageModel
 {
     public WorkOrderView Order { get; private set; } = null!;
@@ -19,6 +20,10 @@ public abstract class OrderDetailsPage(CurrentViewer viewers, WorkOrderStore sto
     public IReadOnlyList<DepartmentMember> Assignable { get; private set; } = [];
     public IReadOnlyList<Department> Destinations { get; private set; } = [];
     public bool CanWork { get; private set; }
+    private IReadOnlyDictionary<string, string> _fieldLabels = new Dictionary<string, string>();
+
+    /// <summary>A custom field as its type labels it (a field since removed from the type: its key).</summary>
+    public string FieldLabel(string key) => _fieldLabels.GetValueOrDefault(key) ?? key;
     public string? Error { get; private set; }
 
     /// <summary>Where this page lives (for links and redirects).</summary>
@@ -86,6 +91,7 @@ public abstract class OrderDetailsPage(CurrentViewer viewers, WorkOrderStore sto
         var viewer = await viewers.GetAsync(ct);
         if (await store.FindAsync(viewer, id, ct) is not { } order) return false;
         Order = order;
+        _fieldLabels = (await types.FindAsync(order.TypeId, ct))?.Fields.ToDictionary(f => f.Key, f => f.Label) ?? [];
         History = await store.HistoryAsync(viewer, id, ct);
         Escalations = await store.EscalationsAsync(viewer, id, ct);
         Attachments = await store.AttachmentsAsync(viewer, id, ct);

@@ -34,6 +34,7 @@ public sealed class IndexModel(OutboundDbContext db, UserManager<OutboundUser> u
     {
         if (await users.FindByIdAsync(id.ToString()) is not { } user) return NotFound();
         var result = await accounts.ResetPasswordAsync(user, newPassword ?? "");
+        if (result.Succeeded) throttle.Unlock(SignInThrottle.AccountOf(user.Email ?? "")); // a reset also ends a lock-out, as Identity's does
         return await Done(result, AdminTexts.PasswordReset.Format(user.Email ?? ""), ct);
     }
 

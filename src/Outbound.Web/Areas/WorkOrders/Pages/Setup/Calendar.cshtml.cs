@@ -19,11 +19,13 @@ public sealed class CalendarModel(CalendarStore calendar) : PageModel
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>Open[d], Opens[d], Closes[d] for ISO weekdays 1–7.</summary>
-    public async Task<IActionResult> OnPostWeeklyAsync(Dictionary<int, bool> open, Dictionary<int, TimeOnly?> opens, Dictionary<int, TimeOnly?> closes, CancellationToken ct)
+    public async Task<IActionResult> OnPostWeeklyAsync(Dictionary<int, bool>? open, Dictionary<int, TimeOnly?>? opens, Dictionary<int, TimeOnly?>? closes,
+        CancellationToken ct)
     {
+        // A form with no day ticked binds no dictionaries at all: every day closed, which the calendar refuses.
         var weekly = new Dictionary<IsoDayOfWeek, OpeningHours>();
         for (var d = 1; d <= 7; d++)
-            if (open.GetValueOrDefault(d) && opens.GetValueOrDefault(d) is { } o && closes.GetValueOrDefault(d) is { } c)
+            if (open?.GetValueOrDefault(d) == true && opens?.GetValueOrDefault(d) is { } o && closes?.GetValueOrDefault(d) is { } c)
                 weekly[(IsoDayOfWeek)d] = new OpeningHours(LocalTime.FromTimeOnly(o), LocalTime.FromTimeOnly(c));
         var problems = await calendar.SaveWeeklyAsync(weekly, ct);
         return await AfterAsync(problems, ct);
