@@ -17,8 +17,8 @@ public sealed class QualityPagesTests(QualityWebFactory app) : IClassFixture<Qua
     private static IEnumerable<KeyValuePair<string, string>> Form(string scope, string label, decimal weight, (decimal From, decimal To) excellent) =>
     [
         new("Input.Scope", scope), new("Input.Name", "测试评分表"), new("Input.Mode", "ScoreZero"),
-        new("Input.Sections.Index", "a"), new("Input.Sections[a].Title", "开场"),
-        new("Input.Sections[a].Items.Index", "x"), new("Input.Sections[a].Items[x].Label", label), new("Input.Sections[a].Items[x].Kind", "YesNo"),
+        new("Input.Sections[a].Title", "开场"),
+        new("Input.Sections[a].Items[x].Label", label), new("Input.Sections[a].Items[x].Kind", "YesNo"),
         new("Input.Sections[a].Items[x].Weight", weight.ToString()), new("Input.Sections[a].Items[x].AllowNa", "true"),
         new("Input.Bands[0].Band", "Excellent"), new("Input.Bands[0].From", excellent.From.ToString()), new("Input.Bands[0].To", excellent.To.ToString()),
         new("Input.Bands[1].Band", "Good"), new("Input.Bands[1].From", "80"), new("Input.Bands[1].To", "90"),

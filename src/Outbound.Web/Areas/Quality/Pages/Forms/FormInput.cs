@@ -3,8 +3,9 @@ using Outbound.Core.Quality;
 namespace Outbound.Web.Areas.Quality.Pages.Forms;
 
 /// <summary>
-/// The form editor's fields as the browser posts them. Sections and items carry their own index values
-/// (<c>Sections.Index</c>, <c>Items.Index</c>) so rows added or removed in the page bind without renumbering.
+/// The form editor's fields as the browser posts them. Sections and items are dictionaries posted as
+/// <c>Sections[key].Title</c> and <c>Sections[key].Items[key].Label</c>, so rows added or removed in the page bind without
+/// renumbering. (No <c>.Index</c> fields: with them the binder reads each entry as a key/value pair and finds no key.)
 /// </summary>
 public sealed class FormInput
 {
