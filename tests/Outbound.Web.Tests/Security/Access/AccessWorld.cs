@@ -7,6 +7,7 @@ using Outbound.Data;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Demo;
 using Outbound.Data.Identity;
+using Outbound.Data.WorkOrders;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Security.Access;
@@ -58,6 +59,10 @@ public sealed class AccessWorld(OutboundWebFactory app, string recordings)
         await using var connection = await Db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE normalized_email = upper(@e)", new { e = EmailOf(caller) });
     }
+
+    /// <summary>The campaign manager as work orders and the knowledge base see them (every tenant), to attach the files the URLs name.</summary>
+    public async Task<OrderViewer> ManagerAsOrderViewerAsync() =>
+        await Services.GetRequiredService<OrderViewers>().ForAsync(await UserIdAsync(Caller.Manager), "", [Roles.CampaignManager], null);
 
     public async Task PrepareAsync()
     {

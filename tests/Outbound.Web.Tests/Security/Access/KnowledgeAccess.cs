@@ -1,9 +1,7 @@
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Outbound.Core.Identity;
 using Outbound.Data.Knowledge;
-using Outbound.Data.WorkOrders;
 
 namespace Outbound.Web.Tests.Security.Access;
 
@@ -23,7 +21,7 @@ internal sealed class KnowledgeAccess : IAccessDeclarations
         await using var connection = await world.Db.OpenConnectionAsync();
         _article = await connection.ExecuteScalarAsync<Guid>("SELECT id FROM kb_articles WHERE tenant_id = @t ORDER BY id LIMIT 1",
             new { t = world.BankTenantId.Value });
-        var manager = await world.Services.GetRequiredService<OrderViewers>().ForAsync(await world.UserIdAsync(Caller.Manager), "", [Roles.CampaignManager], null);
+        var manager = await world.ManagerAsOrderViewerAsync();
         var (attachment, problem, _) = await world.Services.GetRequiredService<KnowledgeStore>()
             .AttachAsync(manager, _article, "话术.txt", Encoding.UTF8.GetBytes("最低还款额 = 本金 10% + 利息"), DateTimeOffset.UtcNow);
         Assert.Null(problem);

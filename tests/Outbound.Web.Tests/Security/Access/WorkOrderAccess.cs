@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Outbound.Core.Identity;
 using Outbound.Data.WorkOrders;
 
 namespace Outbound.Web.Tests.Security.Access;
@@ -21,7 +20,7 @@ internal sealed class WorkOrderAccess : IAccessDeclarations
     {
         await using var connection = await world.Db.OpenConnectionAsync();
         _order = await connection.ExecuteScalarAsync<long>("SELECT id FROM work_orders WHERE campaign_id = @c ORDER BY id LIMIT 1", new { c = world.BankCampaign });
-        var manager = await world.Services.GetRequiredService<OrderViewers>().ForAsync(await world.UserIdAsync(Caller.Manager), "", [Roles.CampaignManager], null);
+        var manager = await world.ManagerAsOrderViewerAsync();
         var attached = await world.Services.GetRequiredService<WorkOrderStore>()
             .AttachAsync(manager, _order, "对账单.txt", Encoding.UTF8.GetBytes("2026-11 对账单"), DateTimeOffset.UtcNow);
         Assert.True(attached.Done);
