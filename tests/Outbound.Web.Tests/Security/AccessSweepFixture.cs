@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Outbound.Web.Tests.Security.Access;
 using Outbound.Web.Tests.Support;
 
@@ -8,7 +9,9 @@ namespace Outbound.Web.Tests.Security;
 /// <summary>The app with the sweep's world, every access declaration of this assembly, and what the app really serves.</summary>
 public sealed partial class AccessSweepFixture : IAsyncLifetime
 {
-    public OutboundWebFactory App { get; } = new();
+    private readonly SweepApp _app = new();
+
+    public OutboundWebFactory App => _app;
     public AccessWorld World { get; private set; } = null!;
     public AccessMap Map { get; } = new();
     public EndpointInventory Served { get; private set; } = null!;
@@ -16,7 +19,7 @@ public sealed partial class AccessSweepFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await App.InitializeAsync();
-        World = new AccessWorld(App);
+        World = new AccessWorld(App, _app.Recordings);
         await World.PrepareAsync();
         var declarations = typeof(IAccessDeclarations).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IAccessDeclarations).IsAssignableFrom(t))
@@ -62,7 +65,23 @@ public sealed partial class AccessSweepFixture : IAsyncLifetime
     public static bool Satisfies(Outcome actual, Outcome expected) =>
         actual == expected || (expected == Outcome.Handled && actual is Outcome.Ok or Outcome.Redirect or Outcome.BadRequest or Outcome.NotFound);
 
-    async Task IAsyncLifetime.DisposeAsync() => await ((IAsyncLifetime)App).DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await ((IAsyncLifetime)App).DisposeAsync();
+        Directory.Delete(_app.Recordings, recursive: true);
+    }
+
+    /// <summary>The demo app with a recording folder of its own, so that the recording endpoint streams a real WAV.</summary>
+    private sealed class SweepApp : OutboundWebFactory
+    {
+        public string Recordings { get; } = Directory.CreateTempSubdirectory("outbound-sweep-recordings-").FullName;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Outbound:Dialer:RecordingFolder", Recordings);
+        }
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();

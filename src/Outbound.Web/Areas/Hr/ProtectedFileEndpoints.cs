@@ -44,8 +44,8 @@ public static class ProtectedFileEndpoints
 
     /// <summary>
     /// Whether the caller could see the file anywhere in the product: a client its tenant's, a supervisor its campaigns',
-    /// an agent the customers of its campaigns and the recordings of its own calls, Hr recordings (the evidence of
-    /// deductions), admins and campaign managers everything.
+    /// an agent the customers of its campaigns and the recordings of its own calls, a Qa user the recordings of its
+    /// campaigns, Hr recordings (the evidence of deductions), admins and campaign managers everything.
     /// </summary>
     private static async Task<bool> CanSeeAsync(ClaimsPrincipal user, ProtectedFile file, TenantScope scope, CampaignAgentRepository assignments,
         CancellationToken ct)
@@ -54,7 +54,10 @@ public static class ProtectedFileEndpoints
         if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CampaignManager) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Client))
             return true;
         if (user.IsInRole(Roles.Hr)) return file.Kind == ProtectedFileKind.Recording;
-        if (!user.IsInRole(Roles.Agent) || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } me) return false;
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } me) return false;
+        if (user.IsInRole(Roles.Qa))
+            return file.Kind == ProtectedFileKind.Recording && (await assignments.CampaignsOfAsync(Guid.Parse(me), ct)).Contains(file.Campaign.Value);
+        if (!user.IsInRole(Roles.Agent)) return false;
         return file.Kind == ProtectedFileKind.Recording
             ? file.Agent == me
             : (await assignments.CampaignsOfAsync(Guid.Parse(me), ct)).Contains(file.Campaign.Value);

@@ -49,7 +49,8 @@ public abstract class OrderDetailsPage(CurrentViewer viewers, WorkOrderStore sto
             "merge" when target is { } t => new WorkOrderAction.MergeInto(t),
             _ => null,
         };
-        if (chosen is null) return BadRequest();
+        // An unknown action on an order the viewer cannot see is not found, like any other action on it.
+        if (chosen is null) return await LoadAsync(id, ct) ? BadRequest() : NotFound();
         var result = await store.ActAsync(await viewers.GetAsync(ct), id, chosen, clock.GetUtcNow(), ct);
         if (result.Problem == OrderProblem.NotFound) return NotFound();
         await notifier.PushAsync(result.Notices);

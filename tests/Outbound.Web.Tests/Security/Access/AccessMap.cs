@@ -16,11 +16,11 @@ namespace Outbound.Web.Tests.Security.Access;
 // A page is named by its area and path ("/Quality/Index"); the URL is what the sweep requests (with real ids from the
 // AccessWorld when the route has parameters). Name who may use it (Who.*); callers left out must be turned away
 // (sign-in for anonymous visitors, access denied for other roles). When the URL names one client's or one campaign's
-// object, say so with Scope: the other tenant's client and a supervisor of other campaigns must then get 404.
+// object, say so with Scope: the other tenant's client and a supervisor or Qa of other campaigns must then get 404.
 // Objects your pages need can be made in IAccessDeclarations.PrepareAsync.
 // ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/// <summary>The people the sweep acts as: each role, plus a client of the other tenant and a supervisor of other campaigns.</summary>
+/// <summary>The people the sweep acts as: each role, plus a client of the other tenant and a supervisor and a Qa of other campaigns.</summary>
 public enum Caller
 {
     Anonymous,
@@ -36,6 +36,10 @@ public enum Caller
     Client,
     /// <summary>The power company's client user.</summary>
     OtherClient,
+    /// <summary>A Qa user (质检员) assigned to every demo campaign, the bank's included.</summary>
+    Qa,
+    /// <summary>A Qa user assigned to the power tenant's survey only: the bank campaign the URLs name is not theirs.</summary>
+    OtherQa,
 }
 
 /// <summary>What a caller gets back.</summary>
@@ -63,7 +67,7 @@ public enum Scope
     None,
     /// <summary>An object of the bank tenant: <see cref="Caller.OtherClient"/> must not find it.</summary>
     Tenant,
-    /// <summary>An object of the bank campaign: <see cref="Caller.OtherClient"/> and <see cref="Caller.OtherSupervisor"/> must not find it.</summary>
+    /// <summary>An object of the bank campaign: <see cref="Caller.OtherClient"/>, <see cref="Caller.OtherSupervisor"/> and <see cref="Caller.OtherQa"/> must not find it.</summary>
     Campaign,
 }
 
@@ -83,6 +87,19 @@ public static class Who
     public static readonly IReadOnlySet<Caller> Staff = Named(Caller.Agent, Caller.Supervisor, Caller.OtherSupervisor);
     public static readonly IReadOnlySet<Caller> Supervisors = Named(Caller.Supervisor, Caller.OtherSupervisor);
     public static readonly IReadOnlySet<Caller> Wallboard = Named(Caller.Supervisor, Caller.OtherSupervisor, Caller.Admin);
+    public static readonly IReadOnlySet<Caller> QaStaff = Named(Caller.Qa, Caller.OtherQa);
+    /// <summary>Quality results of the campaigns one covers: Qa staff, supervisors, Hr (evidence) and the admin.</summary>
+    public static readonly IReadOnlySet<Caller> QualityReaders = Named(Caller.Qa, Caller.OtherQa, Caller.Supervisor, Caller.OtherSupervisor, Caller.Hr, Caller.Admin);
+    /// <summary>Forms and plans: Qa staff of the campaign, or the admin.</summary>
+    public static readonly IReadOnlySet<Caller> QualityManagers = Named(Caller.Qa, Caller.OtherQa, Caller.Admin);
+    /// <summary>Operator staff who open and work orders of their campaigns and departments, and read the knowledge base.</summary>
+    public static readonly IReadOnlySet<Caller> OrderStaff = Named(Caller.Admin, Caller.Manager, Caller.Supervisor, Caller.OtherSupervisor, Caller.Agent);
+    /// <summary>Order types, SLAs, departments and the calendar.</summary>
+    public static readonly IReadOnlySet<Caller> OrderSetup = Named(Caller.Admin, Caller.Manager);
+    /// <summary>Service metrics of one's campaigns.</summary>
+    public static readonly IReadOnlySet<Caller> ServiceMetrics = Named(Caller.Admin, Caller.Manager, Caller.Supervisor, Caller.OtherSupervisor);
+    /// <summary>The operator's knowledge-base editors: publish, decide proposals, synonyms, policy changes.</summary>
+    public static readonly IReadOnlySet<Caller> KnowledgeEditors = Named(Caller.Admin, Caller.Manager, Caller.Supervisor, Caller.OtherSupervisor);
 }
 
 /// <summary>One request the sweep makes, and what each caller must get.</summary>
@@ -103,7 +120,7 @@ public sealed record DeclaredRequest(
         var outOfScope = (Scope, caller) switch
         {
             (Scope.Tenant or Scope.Campaign, Caller.OtherClient) => true,
-            (Scope.Campaign, Caller.OtherSupervisor) => true,
+            (Scope.Campaign, Caller.OtherSupervisor or Caller.OtherQa) => true,
             _ => false,
         };
         return outOfScope ? Outcome.NotFound : Allowed;

@@ -2,21 +2,25 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outbound.Core.Identity;
+using Outbound.Core.Tenants;
 using Outbound.Data;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Demo;
 using Outbound.Data.Identity;
+using Outbound.Data.WorkOrders;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Security.Access;
 
 /// <summary>
-/// The objects the sweep's URLs name: the demo data of <see cref="OutboundWebFactory"/> plus a supervisor of other
-/// campaigns, and a customer with a recorded call in the bank campaign. "Own" objects are the bank's.
+/// The objects the sweep's URLs name: the demo data of <see cref="OutboundWebFactory"/> plus a supervisor and a Qa of other
+/// campaigns, and a customer with a recorded call (its WAV in <paramref name="recordings"/>) in the bank campaign. "Own"
+/// objects are the bank's.
 /// </summary>
-public sealed class AccessWorld(OutboundWebFactory app)
+public sealed class AccessWorld(OutboundWebFactory app, string recordings)
 {
     public const string OtherSupervisorEmail = "supervisor-power@sweep.local";
+    public const string OtherQaEmail = "qa-power@sweep.local";
 
     public OutboundWebFactory App => app;
     public IServiceProvider Services => app.Services;
@@ -28,6 +32,7 @@ public sealed class AccessWorld(OutboundWebFactory app)
     public Guid PowerCampaign => app.Demo.Campaigns[DemoCampaigns.Power.Code].Value;
     public Guid Hotline => app.Demo.Campaigns[DemoCampaigns.PowerHotline].Value;
     public Guid BankImport => app.Imports[DemoCampaigns.Bank.Code];
+    public TenantId BankTenantId => app.Demo.Tenants[DemoCampaigns.BankTenant];
     public Guid Agent { get; private set; }
     public long BankLead { get; private set; }
     public Guid BankCall { get; private set; }
@@ -44,6 +49,8 @@ public sealed class AccessWorld(OutboundWebFactory app)
         Caller.Hr => "hr@demo.local",
         Caller.Client => "client@demo-bank.local",
         Caller.OtherClient => "client@demo-power.local",
+        Caller.Qa => DemoQuality.QaEmail,
+        Caller.OtherQa => OtherQaEmail,
         _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, "the anonymous caller does not sign in"),
     };
 
@@ -53,15 +60,21 @@ public sealed class AccessWorld(OutboundWebFactory app)
         return await connection.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE normalized_email = upper(@e)", new { e = EmailOf(caller) });
     }
 
+    /// <summary>The campaign manager as work orders and the knowledge base see them (every tenant), to attach the files the URLs name.</summary>
+    public async Task<OrderViewer> ManagerAsOrderViewerAsync() =>
+        await Services.GetRequiredService<OrderViewers>().ForAsync(await UserIdAsync(Caller.Manager), "", [Roles.CampaignManager], null);
+
     public async Task PrepareAsync()
     {
-        await using (var scope = app.Services.CreateAsyncScope())
+        foreach (var (caller, name, role) in new[] { (Caller.OtherSupervisor, "班长 周班长", Roles.Supervisor), (Caller.OtherQa, "质检员 吴质检", Roles.Qa) })
         {
-            var created = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-                .CreateAsync(OtherSupervisorEmail, "班长 周班长", Roles.Supervisor, null, DemoUsers.Password);
-            Assert.True(created.Succeeded);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var created = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(EmailOf(caller), name, role, null, DemoUsers.Password);
+                Assert.True(created.Succeeded);
+            }
+            await app.Services.GetRequiredService<CampaignAgentRepository>().AssignAsync(new(PowerCampaign), await UserIdAsync(caller));
         }
-        await app.Services.GetRequiredService<CampaignAgentRepository>().AssignAsync(new(PowerCampaign), await UserIdAsync(Caller.OtherSupervisor));
         Agent = await UserIdAsync(Caller.Agent);
         await using var connection = await Db.OpenConnectionAsync();
         BankLead = await connection.ExecuteScalarAsync<long>("""
@@ -70,12 +83,14 @@ public sealed class AccessWorld(OutboundWebFactory app)
             RETURNING id
             """, new { c = BankCampaign });
         BankCall = Guid.CreateVersion7();
+        var recording = Path.Combine(recordings, "sweep.wav");
+        DemoRecordings.Write(recording, 60, 1);
         await connection.ExecuteAsync("""
             INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, dial_mode, agent, started_at, answered_at,
                                       connected_at, ended_at, outcome, recording_path, run_id)
             SELECT @id, tenant_id, campaign_id, id, 1, phone_e164, 'Predictive', @agent, now() - interval '5 minutes', now() - interval '5 minutes',
-                   now() - interval '5 minutes', now() - interval '1 minute', 'Answered', 'recordings/sweep.wav', 'sweep'
+                   now() - interval '5 minutes', now() - interval '1 minute', 'Answered', @recording, 'sweep'
             FROM leads WHERE id = @lead
-            """, new { id = BankCall, agent = Agent.ToString(), lead = BankLead });
+            """, new { id = BankCall, agent = Agent.ToString(), lead = BankLead, recording });
     }
 }

@@ -1,6 +1,6 @@
 namespace Outbound.Web.Tests.Security.Access;
 
-/// <summary>Tenants, users and telephony: admins only.</summary>
+/// <summary>Tenants, users, telephony and the system checks: admins only.</summary>
 internal sealed class AdminAccess : IAccessDeclarations
 {
     public void Declare(AccessMap map, AccessWorld world)
@@ -9,6 +9,7 @@ internal sealed class AdminAccess : IAccessDeclarations
         map.Page("/Admin/Users/Index", "/Admin/Users", Who.Admin).Post("Unlock").Post("Reset");
         map.Page("/Admin/Users/Create", "/Admin/Users/Create", Who.Admin).Post("");
         map.Page("/Admin/Telephony/Trunk", "/Admin/Telephony/Trunk", Who.Admin).Post("");
+        map.Page("/Admin/System/Index", "/Admin/System", Who.Admin);
         map.Page("/Admin/Telephony/Agents", "/Admin/Telephony/Agents", Who.Admin).Post("").Post("Enable").Post("Disable");
     }
 }

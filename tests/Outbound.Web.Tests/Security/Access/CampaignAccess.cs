@@ -21,6 +21,7 @@ internal sealed class CampaignAccess : IAccessDeclarations
         map.Page("/Campaigns/Repayments", $"/Campaigns/Repayments/{campaign}", Who.CampaignWriters, Scope.Campaign).Post("");
         map.Page("/Campaigns/Upload", $"/Campaigns/Upload/{campaign}", Who.CampaignWriters, Scope.Campaign)
             .Get("Job", $"job={Guid.Empty}", allowed: Outcome.NotFound)
+            .Get("History")
             .Post("Preview")
             .Post("Start");
         map.Hub("/hubs/campaign-live", Who.CampaignReaders, "Watch");

@@ -10,7 +10,7 @@ internal sealed class DeskAccess : IAccessDeclarations
         map.Page("/Desk/Queue", $"/Desk/Queue/{world.Hotline}", Who.CampaignWriters).Post("");
         // Every desk method acts on the caller's own session only (its user id is the agent id).
         map.Hub("/hubs/agent-desk", Who.Staff,
-            "Login", "LoginTo", "Ready", "NotReady", "Logout", "DialPreview", "SkipPreview", "Dispose", "ManualDial", "Search", "Current",
+            "Login", "LoginTo", "Ready", "NotReady", "Logout", "DialPreview", "SkipPreview", "SaveResult", "HangUp", "ManualDial", "Search", "Current",
             "Hold", "Retrieve", "Consult", "CancelConsult", "Transfer", "CompleteTransfer", "Conference", "TransferTargets",
             "CallColleague", "AnswerColleague", "DeclineColleague", "HangUpColleague");
         // Messages go to the caller's own campaigns' people; supervisors may write to a whole campaign.

@@ -9,8 +9,8 @@ internal sealed class ProtectedFileAccess : IAccessDeclarations
     public void Declare(AccessMap map, AccessWorld world)
     {
         map.Endpoint("DELETE", "/recordings/{callId:guid}", $"/recordings/{world.BankCall}", Who.SignedIn, Scope.Campaign, Outcome.Denied);
-        // Hr keeps recordings as evidence but has no business with customer files.
+        // Hr keeps recordings as evidence and Qa hears its campaigns' calls, but neither has business with customer files.
         map.Endpoint("DELETE", "/customers/{leadId:long}", $"/customers/{world.BankLead}", Who.SignedIn, Scope.Campaign, Outcome.Denied,
-            (Caller.Hr, Outcome.NotFound));
+            (Caller.Hr, Outcome.NotFound), (Caller.Qa, Outcome.NotFound));
     }
 }

@@ -9,6 +9,7 @@ using Outbound.Data.Knowledge;
 using Outbound.Data.Performance;
 using Outbound.Data.Tenants;
 using Outbound.Data.WorkOrders;
+using Outbound.Web.Areas.Hr;
 using Outbound.Web.Areas.WorkOrders;
 using Outbound.Web.Security;
 
@@ -56,7 +57,7 @@ public sealed class TimelinessModel(CurrentViewer viewers, KnowledgeStore store,
         Tenants = (await tenants.ListAsync(TenantScope.AllTenants, ct)).Select(t => (t.Id.Value, t.Name)).ToList();
         Tenant ??= Tenants.FirstOrDefault().Id;
         var today = CenterTime.China.Day(Now);
-        var first = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+        var first = MonthParameter.Parse(Month)?.FirstDay ?? new DateOnly(today.Year, today.Month, 1);
         Month = first.ToString("yyyy-MM");
         if (Tenant is not { } tenant) return;
         var (start, end) = PerformanceQueries.Period(first, first.AddMonths(1).AddDays(-1));

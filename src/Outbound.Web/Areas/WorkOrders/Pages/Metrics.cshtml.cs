@@ -7,6 +7,7 @@ using Outbound.Core.WorkOrders;
 using Outbound.Data;
 using Outbound.Data.Performance;
 using Outbound.Data.WorkOrders;
+using Outbound.Web.Areas.Hr;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.WorkOrders.Pages;
@@ -17,7 +18,7 @@ namespace Outbound.Web.Areas.WorkOrders.Pages;
 /// client's performance report prints.
 /// </summary>
 [Authorize(Policy = Policies.ServiceMetrics)]
-public sealed class MetricsModel(PerformanceQueries campaigns, ServiceMetricsQueries queries, TimeProvider clock) : PageModel
+public sealed class MetricsModel(PerformanceQueries campaigns, ServiceMetricsQueries queries, TenantScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
@@ -29,17 +30,19 @@ public sealed class MetricsModel(PerformanceQueries campaigns, ServiceMetricsQue
     public Ratio Timeliness { get; private set; }
     public DateOnly First { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Campaigns = await campaigns.CampaignsAsync(TenantScope.AllTenants, ct);
+        // A supervisor sees its own campaigns only; another campaign is not found, not shown.
+        Campaigns = await campaigns.CampaignsAsync(scope, ct);
         var today = CenterTime.China.Day(clock.GetUtcNow());
-        First = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+        First = MonthParameter.Parse(Month)?.FirstDay ?? new DateOnly(today.Year, today.Month, 1);
         Month = First.ToString("yyyy-MM");
-        Chosen = Campaigns.FirstOrDefault(c => c.Code == Campaign) ?? Campaigns.FirstOrDefault();
-        if (Chosen is null) return;
+        Chosen = string.IsNullOrEmpty(Campaign) ? Campaigns.FirstOrDefault() : Campaigns.FirstOrDefault(c => c.Code == Campaign);
+        if (Chosen is null) return string.IsNullOrEmpty(Campaign) ? Page() : NotFound();
         var (start, end) = PerformanceQueries.Period(First, First.AddMonths(1).AddDays(-1));
         Fcr = ServiceMetrics.FirstContactResolution(await queries.ContactsAsync(Chosen.Id.Value, start, end, ct));
         Figures = ServiceMetrics.Measure(await queries.OrdersAsync(Chosen.Id.Value, null, start, end, ct));
         Timeliness = await queries.TimelinessAsync(Chosen.TenantId.Value, start, end, clock.GetUtcNow(), ct);
+        return Page();
     }
 }

@@ -29,8 +29,9 @@ public sealed class ApiModel(CurrentViewer viewers, KnowledgeSearch search, Know
         return new JsonResult(new { hits = Hits(hits), problem = problem is { } p ? (string)KnowledgeTexts.Problem(p) : null });
     }
 
-    public async Task<IActionResult> OnPostFlagAsync([FromBody] FlagInput input, CancellationToken ct)
+    public async Task<IActionResult> OnPostFlagAsync([FromBody] FlagInput? input, CancellationToken ct)
     {
+        if (input is null) return BadRequest();
         var problem = await store.FlagAsync(await viewers.GetAsync(ct), input.Article, input.Kind, input.Note, clock.GetUtcNow(), ct);
         return new JsonResult(new { message = problem is { } p ? (string)KnowledgeTexts.Problem(p) : (string)KnowledgeTexts.Flagged, ok = problem is null });
     }

@@ -63,6 +63,8 @@ public sealed class EditModel(QualityViewers viewers, QualityForms forms, Qualit
         if (Id is { } id && (Stored = await forms.FindAsync(id, ct)) is null) return NotFound();
         var all = await calls.CampaignsAsync(ct);
         var mine = all.Where(c => viewer.MayManage(c.Id)).ToList();
+        // A form of a campaign (or a client) the viewer does not cover is not found, not shown.
+        if (Stored is { } stored && !mine.Any(c => stored.CampaignId is { } campaign ? c.Id == campaign : c.Tenant == stored.TenantId.Value)) return NotFound();
         Scopes = mine.Select(c => ($"c:{c.Id}", $"{c.Code} {c.Name}"))
             .Concat(mine.Select(c => c.Tenant).Distinct().Select(t => ($"t:{t}", $"{QualityTexts.WholeTenant} ({string.Join(", ", all.Where(x => x.Tenant == t).Select(x => x.Code))})")))
             .ToList();

@@ -43,8 +43,9 @@ public sealed class ApiModel(CurrentViewer viewers, WorkOrderSearch search, Orde
         }));
     }
 
-    public async Task<IActionResult> OnPostCreateAsync([FromBody] CreateInput input, CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateAsync([FromBody] CreateInput? input, CancellationToken ct)
     {
+        if (input is null) return BadRequest();
         var viewer = await viewers.GetAsync(ct);
         var agent = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         // The call on screen, if any, is the one the order is opened on; after the disposition the desk still sends the last caller.

@@ -18,11 +18,14 @@ public sealed class CalendarModel(CalendarStore calendar) : PageModel
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    /// <summary>Open[d], Opens[d], Closes[d] for ISO weekdays 1–7.</summary>
-    public async Task<IActionResult> OnPostWeeklyAsync(Dictionary<int, bool>? open, Dictionary<int, TimeOnly?>? opens, Dictionary<int, TimeOnly?>? closes,
-        CancellationToken ct)
+    /// <summary>
+    /// Open[d], Opens[d], Closes[d] for ISO weekdays 1–7. Named, so that a post without them binds nothing rather than try
+    /// every other form field (the antiforgery token) as a weekday; a form with no day ticked is every day closed, which the
+    /// calendar refuses.
+    /// </summary>
+    public async Task<IActionResult> OnPostWeeklyAsync([FromForm(Name = "open")] Dictionary<int, bool>? open, [FromForm(Name = "opens")] Dictionary<int, TimeOnly?>? opens,
+        [FromForm(Name = "closes")] Dictionary<int, TimeOnly?>? closes, CancellationToken ct)
     {
-        // A form with no day ticked binds no dictionaries at all: every day closed, which the calendar refuses.
         var weekly = new Dictionary<IsoDayOfWeek, OpeningHours>();
         for (var d = 1; d <= 7; d++)
             if (open?.GetValueOrDefault(d) == true && opens?.GetValueOrDefault(d) is { } o && closes?.GetValueOrDefault(d) is { } c)
