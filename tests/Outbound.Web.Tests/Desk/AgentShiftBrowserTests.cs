@@ -285,7 +285,7 @@ public sealed class AgentShiftBrowserTests(CallControlWebFactory factory) : ICla
     public async Task A_manager_switches_a_running_campaign_to_preview_and_the_agent_then_gets_previews_that_ring_when_dialled()
     {
         var agentId = await UserIdAsync(SwitchAgent);
-        var campaign = await factory.AddCollectionsCampaignAsync("switch-collect", "切换拨号模式测试", SwitchAgent, "+8613500", "切换客户", 30);
+        var campaign = await factory.AddCollectionsCampaignAsync("switch-collect", "切换拨号模式测试", SwitchAgent, "+86135000", "切换客户", 30);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
         var agent = await BrowserPages.AtDeskAsync(browser, factory.Address, SwitchAgent, campaign);

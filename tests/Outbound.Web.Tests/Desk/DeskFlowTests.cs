@@ -108,12 +108,12 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
         var (_, assigned) = await factory.SignInAsync(DeskWebFactory.Agent);
         await using var mine = factory.Hub(AgentDeskHub.Path, assigned);
         await mine.StartAsync();
-        Assert.Single(await mine.InvokeAsync<List<DeskLead>>("Search", "+861370000007"));
+        Assert.Single(await mine.InvokeAsync<List<DeskLead>>("Search", "+8613700000007"));
 
         var (_, other) = await factory.SignInAsync("agent2@demo.local");
         await using var theirs = factory.Hub(AgentDeskHub.Path, other);
         await theirs.StartAsync();
-        Assert.Empty(await theirs.InvokeAsync<List<DeskLead>>("Search", "+861370000007"));
+        Assert.Empty(await theirs.InvokeAsync<List<DeskLead>>("Search", "+8613700000007"));
         Assert.Empty(await theirs.InvokeAsync<List<DeskLead>>("Search", "测试客户7"));
     }
 

@@ -35,7 +35,7 @@ public sealed class RecordingAccessTests(QualityWebFactory app) : IClassFixture<
         var client = await app.SignedInAs("client@demo-bank.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Url(app.BankCall))).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/Quality")).StatusCode);
-        var anonymous = app.CreateClient(new() { BaseAddress = new Uri(app.Address), AllowAutoRedirect = false });
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(app.Address) };
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(Url(app.BankCall))).StatusCode);
     }
 

@@ -47,7 +47,7 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await _database.InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
         Demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        DeskCampaign = await AddCollectionsCampaignAsync("desk-collect", "催收工作台测试", Agent, "+8613700", "测试客户", 40);
+        DeskCampaign = await AddCollectionsCampaignAsync("desk-collect", "催收工作台测试", Agent, "+86137000", "测试客户", 40);
         await using var connection = await _database.DataSource.OpenConnectionAsync();
         await AddSurveyCampaignAsync(connection);
         HotlineCampaign = CampaignId.New();
@@ -69,7 +69,7 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// A predictive collections campaign of the demo bank, callable at any hour, assigned to <paramref name="agent"/> only, with
-    /// <paramref name="leads"/> leads numbered from <paramref name="phonePrefix"/> and named from <paramref name="namePrefix"/>.
+    /// <paramref name="leads"/> leads numbered from <paramref name="phonePrefix"/> (five digits follow it: make it a whole valid number) and named from <paramref name="namePrefix"/>.
     /// </summary>
     public async Task<CampaignId> AddCollectionsCampaignAsync(string code, string name, string agent, string phonePrefix, string namePrefix, int leads)
     {
@@ -101,7 +101,7 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
             SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent);
             INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, fields)
-            SELECT c.tenant_id, c.id, '+8613600' || lpad(n::text, 5, '0'), 'mobile', 'CN-11', 'Asia/Shanghai', '回访客户' || n,
+            SELECT c.tenant_id, c.id, '+86136000' || lpad(n::text, 5, '0'), 'mobile', 'CN-11', 'Asia/Shanghai', '回访客户' || n,
                    jsonb_build_object('work_order', 'WO' || n, 'complaint_type', '停电')
             FROM campaigns c, generate_series(1, 10) n WHERE c.id = @id;
             """, new { id = SurveyCampaign.Value, tenant = DemoCampaigns.PowerTenant, agent = SurveyAgent,

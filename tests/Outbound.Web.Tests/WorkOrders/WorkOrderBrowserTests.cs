@@ -40,7 +40,8 @@ public sealed class WorkOrderBrowserTests(KestrelDeskWebFactory factory) : IClas
             await agent.WaitForSelectorAsync("#wo-errors:not([hidden])", new() { Timeout = Patience }); // the card's last four digits are required
             await agent.FillAsync("#wo-fields [data-field=card_last4]", "6217");
             await agent.ClickAsync("#wo-submit");
-            await agent.WaitForSelectorAsync("#wo-flash:not([hidden])", new() { Timeout = Patience });
+            await agent.WaitForSelectorAsync("#wo-flash:not([hidden]), #wo-errors:not([hidden]) li:not(:empty)", new() { Timeout = Patience });
+            Assert.True(await agent.IsVisibleAsync("#wo-flash"), "refused: " + await agent.TextContentAsync("#wo-errors"));
             await agent.WaitForSelectorAsync("#wo-caller tr[data-order]", new() { Timeout = Patience });
 
             await agent.WaitForSelectorAsync("#acw:not([hidden])", new() { Timeout = Patience });

@@ -64,6 +64,8 @@
     };
 
     const onPop = p => {
+        // The desk pops the same lead again as its call moves on (connected, reloaded): keep what the agent is filling in.
+        if (caller && caller.phone === p.phone && caller.leadId === p.leadId && caller.campaignId === p.campaignId) { loadCaller(); return; }
         caller = { phone: p.phone, name: p.name, leadId: p.leadId, campaignId: p.campaignId, campaignKind: p.campaignKind };
         $("wo-customer").value = p.name ?? "";
         $("wo-phone-input").value = p.phone ?? "";
