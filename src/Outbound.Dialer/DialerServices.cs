@@ -7,7 +7,8 @@ namespace Outbound.Dialer;
 
 /// <summary>
 /// What the dialer's actors need from outside, handed to their Props factories. Without a
-/// <see cref="Standing"/> query every client counts as in good standing.
+/// <see cref="Standing"/> query every client counts as in good standing; without <see cref="History"/> a campaign's
+/// pacing starts from defaults; without <see cref="Notices"/> its pacing notices are only logged and published.
 /// </summary>
 public sealed record DialerServices(
     CampaignStore Campaigns,
@@ -18,4 +19,6 @@ public sealed record DialerServices(
     TimeProvider Time,
     DialerOptions Options,
     PacingOptions Pacing,
-    TenantStandingQuery? Standing = null);
+    TenantStandingQuery? Standing = null,
+    PacingHistoryQuery? History = null,
+    CampaignNotices? Notices = null);

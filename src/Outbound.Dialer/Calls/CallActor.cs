@@ -105,18 +105,17 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         if (_finished || _leg is null || e.Leg != _leg) return;
         _answeredAt = e.At;
         _answeredBy = e.By;
-        if (e.By == AnsweredBy.Machine && _plan.Campaign.Settings.AmdEnabled)
+        if (e.By == AnsweredBy.Machine && _plan.HangsUpOnMachines)
         {
             await _services.Telephony.HangUpAsync(_leg);
             return;
         }
+        // A preview call or a held line already has its agent (a preview's reservation may be on its way); other answers
+        // wait for the campaign to find one. Either way the campaign counts the answer.
+        var hasAgent = _control.Agent is not null || _plan.PreviewSession is not null;
+        Context.Parent.Tell(new CallReports.Answered(Self, _plan.Lead.Id, hasAgent, MachineVerdict: e.By == AnsweredBy.Machine));
         if (_control.Agent is not null) await ConnectAsync();
-        else
-        {
-            // A preview call already has its agent (the reservation is on its way); others ask the campaign.
-            if (_plan.PreviewSession is null) Context.Parent.Tell(new CallReports.Answered(Self, _plan.Lead.Id));
-            Timers.StartSingleTimer(nameof(ConnectDeadline), new ConnectDeadline(), Options.ConnectWithin);
-        }
+        else Timers.StartSingleTimer(nameof(ConnectDeadline), new ConnectDeadline(), Options.ConnectWithin);
     }
 
     private async Task OnReservedAsync(AgentProtocol.Reserved reserved)
@@ -212,7 +211,8 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         else if (_control.Agent is null) _plan.PreviewSession?.Tell(new AgentProtocol.Unreserve(Self));
 
         var now = Now;
-        var outcome = Outcome();
+        // An agent who found an answering machine (detection off, or a check of the detector) says so in the result.
+        var outcome = disposition == Disposition.AnsweringMachineCode ? CallOutcome.Machine : Outcome();
         var lead = _plan.Lead;
         var settings = _plan.Campaign.Settings;
         var final = disposition is null || settings.Dispositions.FirstOrDefault(d => d.Code == disposition)?.IsFinal != false;

@@ -46,11 +46,13 @@ public static class DialerHostingExtensions
         services.TryAddSingleton(sp => new AgentStateLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new CallRecordWriter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<CallRecordWriter>>()));
         services.TryAddSingleton(sp => new TenantStandingQuery(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new PacingHistoryQuery(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new CampaignNotices(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new DialerServices(
             sp.GetRequiredService<CampaignStore>(), sp.GetRequiredService<LeadHopper>(), sp.GetRequiredService<CallRecordWriter>(),
             sp.GetRequiredService<AgentStateLog>(), sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<DialerOptions>>().Value, sp.GetRequiredService<IOptions<PacingOptions>>().Value,
-            sp.GetRequiredService<TenantStandingQuery>()));
+            sp.GetRequiredService<TenantStandingQuery>(), sp.GetRequiredService<PacingHistoryQuery>(), sp.GetRequiredService<CampaignNotices>()));
 
         services.AddAkka("outbound", (akka, sp) => akka
             .AddHocon(CampaignSharding.Hocon, HoconAddMode.Prepend)

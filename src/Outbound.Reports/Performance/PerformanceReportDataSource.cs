@@ -27,6 +27,9 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
             promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
         return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
-            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now);
+            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now)
+        {
+            Refusals = await queries.RefusalsAsync(campaign, from, to, ct),
+        };
     }
 }

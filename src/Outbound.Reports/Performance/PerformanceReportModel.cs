@@ -16,4 +16,8 @@ public sealed record PerformanceReportModel(
     PerformanceFigures Figures,
     IReadOnlyList<Disposition> Dispositions,
     Questionnaire? Questionnaire,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>The dials refused in the period and why (合规拦截), with the pacing notices raised.</summary>
+    public Data.Performance.ComplianceRefusals Refusals { get; init; } = Data.Performance.ComplianceRefusals.None;
+}

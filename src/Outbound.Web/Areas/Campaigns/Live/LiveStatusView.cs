@@ -20,12 +20,37 @@ public sealed record LiveStatusView(
     int LeadsBuffered,
     bool ListExhausted,
     IReadOnlyDictionary<string, int> Refusals,
-    ListProgress? List)
+    ListProgress? List,
+    PacingView? Pacing)
 {
     public static LiveStatusView From(CampaignStatusReply s, ListProgress? list) => new(
         s.CampaignId.Value, s.Status.ToString().ToLowerInvariant(),
         s.AgentsByState.Where(a => a.Key != AgentState.LoggedOut).ToDictionary(a => a.Key.Code(), a => a.Value),
         s.LinesInFlight, Math.Round(s.DialLevel, 2), Math.Round(s.AnswerRate, 4), Math.Round(s.RollingAbandonRate, 4), (double)s.AbandonCap,
         s.CallsPlaced, s.CallsCompleted, s.LeadsBuffered, s.ListExhausted,
-        s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value), list);
+        s.Refusals.ToDictionary(r => r.Key.Code(), r => r.Value), list, s.Pacing is { } p ? PacingView.From(p) : null);
+}
+
+/// <summary>How the campaign paces now and why: mode and since when, the team, the abandon window and the detector.</summary>
+public sealed record PacingView(
+    string Mode,
+    DateTimeOffset ModeSince,
+    int Team,
+    int MinTeam,
+    double WindowHours,
+    int WindowAbandoned,
+    int WindowConnected,
+    double FalsePositives,
+    double WindowRate,
+    bool DetectorConfigured,
+    DateTimeOffset? DetectorOffSince,
+    double FalsePositiveRate,
+    bool FalsePositiveRateMeasured,
+    double MachineMinutes,
+    double FalsePositivesAvoided)
+{
+    public static PacingView From(PacingStatus p) => new(
+        LiveTexts.ModeCode(p.Mode), p.ModeSince, p.Team, p.MinTeam, p.Window.TotalHours, p.WindowAbandoned, p.WindowConnected,
+        Math.Round(p.FalsePositives, 2), Math.Round(p.WindowRate, 5), p.DetectorConfigured, p.DetectorOffSince,
+        Math.Round(p.FalsePositiveRate, 5), p.FalsePositiveRateMeasured, Math.Round(p.MachineMinutes, 1), Math.Round(p.FalsePositivesAvoided, 1));
 }
