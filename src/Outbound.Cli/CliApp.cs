@@ -23,6 +23,7 @@ public static class CliApp
             ["assessment statement"] = AssessmentCommands.StatementAsync,
             ["assessment detect"] = AssessmentCommands.DetectAsync,
             ["bench sip"] = BenchSipCommand.RunAsync,
+            ["bench sip-soak"] = BenchSipSoakCommand.RunAsync,
             ["bench media"] = BenchMediaCommand.RunAsync,
             ["report contract"] = ReportCommands.ContractAsync,
             ["report statement"] = ReportCommands.StatementAsync,
@@ -31,6 +32,11 @@ public static class CliApp
             ["bench acd"] = BenchAcdCommand.RunAsync,
             ["bench wallboard"] = BenchWallboardCommand.RunAsync,
             ["bench hopper"] = BenchHopperCommand.RunAsync,
+            ["qa sample"] = QaCommands.SampleAsync,
+            ["bench qa"] = BenchQaCommand.RunAsync,
+            ["tickets bench"] = TicketsBenchCommand.RunAsync,
+            ["kb bench"] = KbBenchCommand.RunAsync,
+            ["sip b2bua"] = SipB2buaCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))
@@ -46,6 +52,11 @@ public static class CliApp
         {
             Console.Error.WriteLine($"outbound {key}: {e.Message}");
             return 2;
+        }
+        catch (Outbound.Reports.Pdf.ReportFontMissingException e)
+        {
+            Console.Error.WriteLine($"outbound {key}: {e.Message}");
+            return 1;
         }
     }
 }

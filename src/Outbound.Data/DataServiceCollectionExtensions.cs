@@ -9,7 +9,9 @@ using Outbound.Data.Demo;
 using Outbound.Data.Identity;
 using Outbound.Data.Tenants;
 using Outbound.Data.Lists;
+using Outbound.Data.Quality;
 using Outbound.Data.Telephony;
+using Outbound.Data.WorkOrders;
 
 namespace Outbound.Data;
 
@@ -27,6 +29,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddOutboundIdentityStores();
         builder.Services.AddSingleton<TenantRepository>();
+        builder.Services.AddSingleton<Identity.AgentDirectory>();
         builder.Services.AddSingleton<CampaignRepository>();
         builder.Services.AddSingleton<CampaignAgentRepository>();
         builder.Services.AddSingleton<CampaignImports>();
@@ -34,10 +37,14 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoWorkforce>();
+        builder.Services.AddScoped<DemoQuality>();
+        builder.Services.AddScoped<DemoWorkOrders>();
+        builder.Services.AddWorkOrderData();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ListImporter>();
         builder.Services.AddSingleton<ListImportQueries>();
         builder.AddOutboundTelephonyData();
+        builder.Services.AddQualityData();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Outbound.Data;
 using Outbound.Dialer.Hosting;
 using Outbound.Reports.Assessment;
 using Outbound.Reports.Billing;
+using Outbound.Reports.Pdf;
 using Outbound.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddOutboundWeb();
 builder.AddOutboundDialer();
 builder.AddOutboundAssessment();
 builder.AddOutboundBilling();
+builder.AddOutboundReportFonts();
 
 var app = builder.Build();
 

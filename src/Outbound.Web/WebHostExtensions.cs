@@ -8,18 +8,25 @@ using Outbound.Web.Areas.Campaigns.Live;
 using Outbound.Web.Areas.Campaigns.Uploads;
 using Outbound.Web.Areas.Desk;
 using Outbound.Web.Localization;
+using Outbound.Web.Pdf;
 using Outbound.Web.Security;
 using Outbound.Web.Areas.Hr;
+using Outbound.Web.Areas.Quality;
+using Outbound.Web.Areas.WorkOrders;
+using Outbound.Web.Pages;
+using Outbound.Web.Pages.Account;
 
 namespace Outbound.Web;
 
-/// <summary>The web host's own wiring: sign-in, policies, tenant scope, localisation and Razor Pages by area.</summary>
+/// <summary>The web host's own wiring: sign-in and its limits, policies, tenant scope, security headers, localisation and Razor Pages by area.</summary>
 public static class WebHostExtensions
 {
     public static WebApplicationBuilder AddOutboundWeb(this WebApplicationBuilder builder)
     {
+        builder.AddOutboundWebSecurity();
         var services = builder.Services;
         services.AddOutboundIdentityStores().AddSignInManager();
+        services.AddSignInProtection();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -29,6 +36,7 @@ public static class WebHostExtensions
             cookie.Cookie.Name = "outbound.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS, also behind a proxy (forwarded headers)
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
@@ -38,6 +46,8 @@ public static class WebHostExtensions
         services.AddTenantScope();
         services.AddCampaignLiveStatus();
         services.AddAgentDesk();
+        services.AddQualityPages();
+        services.AddWorkOrders();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ImportJobs>();
@@ -49,24 +59,40 @@ public static class WebHostExtensions
         {
             options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             options.Conventions.AuthorizeAreaFolder("Campaigns", "/", Policies.CampaignsRead);
+            options.Conventions.AuthorizeAreaFolder("Quality", "/", Policies.Quality);
+            options.Conventions.AuthorizeAreaFolder("WorkOrders", "/", Policies.WorkOrders);
+            options.Conventions.AuthorizeAreaFolder("Knowledge", "/", Policies.Knowledge);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddMvcOptions(options => ModelBindingTexts.Apply(options.ModelBindingMessageProvider));
+        }).AddMvcOptions(options => options.Filters.Add<BadParameterFilter>()).AddMvcOptions(options => options.Filters.Add<PdfFontMissingFilter>());
+        services.AddValidationTexts();
         return builder;
     }
 
     public static WebApplication UseOutboundWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts(); // only on HTTPS requests, never for localhost
+        }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseHttpLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization(Cultures.Options());
         app.UseRouting();
+        app.UseRequestLimits();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTenantScope();
+        app.UseMiddleware<HubConnectionOwners>();
         app.MapRazorPages();
         app.MapCampaignLiveStatus();
         app.MapProtectedFiles();
         app.MapAgentDesk();
+        app.MapQuality();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         return app;
     }

@@ -14,7 +14,13 @@ public sealed class PgTestDatabase : IAsyncLifetime
     public const string EnvironmentVariable = "OUTBOUND_TEST_PG";
 
     private readonly string _name = "t_" + Guid.NewGuid().ToString("N")[..20];
+    private readonly string? _server;
     private NpgsqlDataSource? _dataSource;
+
+    public PgTestDatabase() { }
+
+    /// <param name="server">A connection string to the maintenance database of another cluster (a <see cref="PrivatePgCluster"/>).</param>
+    public PgTestDatabase(string server) => _server = server;
 
     public string ConnectionString { get; private set; } = "";
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("Not initialised.");
@@ -26,13 +32,13 @@ public sealed class PgTestDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(ServerConnectionString))
+        await using (var admin = new NpgsqlConnection(_server ?? ServerConnectionString))
         {
             await admin.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", admin);
             await cmd.ExecuteNonQueryAsync();
         }
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _name }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server ?? ServerConnectionString) { Database = _name }.ConnectionString;
         _dataSource = OutboundDataSource.Create(ConnectionString);
         await new DatabaseMigrator(_dataSource).MigrateAsync();
     }
@@ -41,7 +47,7 @@ public sealed class PgTestDatabase : IAsyncLifetime
     {
         if (_dataSource is not null) await _dataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(ServerConnectionString);
+        await using var admin = new NpgsqlConnection(_server ?? ServerConnectionString);
         await admin.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
         await cmd.ExecuteNonQueryAsync();

@@ -7,13 +7,18 @@ using Outbound.Telephony.Sip.UserAgents;
 
 namespace Outbound.Cli.Bench;
 
-/// <summary>What one <c>bench sip</c> run measured. Setup times are sipp's (UAC INVITE sent → 200 received).</summary>
+/// <summary>
+/// What one <c>bench sip</c> run measured. Setup times are sipp's (UAC INVITE sent → 200 received). Goodput counts the
+/// calls answered while load was being offered (the first <c>calls / rate</c> seconds) per second of it; a 503 is a final
+/// response too for <see cref="FinalWithin2s"/>, the share of offered calls that had one within two seconds.
+/// </summary>
 public sealed record SipBenchResult(int Calls, long Failed, double CallsPerSecond, double P50SetupMs, double P90SetupMs, double P99SetupMs,
-    long B2buaAnswered, long B2buaFailed, long Dropped);
+    double GoodputCps, double FinalWithin2s, long Rejected, long Retransmissions, long B2buaAnswered, long B2buaFailed, long Shed, long Dropped);
 
 /// <summary>
-/// sipp's built-in UAC → our <see cref="SipB2bua"/> on loopback → sipp's built-in UAS. Failed calls come from
-/// sipp's <c>-trace_stat</c> counters and exit code, setup times from its <c>-trace_rtt</c> file.
+/// sipp UAC (a 503-aware copy of its built-in uac) → our <see cref="SipB2bua"/> on loopback, with its overload control →
+/// sipp's built-in UAS. Calls, rejections and timings come from sipp's <c>-trace_stat</c> counters and <c>-trace_rtt</c>
+/// file.
 /// </summary>
 public static class SipBench
 {
@@ -45,22 +50,30 @@ public static class SipBench
 
         var clock = Stopwatch.StartNew();
         var limit = TimeSpan.FromSeconds(60 + 3.0 * calls / rate);
-        using var uac = SippRun.Start(Path.Combine(folder, "uac"),
-            ["-sn", "uac", $"127.0.0.1:{stack.Port}", "-i", "127.0.0.1", "-p", "0", "-m", Text(calls), "-r", Text(rate),
-             "-l", Text(Math.Max(rate * 10, 100)), "-nostdin", "-timeout", Text((int)limit.TotalSeconds) + "s", "-timeout_error",
+        var uacFolder = Path.Combine(folder, "uac");
+        using var uac = SippRun.Start(uacFolder,
+            ["-sf", SippScenarios.WriteTo(uacFolder, "bench-uac.xml"), $"127.0.0.1:{stack.Port}", "-i", "127.0.0.1", "-p", "0", "-m", Text(calls),
+             "-r", Text(rate), "-l", Text(Math.Max(rate * 10, 100)), "-nostdin", "-timeout", Text((int)limit.TotalSeconds) + "s", "-timeout_error",
              "-trace_stat", "-fd", "1", "-trace_rtt", "-rtt_freq", "1"]);
         var uacExit = await uac.WaitAsync(limit + TimeSpan.FromSeconds(10));
         var seconds = clock.Elapsed.TotalSeconds;
         await uas.WaitAsync(TimeSpan.FromSeconds(5));
 
         var stats = uac.LastStatistics();
-        var succeeded = Long(stats, "SuccessfulCall(C)");
-        var failed = stats.Count == 0 ? calls : calls - succeeded;
+        var finals = uac.ResponseTimes();
+        var answered = finals.Where(f => f.Rtd == "answered").ToList();
+        var rejected = finals.Count(f => f.Rtd == "rejected");
+        // The scenario ends a rejected call without failing it: sipp's successes less the 503s are the answered calls.
+        var succeeded = stats.Count == 0 ? 0 : Math.Max(0, Long(stats, "SuccessfulCall(C)") - rejected);
+        var failed = calls - succeeded;
         if (uacExit != 0 && failed == 0) failed = Math.Max(1, Long(stats, "FailedCall(C)"));
-        var times = uac.ResponseTimesMs();
-        times.Sort();
+        var loadMs = 1000.0 * calls / rate;
+        var setup = answered.Select(a => a.ElapsedMs).Order().ToList();
         return new SipBenchResult(calls, failed, Math.Round(succeeded / seconds, 1),
-            Percentile(times, 0.5), Percentile(times, 0.9), Percentile(times, 0.99), b2bua.Answered, b2bua.Failed, transport.DroppedCount);
+            Percentile(setup, 0.5), Percentile(setup, 0.9), Percentile(setup, 0.99),
+            GoodputCps: Math.Round(answered.Count(a => a.AtMs <= loadMs) / (loadMs / 1000), 1),
+            FinalWithin2s: Math.Round((double)finals.Count(f => f.ElapsedMs <= 2000) / calls, 4),
+            rejected, Long(stats, "Retransmissions(C)"), b2bua.Answered, b2bua.Failed, transport.Admission.Shed, transport.DroppedCount);
     }
 
     /// <summary>Nearest-rank percentile of sorted values (NaN when there are none).</summary>
@@ -72,7 +85,7 @@ public static class SipBench
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));

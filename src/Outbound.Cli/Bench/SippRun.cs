@@ -61,16 +61,23 @@ internal sealed class SippRun : IDisposable
         return names.Zip(values).ToDictionary(p => p.First, p => p.Second);
     }
 
-    /// <summary>Response times in ms of the <c>rtd</c>-marked response (the 200 of the default uac scenario).</summary>
-    public List<double> ResponseTimesMs()
+    /// <summary>
+    /// Every <c>rtd</c>-marked response of the run (<c>-trace_rtt -rtt_freq 1</c>): when it came (ms since sipp started),
+    /// how long after the call's first message, and the rtd's name.
+    /// </summary>
+    public List<SippResponseTime> ResponseTimes()
     {
         var file = Directory.GetFiles(Folder, "*_rtt.csv").FirstOrDefault();
         if (file is null) return [];
-        return File.ReadAllLines(file).Skip(1)
-            .Select(l => l.Split(';'))
-            .Where(p => p.Length >= 2 && double.TryParse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            .Select(p => double.Parse(p[1], CultureInfo.InvariantCulture))
-            .ToList();
+        var times = new List<SippResponseTime>();
+        foreach (var line in File.ReadAllLines(file).Skip(1))
+        {
+            var p = line.Split(';');
+            if (p.Length >= 3 && double.TryParse(p[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var at)
+                && double.TryParse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+                times.Add(new SippResponseTime(at, ms, p[2].Trim()));
+        }
+        return times;
     }
 
     public void Kill()
@@ -91,3 +98,6 @@ internal sealed class SippRun : IDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>One timed response from sipp's <c>-trace_rtt</c> file.</summary>
+internal sealed record SippResponseTime(double AtMs, double ElapsedMs, string Rtd);

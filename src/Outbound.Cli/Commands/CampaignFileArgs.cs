@@ -6,7 +6,7 @@ using Outbound.Data.Lists;
 
 namespace Outbound.Cli.Commands;
 
-/// <summary>What every command that loads a client's file into one campaign takes: <c>--tenant CODE --campaign CODE --file F [--encoding auto|utf-8|gb18030]</c>.</summary>
+/// <summary>What every command that loads a client's file into one campaign takes: <c>--tenant CODE --campaign CODE --file F [--encoding auto|utf-8|gb18030|utf-16le|utf-16be]</c>.</summary>
 internal sealed record CampaignFileArgs(string TenantCode, string CampaignCode, string File, ListEncodingChoice Encoding)
 {
     public static CampaignFileArgs Parse(CliArgs args)
@@ -15,7 +15,7 @@ internal sealed record CampaignFileArgs(string TenantCode, string CampaignCode, 
         var campaign = args.Required("campaign");
         var file = args.Required("file");
         if (!ListEncodingChoices.TryParse(args.Optional("encoding"), out var encoding))
-            throw new CliUsageException("--encoding must be auto, utf-8 or gb18030");
+            throw new CliUsageException("--encoding must be auto, utf-8, gb18030, utf-16le or utf-16be");
         return new CampaignFileArgs(tenant, campaign, file, encoding);
     }
 

@@ -10,7 +10,7 @@ namespace Outbound.Cli.Commands;
 
 public static class DemoCommands
 {
-    /// <summary><c>demo seed [--lists DIR]</c>: migrates, then (re)creates the demo tenants, campaigns and logins, and loads campaigns/lists/CODE.csv once.</summary>
+    /// <summary><c>demo seed [--lists DIR] [--recordings DIR]</c>: migrates, then (re)creates the demo tenants, campaigns and logins, loads campaigns/lists/CODE.csv once, and writes the quality demo once.</summary>
     public static async Task<int> SeedAsync(CliArgs args)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -22,7 +22,10 @@ public static class DemoCommands
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await using var scope = host.Services.CreateAsyncScope();
         var lists = args.Optional("lists") ?? Path.Combine(Environment.GetEnvironmentVariable("OUTBOUND_ROOT") ?? ".", "campaigns", "lists");
-        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(lists);
+        // The web app's recording folder (ops/run sets it), where the quality demo writes its calls' WAVs.
+        var recordings = args.Optional("recordings") ?? builder.Configuration["Outbound:Dialer:RecordingFolder"]
+            ?? Path.Combine(Environment.GetEnvironmentVariable("OUTBOUND_ROOT") ?? ".", ".data", "recordings");
+        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(lists, recordingsDirectory: Path.GetFullPath(recordings));
 
         if (args.Flag("json"))
             Console.WriteLine(JsonSerializer.Serialize(new

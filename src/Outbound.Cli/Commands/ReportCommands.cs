@@ -45,7 +45,8 @@ public static class ReportCommands
         if (to < from) throw new CliUsageException("--to is before --from");
         return WriteAsync(args, async db =>
         {
-            var model = await new PerformanceReportDataSource(new PerformanceQueries(db), new TenantRepository(db), TimeProvider.System)
+            var quality = new Data.Quality.QualitySummaries(db, new Data.Quality.QualityCharts(db), Data.CenterTime.China);
+            var model = await new PerformanceReportDataSource(new PerformanceQueries(db), new TenantRepository(db), TimeProvider.System, quality: quality)
                 .LoadAsync(args.Required("campaign"), from, to, TenantScope.AllTenants);
             return model is null ? null : new PerformanceReportDocument(model).GeneratePdf();
         }, $"no campaign '{args.Optional("campaign")}'");

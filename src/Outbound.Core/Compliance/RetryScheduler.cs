@@ -43,4 +43,16 @@ public static class RetryScheduler
             at = endedAt + quiet;
         return new LeadNextStep.Retry(at);
     }
+
+    /// <summary>
+    /// The next step after an attempt that ended with the agent's <paramref name="disposition"/> (null: none was given):
+    /// the disposition closes the lead unless the campaign marks it as not final.
+    /// </summary>
+    public static LeadNextStep AfterAttempt(
+        CompliancePolicy policy, IReadOnlyList<Disposition> dispositions, CallOutcome outcome, int attemptsMade, Instant endedAt,
+        string? disposition, CallbackRequest? callback, string? agentId)
+    {
+        var final = disposition is null || dispositions.FirstOrDefault(d => d.Code == disposition)?.IsFinal != false;
+        return Next(policy, outcome, attemptsMade, endedAt, final, callback, agentId);
+    }
 }

@@ -9,6 +9,8 @@ public static class Roles
     public const string Agent = "Agent";
     public const string Hr = "Hr";
     public const string Client = "Client";
+    /// <summary>质检员: scores recordings of the campaigns they are assigned to (campaign_agents), never their own calls.</summary>
+    public const string Qa = "Qa";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, CampaignManager, Supervisor, Agent, Hr, Client];
+    public static IReadOnlyList<string> All { get; } = [Admin, CampaignManager, Supervisor, Agent, Hr, Client, Qa];
 }

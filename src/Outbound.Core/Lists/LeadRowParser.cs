@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace Outbound.Core.Lists;
 
 /// <summary>
-/// Turns one CSV record into a <see cref="ParsedLead"/> or a <see cref="RejectedRow"/> under a column
-/// map. It checks the row alone (column count, required fields, phone, amounts, dates); duplicates and
+/// Turns one list record (a CSV line or a worksheet row) into a <see cref="ParsedLead"/> or a <see cref="RejectedRow"/> under a column
+/// map. It checks the row alone (size limits, column count, required fields, phone, amounts, dates); duplicates and
 /// DNC are the <see cref="LeadDeduplicator"/>'s business. Not thread-safe: one parser per import.
 /// </summary>
 public sealed class LeadRowParser
@@ -25,8 +25,11 @@ public sealed class LeadRowParser
     private readonly ArrayBufferWriter<byte> _json = new(256);
     private readonly Utf8JsonWriter _writer;
 
-    public LeadRowParser(IReadOnlyList<string> headers, IReadOnlyList<ListField> fields, ColumnMap map, PhoneNormalizer phones)
+    private readonly ListLimits _limits;
+
+    public LeadRowParser(IReadOnlyList<string> headers, IReadOnlyList<ListField> fields, ColumnMap map, PhoneNormalizer phones, ListLimits? limits = null)
     {
+        _limits = limits ?? ListLimits.Default;
         _headers = headers;
         _phones = phones;
         _phoneColumn = map.ColumnOf(StandardListFields.Phone)
@@ -41,8 +44,9 @@ public sealed class LeadRowParser
     }
 
     /// <summary>The outcome for the reader's current record, or null for a blank row (skipped, not counted).</summary>
-    public RowOutcome? Parse(CsvRecordReader record)
+    public RowOutcome? Parse(IListRecordReader record)
     {
+        if (record.Problem is { } limit) return Reject(record, limit);
         if (IsBlank(record)) return null;
         if (record.HasUnterminatedQuote)
             return Reject(record, RejectReason.UnterminatedQuote, "引号未闭合，直到文件结尾 / a quote opened here is never closed");
@@ -52,6 +56,10 @@ public sealed class LeadRowParser
         var phone = _phones.Normalize(record.Field(_phoneColumn));
         if (!phone.IsValid)
             return Reject(record, phone.Failure!.Value, $"{_headers[_phoneColumn]}: {phone.Detail}");
+
+        if (_nameColumn is { } nameColumn && record.Field(nameColumn).Trim().Length > ListLimits.MaxNameChars)
+            return Reject(record, RejectReason.BadFieldValue,
+                $"{_headers[nameColumn]}: 超过 {ListLimits.MaxNameChars} 个字符 / longer than {ListLimits.MaxNameChars} characters");
 
         foreach (var (field, column) in _required)
             if (record.Field(column).Trim().IsEmpty)
@@ -111,7 +119,7 @@ public sealed class LeadRowParser
         }
     }
 
-    private void WriteExtraColumns(CsvRecordReader record)
+    private void WriteExtraColumns(IListRecordReader record)
     {
         var started = false;
         foreach (var column in _unmappedColumns)
@@ -129,10 +137,20 @@ public sealed class LeadRowParser
         if (started) _writer.WriteEndObject();
     }
 
-    private static RowOutcome Reject(CsvRecordReader record, RejectReason reason, string detail) =>
+    private static RowOutcome Reject(IListRecordReader record, RejectReason reason, string detail) =>
         RowOutcome.Rejected(new RejectedRow(record.LineNumber, reason, detail, record.Raw.ToString()));
 
-    private static bool IsBlank(CsvRecordReader record)
+    private RowOutcome Reject(IListRecordReader record, RecordProblem problem) => problem switch
+    {
+        RecordProblem.LineTooLong => Reject(record, RejectReason.LineTooLong,
+            $"整行超过 {_limits.MaxLineChars} 个字符，只保留了开头 / the line is longer than {_limits.MaxLineChars} characters; only its start is kept"),
+        RecordProblem.TooManyFields => Reject(record, RejectReason.TooManyFields,
+            $"超过 {_limits.MaxFields} 列 / more than {_limits.MaxFields} columns"),
+        _ => Reject(record, RejectReason.FieldTooLong,
+            $"{(record.ProblemColumn < _headers.Count ? _headers[record.ProblemColumn] : $"#{record.ProblemColumn + 1}")}: 超过 {_limits.MaxFieldChars} 个字符 / longer than {_limits.MaxFieldChars} characters"),
+    };
+
+    private static bool IsBlank(IListRecordReader record)
     {
         for (var i = 0; i < record.FieldCount; i++)
             if (!record.Field(i).Trim().IsEmpty) return false;
@@ -140,7 +158,7 @@ public sealed class LeadRowParser
     }
 
     // Spreadsheets often pad rows with trailing empty cells; those are harmless.
-    private bool OnlyBlankExtraColumns(CsvRecordReader record)
+    private bool OnlyBlankExtraColumns(IListRecordReader record)
     {
         if (record.FieldCount < _headers.Count) return false;
         for (var i = _headers.Count; i < record.FieldCount; i++)

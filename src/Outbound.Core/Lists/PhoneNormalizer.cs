@@ -6,7 +6,7 @@ namespace Outbound.Core.Lists;
 /// Turns what people type into an E.164 number with libphonenumber (default region CN): "+86 138…",
 /// "0086138…", "86138…", "138-1234-5678", "010-12345678", "0755 1234 5678". Mobiles, landlines and
 /// numbers that may be either are accepted; toll-free, shared-cost (400/95xxx), premium-rate and
-/// the like are rejected as not callable for outbound work.
+/// the like are rejected as not callable for outbound work; so is text with letters in it (no vanity numbers).
 /// A fast path handles plain Chinese mobiles (11 digits, optionally with a 86 prefix and spaces or
 /// dashes) with libphonenumber's own mobile pattern, looked up per 5-digit prefix (see
 /// <see cref="CnMobilePrefixes"/>); it only ever answers "mobile" for numbers that libphonenumber
@@ -33,6 +33,10 @@ public sealed class PhoneNormalizer
     {
         var text = raw.Trim();
         if (text.IsEmpty) return PhoneParseResult.Fail(RejectReason.MissingPhone, "号码为空 / phone is empty");
+        // libphonenumber reads letters as keypad digits (1-800-FLOWERS): "138abc12345" would become 13822212345, a number nobody gave us.
+        foreach (var c in text)
+            if (char.IsLetter(c))
+                return PhoneParseResult.Fail(RejectReason.InvalidPhone, "号码含有字母或汉字 / the number contains letters");
         return TryFastChinaMobile(text) ?? NormalizeWithLibrary(text.ToString());
     }
 

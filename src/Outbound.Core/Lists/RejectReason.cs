@@ -15,6 +15,9 @@ public enum RejectReason
     WrongColumnCount,
     MissingRequiredField,
     UnterminatedQuote,
+    LineTooLong,
+    FieldTooLong,
+    TooManyFields,
 }
 
 public static class RejectReasons
@@ -33,6 +36,9 @@ public static class RejectReasons
         [RejectReason.WrongColumnCount] = "wrong_column_count",
         [RejectReason.MissingRequiredField] = "missing_required_field",
         [RejectReason.UnterminatedQuote] = "unterminated_quote",
+        [RejectReason.LineTooLong] = "line_too_long",
+        [RejectReason.FieldTooLong] = "field_too_long",
+        [RejectReason.TooManyFields] = "too_many_fields",
     };
 
     private static readonly Dictionary<string, RejectReason> ByCode = Codes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

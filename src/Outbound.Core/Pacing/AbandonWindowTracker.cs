@@ -3,7 +3,7 @@ namespace Outbound.Core.Pacing;
 /// <summary>Live calls of one stretch of time: those connected, those abandoned, and how many of them passed the detector.</summary>
 /// <param name="At">When the stretch ended (a call's own instant, or the end of a minute of history).</param>
 /// <param name="DetectorPassed">Live calls the detector judged human: its hidden errors are estimated in proportion to them.</param>
-public readonly record struct LiveCalls(DateTimeOffset At, int Connected, int Abandoned, int DetectorPassed);
+public readonly record struct WindowCalls(DateTimeOffset At, int Connected, int Abandoned, int DetectorPassed);
 
 /// <summary>
 /// The live calls inside the campaign's rolling abandon window (the preset's 24 h or 30 days, or the campaign's shorter
@@ -12,12 +12,12 @@ public readonly record struct LiveCalls(DateTimeOffset At, int Connected, int Ab
 /// </summary>
 public sealed class AbandonWindowTracker(TimeSpan window)
 {
-    private readonly Queue<LiveCalls> _calls = new();
+    private readonly Queue<WindowCalls> _calls = new();
     private int _connected, _abandoned, _passed;
 
     public TimeSpan Length => window;
 
-    public void Add(LiveCalls calls)
+    public void Add(WindowCalls calls)
     {
         _calls.Enqueue(calls);
         _connected += calls.Connected;
@@ -25,9 +25,9 @@ public sealed class AbandonWindowTracker(TimeSpan window)
         _passed += calls.DetectorPassed;
     }
 
-    public void Connected(DateTimeOffset at, bool detectorPassed) => Add(new LiveCalls(at, 1, 0, detectorPassed ? 1 : 0));
+    public void Connected(DateTimeOffset at, bool detectorPassed) => Add(new WindowCalls(at, 1, 0, detectorPassed ? 1 : 0));
 
-    public void Abandoned(DateTimeOffset at, bool detectorPassed) => Add(new LiveCalls(at, 0, 1, detectorPassed ? 1 : 0));
+    public void Abandoned(DateTimeOffset at, bool detectorPassed) => Add(new WindowCalls(at, 0, 1, detectorPassed ? 1 : 0));
 
     /// <summary>
     /// The window ending now; where <paramref name="falsePositives"/> is given (the preset counts them), the humans the

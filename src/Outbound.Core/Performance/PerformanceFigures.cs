@@ -14,8 +14,8 @@ namespace Outbound.Core.Performance;
 /// <item>survey completion rate = completed questionnaires / right-party contacts;</item>
 /// <item>inbound service level = answered within the threshold / offered (answered + abandoned);
 /// ASA = mean queue wait of answered calls; AHT = mean talk + after-call work; abandon = abandoned / offered;</item>
-/// <item>first-contact resolution = customers whose first contact ended with a final disposition and who
-/// needed no further contact / customers contacted.</item>
+/// <item>first-contact resolution (一次解决率) = contacts after which the number made no further contact and got no
+/// work order within 7 days / contacts (defined once in <see cref="WorkOrders.ServiceMetrics"/>).</item>
 /// </list>
 /// </summary>
 public sealed record PerformanceFigures(

@@ -1,6 +1,7 @@
 using NodaTime;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Collections;
+using Outbound.Core.WorkOrders;
 
 namespace Outbound.Core.Performance;
 
@@ -24,7 +25,7 @@ public sealed class PerformanceTally
     private readonly Dictionary<CallOutcome, long> _outcomes = [];
     private readonly Dictionary<string, long> _dispositionCounts = [];
     private readonly SortedDictionary<DateOnly, Ratio> _abandonByDay = [];
-    private readonly Dictionary<long, LeadContacts> _contactsByLead = [];
+    private Ratio _firstContactResolution;
     private readonly Dictionary<string, AgentTally> _agents = [];
     private readonly ContactHeatMap _heatMap = new();
     private readonly int _promiseGraceDays;
@@ -63,7 +64,6 @@ public sealed class PerformanceTally
             _handleCount++;
             AgentOf(call.Agent)?.Add(call, contact, rightParty);
         }
-        if (contact) CountContact(call, definition);
         if (call.Inbound) { AddInbound(call); return; }
 
         _attempts++;
@@ -85,6 +85,9 @@ public sealed class PerformanceTally
         var region = call.Region ?? UnknownRegion;
         _byRegion[region] = _byRegion.GetValueOrDefault(region).Add(contact);
     }
+
+    /// <summary>A contact and what followed it from the same number: first-contact resolution as <see cref="ServiceMetrics"/> defines it.</summary>
+    public void Add(ContactFact contact) => _firstContactResolution = _firstContactResolution.Add(ServiceMetrics.ResolvedAtFirstContact(contact));
 
     public void Add(PromiseFact promise)
     {
@@ -129,7 +132,7 @@ public sealed class PerformanceTally
             _answers.ToDictionary(q => q.Key, q => (IReadOnlyDictionary<string, long>)new Dictionary<string, long>(q.Value))),
         new InboundFigures(_inOffered, _inAnswered, _inAbandoned, new Ratio(_inWithinThreshold, _inOffered), _serviceLevelThreshold,
             Mean(_inWait, _inAnswered), Mean(_inHandle, _inHandleCount), new Ratio(_inAbandoned, _inOffered)),
-        FirstContactResolution(),
+        _firstContactResolution,
         Mean(_handle, _handleCount),
         _agents.Values.OrderByDescending(a => a.Connects).ThenBy(a => a.Agent, StringComparer.Ordinal).Select(a => a.Figures()).ToList(),
         _heatMap,
@@ -148,22 +151,6 @@ public sealed class PerformanceTally
         _inHandleCount++;
     }
 
-    private void CountContact(CallFact call, Disposition? definition)
-    {
-        var final = definition?.IsFinal ?? false;
-        if (!_contactsByLead.TryGetValue(call.LeadId, out var lead))
-        {
-            _contactsByLead[call.LeadId] = new LeadContacts(call.StartedAt, final, 1);
-            return;
-        }
-        _contactsByLead[call.LeadId] = call.StartedAt < lead.FirstAt
-            ? new LeadContacts(call.StartedAt, final, lead.Count + 1)
-            : lead with { Count = lead.Count + 1 };
-    }
-
-    private Ratio FirstContactResolution() =>
-        new(_contactsByLead.Values.LongCount(l => l.FirstFinal && l.Count == 1), _contactsByLead.Count);
-
     private AgentTally? AgentOf(string? agent)
     {
         if (agent is null) return null;
@@ -172,8 +159,6 @@ public sealed class PerformanceTally
     }
 
     private static TimeSpan Mean(TimeSpan total, long count) => count == 0 ? TimeSpan.Zero : total / count;
-
-    private readonly record struct LeadContacts(DateTimeOffset FirstAt, bool FirstFinal, int Count);
 
     private sealed class AgentTally(string agent)
     {

@@ -30,7 +30,7 @@ public readonly record struct CalendarMonth : IComparable<CalendarMonth>
     public static bool TryParse(string? text, out CalendarMonth month)
     {
         month = default;
-        if (text is null || !DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (text is null || !DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d.Year < 2000)
             return false;
         month = new CalendarMonth(d.Year, d.Month);
         return true;

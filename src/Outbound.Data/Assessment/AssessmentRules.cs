@@ -23,9 +23,9 @@ public sealed class AssessmentRules(NpgsqlDataSource dataSource)
     /// <summary>Replaces an existing rule's text, category, points and fines. Only Hr; the rule's number stays.</summary>
     public async Task UpdateAsync(AssessmentRule rule, AssessmentActor actor, CancellationToken ct = default)
     {
-        if (actor.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("only Hr may edit the rule catalogue");
+        if (actor.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("只有人事可以修改考核条款。", "Only Hr may edit the rule catalogue.");
         var problems = rule.Problems();
-        if (problems.Count > 0) throw new AssessmentRefusedException(string.Join("; ", problems));
+        if (problems.Count > 0) throw new AssessmentRefusedException(LocalizedText.Join(problems));
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -34,7 +34,7 @@ public sealed class AssessmentRules(NpgsqlDataSource dataSource)
                          ("n", rule.Number.Value)))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
-            if (!await reader.ReadAsync(ct)) throw new AssessmentRefusedException($"there is no rule {rule.Number}");
+            if (!await reader.ReadAsync(ct)) throw new AssessmentRefusedException($"没有条款 {rule.Number}。", $"There is no rule {rule.Number}.");
             before = reader.ReadRule();
         }
         await using (var update = connection.Command("""

@@ -16,13 +16,13 @@ public sealed class Deductions(NpgsqlDataSource dataSource)
     /// <summary>Hr records an occurrence as a draft, to be confirmed.</summary>
     public async Task<DeductionId> RecordAsync(NewDeduction request, AssessmentActor actor, CancellationToken ct = default)
     {
-        if (actor.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("only Hr may record deductions");
-        if (actor.Id == request.Agent) throw new AssessmentRefusedException("Hr may not record a deduction against themself");
+        if (actor.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("只有人事可以记录扣分。", "Only Hr may record deductions.");
+        if (actor.Id == request.Agent) throw new AssessmentRefusedException("人事不能给自己记录扣分。", "Hr may not record a deduction against themself.");
         if (string.IsNullOrWhiteSpace(request.Evidence.Note) && request.Evidence.Reference is null)
-            throw new AssessmentRefusedException("evidence is required: a reference or a written note");
+            throw new AssessmentRefusedException("须提供证据：证据编号或书面说明。", "Evidence is required: a reference or a written note.");
 
         var rule = await new AssessmentRules(dataSource).FindAsync(request.Rule, ct)
-            ?? throw new AssessmentRefusedException($"there is no rule {request.Rule}");
+            ?? throw new AssessmentRefusedException($"没有条款 {request.Rule}。", $"There is no rule {request.Rule}.");
         var fine = request.Fine ?? rule.DefaultFine;
         if (rule.RefuseFine(fine) is { } why) throw new AssessmentRefusedException(why);
 
@@ -65,10 +65,17 @@ public sealed class Deductions(NpgsqlDataSource dataSource)
         await using var tx = await connection.BeginTransactionAsync(ct);
         DeductionState from;
         AgentId agent;
-        await using (var read = connection.Command("SELECT state, agent_id FROM assessment_deductions WHERE id = @id FOR UPDATE", tx, ("id", id.Value)))
+        // An appeal finds only the appellant's own confirmed-or-later deductions: anything else (someone else's, a draft Hr has
+        // not confirmed, no such id) is "no such deduction", so that probing ids tells an agent nothing about others.
+        var appellant = action == DeductionAction.Appeal ? actor.Id.Value : (Guid?)null;
+        await using (var read = connection.Command("""
+            SELECT state, agent_id FROM assessment_deductions
+            WHERE id = @id AND (@appellant::uuid IS NULL OR (agent_id = @appellant AND state <> 'draft'))
+            FOR UPDATE
+            """, tx, ("id", id.Value), ("appellant", appellant)))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
-            if (!await reader.ReadAsync(ct)) throw new AssessmentRefusedException("no such deduction");
+            if (!await reader.ReadAsync(ct)) throw new AssessmentRefusedException("没有这条扣分记录。", "No such deduction.");
             from = DeductionStates.ParseDeductionState(reader.GetString(0));
             agent = new AgentId(reader.GetGuid(1));
         }
@@ -89,25 +96,29 @@ public sealed class Deductions(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         if (!AssessmentAccess.MayView(viewer, agent, await TeamLedByAsync(connection, viewer.Id, ct)))
-            throw new AssessmentRefusedException("you may not see this agent's deductions");
+            throw new AssessmentRefusedException("您无权查看该坐席的扣分。", "You may not see this agent's deductions.");
         return await Query(connection, "agent_id = @agent" + MonthFilter(month), ct, ("agent", agent.Value), ("from", month?.FirstDay), ("to", month?.LastDay));
     }
 
     /// <summary>Every deduction in a state (Hr's work queues: drafts to confirm, appeals to decide).</summary>
     public async Task<IReadOnlyList<DeductionView>> InStateAsync(DeductionState state, AssessmentActor viewer, CancellationToken ct = default)
     {
-        if (viewer.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("only Hr sees all deductions");
+        if (viewer.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("只有人事可以查看全部扣分。", "Only Hr sees all deductions.");
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await Query(connection, "state = @state", ct, ("state", state.Code()));
+    }
+
+    /// <summary>One deduction the viewer may see.</summary>
+    public async Task<DeductionView> FindAsync(DeductionId id, AssessmentActor viewer, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await VisibleAsync(connection, id, viewer, ct);
     }
 
     public async Task<IReadOnlyList<DeductionAuditEntry>> AuditAsync(DeductionId id, AssessmentActor viewer, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var found = await Query(connection, "id = @id", ct, ("id", id.Value));
-        if (found.Count == 0) throw new AssessmentRefusedException("no such deduction");
-        if (!AssessmentAccess.MayView(viewer, found[0].Agent, await TeamLedByAsync(connection, viewer.Id, ct)))
-            throw new AssessmentRefusedException("you may not see this agent's deductions");
+        await VisibleAsync(connection, id, viewer, ct);
         await using var cmd = connection.Command(
             "SELECT id, actor_id, at, action, from_state, to_state, reason FROM assessment_deduction_audit WHERE deduction_id = @id ORDER BY id",
             null, ("id", id.Value));
@@ -149,6 +160,15 @@ public sealed class Deductions(NpgsqlDataSource dataSource)
         var team = new HashSet<AgentId>();
         while (await r.ReadAsync(ct)) team.Add(new AgentId(r.GetGuid(0)));
         return team;
+    }
+
+    private static async Task<DeductionView> VisibleAsync(NpgsqlConnection connection, DeductionId id, AssessmentActor viewer, CancellationToken ct)
+    {
+        var found = await Query(connection, "id = @id", ct, ("id", id.Value));
+        if (found.Count == 0) throw new AssessmentRefusedException("没有这条扣分记录。", "No such deduction.");
+        if (!AssessmentAccess.MayView(viewer, found[0].Agent, await TeamLedByAsync(connection, viewer.Id, ct)))
+            throw new AssessmentRefusedException("您无权查看该坐席的扣分。", "You may not see this agent's deductions.");
+        return found[0];
     }
 
     private static string MonthFilter(CalendarMonth? month) => month is null ? "" : " AND occurred_on BETWEEN @from AND @to";
@@ -196,11 +216,11 @@ public sealed class Deductions(NpgsqlDataSource dataSource)
             try { inserted = await cmd.ExecuteNonQueryAsync(ct); }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation && e.ConstraintName == "assessment_deductions_agent")
             {
-                throw new AssessmentRefusedException("a deduction is recorded against staff only; this person has no staff record");
+                throw new AssessmentRefusedException("扣分只能记录在员工名下：此人没有员工档案。", "A deduction is recorded against staff only; this person has no staff record.");
             }
             if (inserted == 0)
             {
-                if (source == "manual") throw new AssessmentRefusedException("this evidence is already used for the same rule");
+                if (source == "manual") throw new AssessmentRefusedException("该证据已用于同一条款的扣分。", "This evidence is already used for the same rule.");
                 return false;
             }
         }

@@ -11,13 +11,24 @@ public sealed record SettlementSummary(CalendarMonth Month, int Agents, int Tota
     public bool Locked => true;
 }
 
+/// <summary>
+/// Money an earlier locked month still owes, carried into a later month's line: a <c>correction</c> (its deductions changed after it
+/// was settled, e.g. an appeal voided) or a <c>carry</c> (a shortfall even the base salary could not cover).
+/// </summary>
+public sealed record PayrollAdjustment(AgentId Agent, CalendarMonth Source, string Kind, decimal Amount)
+{
+    public const string Correction = "correction";
+    public const string Carry = "carry";
+}
+
 /// <summary>A settled line with the names payroll needs.</summary>
 public sealed record PayrollRow(string EmployeeNo, string Name, PayrollLine Line);
 
 public sealed record Settlement(SettlementSummary Summary, IReadOnlyList<PayrollRow> Rows);
 
 /// <summary>
-/// Settles a month once and locks it: one payroll line per active agent, with corrections of earlier
+/// Settles a month once and locks it, and only once every appeal of the month is decided (the payroll it writes is what is paid,
+/// so it must not rest on deductions still in dispute): one payroll line per active agent, with corrections of earlier
 /// locked months (whose deductions changed after they were settled) and shortfalls carried forward
 /// applied as adjustments. The database refuses any later change to what is written here.
 /// </summary>
@@ -25,16 +36,17 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
 {
     public async Task<Settlement> SettleAsync(CalendarMonth month, AssessmentActor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (actor.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("only Hr may settle a month");
+        if (actor.Role != AssessmentRole.Hr) throw new AssessmentRefusedException("只有人事可以结算月份。", "Only Hr may settle a month.");
         if (DateOnly.FromDateTime(now.DateTime) <= month.LastDay)
-            throw new AssessmentRefusedException($"{month} has not ended yet; it can be settled from {month.Next.FirstDay:yyyy-MM-dd}");
+            throw new AssessmentRefusedException($"{month} 尚未结束，{month.Next.FirstDay:yyyy-MM-dd} 起可以结算。", $"{month} has not ended yet; it can be settled from {month.Next.FirstDay:yyyy-MM-dd}.");
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var lockCmd = connection.Command("LOCK TABLE assessment_settlements IN EXCLUSIVE MODE", tx))
             await lockCmd.ExecuteNonQueryAsync(ct);
         var settled = await Deductions.SettledMonthsAsync(connection, ct, tx);
-        if (SettlementLock.RefuseSettlement(month, settled) is { } why) throw new AssessmentRefusedException(why);
+        var openAppeals = await LockCountedDeductionsAsync(connection, tx, month, ct);
+        if (SettlementLock.RefuseSettlement(month, settled, openAppeals) is { } why) throw new AssessmentRefusedException(why);
 
         var (summary, rows, adjustments) = await ComputeAsync(connection, tx, month, settled, now, ct);
 
@@ -56,6 +68,35 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
         return new Settlement(summary, rows);
     }
 
+    /// <summary>The month's appeals still waiting for Hr's decision.</summary>
+    public async Task<int> OpenAppealsAsync(CalendarMonth month, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT count(*)::int FROM assessment_deductions WHERE occurred_on BETWEEN @from AND @to AND state = 'appealed'");
+        cmd.Parameters.AddWithValue("from", month.FirstDay);
+        cmd.Parameters.AddWithValue("to", month.LastDay);
+        return (int)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Locks the month's counted deductions until the settlement commits (an appeal or decision made meanwhile waits for it)
+    /// and returns how many of them are under appeal.
+    /// </summary>
+    private static async Task<int> LockCountedDeductionsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CalendarMonth month,
+        CancellationToken ct)
+    {
+        await using var cmd = connection.Command("""
+            SELECT state FROM assessment_deductions
+             WHERE occurred_on BETWEEN @from AND @to AND state IN ('confirmed', 'appealed', 'upheld')
+               FOR SHARE
+            """, tx, ("from", month.FirstDay), ("to", month.LastDay));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var appealed = 0;
+        while (await r.ReadAsync(ct))
+            if (r.GetString(0) == DeductionState.Appealed.Code()) appealed++;
+        return appealed;
+    }
+
     /// <summary>What settling the month now would give, without writing or locking anything (Hr's overview of an open month).</summary>
     public async Task<Settlement> PreviewAsync(CalendarMonth month, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -66,7 +107,7 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
         return new Settlement(summary, rows);
     }
 
-    private static async Task<(SettlementSummary, List<PayrollRow>, ILookup<AgentId, DueAdjustment>)> ComputeAsync(
+    private static async Task<(SettlementSummary, List<PayrollRow>, ILookup<AgentId, PayrollAdjustment>)> ComputeAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, CalendarMonth month, IReadOnlySet<CalendarMonth> settled, DateTimeOffset now,
         CancellationToken ct)
     {
@@ -74,7 +115,7 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
         var charged = await Deductions.ChargedInMonthAsync(connection, tx, month, ct);
         var unknown = charged.Select(g => g.Key).Where(a => !staff.ContainsKey(a)).ToList();
         if (unknown.Count > 0)
-            throw new AssessmentRefusedException($"deductions of {month} name agents without an active staff record: {string.Join(", ", unknown)}");
+            throw new AssessmentRefusedException($"{month} 的扣分涉及没有在职员工档案的人员：{string.Join("，", unknown)}。", $"Deductions of {month} name agents without an active staff record: {string.Join(", ", unknown)}.");
 
         var adjustments = await AdjustmentsDueAsync(connection, tx, month, settled, ct);
         var rows = staff.Values.OrderBy(s => s.EmployeeNo, StringComparer.Ordinal).Select(s =>
@@ -87,6 +128,26 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
             rows.Sum(r => r.Line.NetPerformancePay), now);
 
         return (summary, rows, adjustments);
+    }
+
+    /// <summary>
+    /// The adjustments in an agent's line of the month: those written when it was settled, or those that settling it now would
+    /// carry in (so a provisional statement shows the refund of an appeal voided after its month was locked).
+    /// </summary>
+    public async Task<IReadOnlyList<PayrollAdjustment>> AdjustmentsAsync(AgentId agent, CalendarMonth month, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var settled = await Deductions.SettledMonthsAsync(connection, ct, tx);
+        if (!settled.Contains(month)) return (await AdjustmentsDueAsync(connection, tx, month, settled, ct))[agent].ToList();
+        await using var cmd = connection.Command("""
+            SELECT source_month, kind, amount FROM assessment_adjustments WHERE agent_id = @a AND applied_month = @m ORDER BY source_month, id
+            """, tx, ("a", agent.Value), ("m", month.FirstDay));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<PayrollAdjustment>();
+        while (await r.ReadAsync(ct))
+            list.Add(new PayrollAdjustment(agent, CalendarMonth.Of(r.GetFieldValue<DateOnly>(0)), r.GetString(1), r.GetDecimal(2)));
+        return list;
     }
 
     public async Task<IReadOnlySet<CalendarMonth>> SettledMonthsAsync(CancellationToken ct = default)
@@ -122,7 +183,6 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
 
     private sealed record StaffMember(AgentId Agent, string EmployeeNo, string Name, decimal BaseSalary);
 
-    private sealed record DueAdjustment(AgentId Agent, CalendarMonth Source, string Kind, decimal Amount);
 
     private static async Task<Dictionary<AgentId, StaffMember>> StaffAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
     {
@@ -141,10 +201,10 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
     /// What earlier locked months still owe: the shortfall the previous month carried forward, and for each
     /// settled month the difference between what it paid and what its deductions compute to now.
     /// </summary>
-    private static async Task<ILookup<AgentId, DueAdjustment>> AdjustmentsDueAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
+    private static async Task<ILookup<AgentId, PayrollAdjustment>> AdjustmentsDueAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
         CalendarMonth month, IReadOnlySet<CalendarMonth> settled, CancellationToken ct)
     {
-        var due = new List<DueAdjustment>();
+        var due = new List<PayrollAdjustment>();
         var lines = new List<(AgentId Agent, CalendarMonth Month, decimal MonthAmount, decimal Carried)>();
         await using (var cmd = connection.Command(
                          "SELECT agent_id, month, month_amount, carried_forward FROM assessment_payroll_lines WHERE month < @m", tx,
@@ -167,8 +227,8 @@ public sealed class Settlements(NpgsqlDataSource dataSource)
             {
                 var correction = MonthlySettlement.Correction(line.MonthAmount, chargedThen[line.Agent].Select(d => d.Charge).ToList(),
                     corrected.GetValueOrDefault((line.Agent, earlier)));
-                if (correction != 0) due.Add(new DueAdjustment(line.Agent, earlier, "correction", correction));
-                if (earlier == month.Previous && line.Carried > 0) due.Add(new DueAdjustment(line.Agent, earlier, "carry", -line.Carried));
+                if (correction != 0) due.Add(new PayrollAdjustment(line.Agent, earlier, PayrollAdjustment.Correction, correction));
+                if (earlier == month.Previous && line.Carried > 0) due.Add(new PayrollAdjustment(line.Agent, earlier, PayrollAdjustment.Carry, -line.Carried));
             }
         }
         return due.ToLookup(d => d.Agent);

@@ -5,7 +5,7 @@ using Outbound.Core.Identity;
 
 namespace Outbound.Data.Campaigns;
 
-/// <summary>Which agents and supervisors work a campaign (<c>campaign_agents</c>).</summary>
+/// <summary>Which agents, supervisors and Qa staff work a campaign (<c>campaign_agents</c>).</summary>
 public sealed class CampaignAgentRepository(NpgsqlDataSource dataSource)
 {
     public async Task AssignAsync(CampaignId campaign, Guid userId, CancellationToken ct = default)
@@ -26,7 +26,16 @@ public sealed class CampaignAgentRepository(NpgsqlDataSource dataSource)
         return users.ToList();
     }
 
-    /// <summary>Replaces the campaign's staff with <paramref name="userIds"/>; only agents and supervisors are kept.</summary>
+    /// <summary>The campaigns a user is assigned to (an agent works them, a supervisor oversees them).</summary>
+    public async Task<IReadOnlyList<Guid>> CampaignsOfAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var campaigns = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT campaign_id FROM campaign_agents WHERE user_id = @user", new { user = userId }, cancellationToken: ct));
+        return campaigns.ToList();
+    }
+
+    /// <summary>Replaces the campaign's staff with <paramref name="userIds"/>; only agents, supervisors and Qa staff are kept.</summary>
     public async Task SetAsync(CampaignId campaign, IReadOnlyCollection<Guid> userIds, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -45,7 +54,7 @@ public sealed class CampaignAgentRepository(NpgsqlDataSource dataSource)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The operator's agents and supervisors (no client logins), with whether each works the campaign.</summary>
+    /// <summary>The operator's agents, supervisors and Qa staff (no client logins), with whether each works the campaign.</summary>
     public async Task<IReadOnlyList<CampaignStaffMember>> StaffAsync(CampaignId campaign, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -59,7 +68,7 @@ public sealed class CampaignAgentRepository(NpgsqlDataSource dataSource)
         return rows.ToList();
     }
 
-    private static readonly string[] StaffRoles = [Roles.Agent, Roles.Supervisor];
+    private static readonly string[] StaffRoles = [Roles.Agent, Roles.Supervisor, Roles.Qa];
 }
 
 /// <summary>An agent or supervisor as the campaign staffing page lists them.</summary>

@@ -8,7 +8,7 @@ namespace Outbound.Data.Campaigns;
 
 /// <summary>
 /// Campaign rows with their settings as jsonb. Every read takes a <see cref="TenantScope"/>: a campaign of
-/// another tenant is simply not found, so pages answer 404 without a separate check.
+/// another tenant (or, for a supervisor, one it is not assigned to) is simply not found, so pages answer 404 without a separate check.
 /// </summary>
 public sealed class CampaignRepository(NpgsqlDataSource dataSource)
 {
@@ -16,14 +16,14 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         SELECT c.id, c.tenant_id AS TenantId, t.code AS TenantCode, t.name AS TenantName, c.code, c.name, c.kind,
                c.dial_mode AS DialMode, c.status, c.settings::text AS Settings, c.updated_at AS UpdatedAt
         FROM campaigns c JOIN tenants t ON t.id = c.tenant_id
-        WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant)
+        WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant) AND (@campaigns::uuid[] IS NULL OR c.id = ANY(@campaigns))
         """;
 
     public async Task<IReadOnlyList<StoredCampaign>> ListAsync(TenantScope scope, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            Select + " ORDER BY t.code, c.code", new { tenant = scope.SqlFilter }, cancellationToken: ct));
+            Select + " ORDER BY t.code, c.code", new { tenant = scope.SqlFilter, campaigns = scope.CampaignFilter }, cancellationToken: ct));
         return rows.Select(r => r.ToCampaign()).ToList();
     }
 
@@ -52,8 +52,8 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var updated = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE campaigns SET name = @name, kind = @kind, dial_mode = @dialMode, settings = @settings::jsonb, updated_at = now()
-            WHERE id = @id AND (@tenant::uuid IS NULL OR tenant_id = @tenant)
-            """, Parameters(campaign, new { id = id.Value, tenant = scope.SqlFilter }), cancellationToken: ct));
+            WHERE id = @id AND (@tenant::uuid IS NULL OR tenant_id = @tenant) AND (@campaigns::uuid[] IS NULL OR id = ANY(@campaigns))
+            """, Parameters(campaign, new { id = id.Value, tenant = scope.SqlFilter, campaigns = scope.CampaignFilter }), cancellationToken: ct));
         return updated == 1;
     }
 
@@ -72,7 +72,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} AND {condition}", new { value, tenant = scope.SqlFilter }, cancellationToken: ct));
+            $"{Select} AND {condition}", new { value, tenant = scope.SqlFilter, campaigns = scope.CampaignFilter }, cancellationToken: ct));
         return row?.ToCampaign();
     }
 

@@ -18,14 +18,15 @@ namespace Outbound.Data.Demo;
 public sealed class DemoSeeder(
     TenantRepository tenants, CampaignRepository campaigns, CampaignAgentRepository assignments,
     UserAccounts accounts, UserManager<OutboundUser> users, ListImporter importer, CampaignImports imports,
-    NpgsqlDataSource dataSource, TimeProvider clock, DemoWorkforce workforce)
+    NpgsqlDataSource dataSource, TimeProvider clock, DemoWorkforce workforce, DemoQuality quality, DemoWorkOrders workOrders)
 {
     public sealed record Result(
         IReadOnlyDictionary<string, TenantId> Tenants, IReadOnlyDictionary<string, CampaignId> Campaigns, int Users,
         IReadOnlyList<ListImportResult> ListsLoaded);
 
     /// <param name="listsDirectory">Where <c>CODE.csv</c> call lists for the demo campaigns are (campaigns/lists); null loads none.</param>
-    public async Task<Result> SeedAsync(string? listsDirectory = null, CancellationToken ct = default)
+    /// <param name="recordingsDirectory">The recording folder: given, the quality demo (recorded calls with WAVs, plans, evaluations) is written once.</param>
+    public async Task<Result> SeedAsync(string? listsDirectory = null, CancellationToken ct = default, string? recordingsDirectory = null)
     {
         var tenantIds = new Dictionary<string, TenantId>
         {
@@ -47,17 +48,20 @@ public sealed class DemoSeeder(
             var result = await accounts.EnsureAsync(demo.Email, demo.DisplayName, demo.Role, tenant, DemoUsers.Password);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo user {demo.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-            if (demo.Role is Roles.Agent or Roles.Supervisor)
+            if (demo.Role is Roles.Agent or Roles.Supervisor or Roles.Qa)
             {
                 var user = await users.FindByEmailAsync(demo.Email) ?? throw new InvalidOperationException($"{demo.Email} vanished.");
                 // The hotline is served by the demo's bots (agents log in to it once assigned on the campaign page); the
                 // supervisor oversees every campaign, its queue included.
                 foreach (var (code, campaign) in campaignIds)
-                    if (code != DemoCampaigns.PowerHotline || demo.Role == Roles.Supervisor) await assignments.AssignAsync(campaign, user.Id, ct);
+                    if (code != DemoCampaigns.PowerHotline || demo.Role != Roles.Agent) await assignments.AssignAsync(campaign, user.Id, ct);
             }
         }
         await DemoBilling.EnsureAsync(dataSource, tenantIds, clock, ct);
         await workforce.SeedAsync(ct);
+        if (recordingsDirectory is not null)
+            await quality.SeedAsync(tenantIds[DemoCampaigns.BankTenant], campaignIds[DemoCampaigns.BankCollections].Value, recordingsDirectory, ct);
+        await workOrders.SeedAsync(tenantIds, campaignIds, ct);
         var loaded = new List<ListImportResult>();
         foreach (var (code, campaign) in campaignIds.Where(c => c.Key != DemoCampaigns.PowerHotline))
         {

@@ -16,6 +16,8 @@ public static class DemoUsers
         new("supervisor@demo.local", "班长 李班长", Roles.Supervisor),
         .. Enumerable.Range(1, 6).Select(i => new DemoUser($"agent{i}@demo.local", $"坐席 {i} 号", Roles.Agent)),
         new("hr@demo.local", "人事 赵专员", Roles.Hr),
+        new("qa@demo.local", "质检员 孙质检", Roles.Qa),
+        new("qa2@demo.local", "质检员 周质检", Roles.Qa),
         new("client@demo-bank.local", "示范银行 客户", Roles.Client, DemoCampaigns.BankTenant),
         new("client@demo-power.local", "示范供电公司 客户", Roles.Client, DemoCampaigns.PowerTenant),
     ];

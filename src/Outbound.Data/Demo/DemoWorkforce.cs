@@ -12,7 +12,7 @@ namespace Outbound.Data.Demo;
 /// <summary>
 /// The demo floor for Hr: three teams on an early/late 大轮班 (the supervisor leads the first), staff records
 /// for the demo agents, the roster of last month and this month, and — once — a history of logins,
-/// handover logs and deductions: last month's confirmed (one under appeal, ready to settle), this month's
+/// handover logs and deductions: last month's confirmed (one under appeal, which Hr decides before settling), this month's
 /// proposals still drafts for Hr, and one refused recording deletion (rule 7).
 /// Re-running restores templates, rotation, teams and staff and regenerates the two rosters; the history is kept.
 /// </summary>

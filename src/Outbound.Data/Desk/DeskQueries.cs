@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Outbound.Core.Lists;
+using Outbound.Data.Identity;
 
 namespace Outbound.Data.Desk;
 
@@ -10,7 +11,12 @@ public sealed record DeskLead(long Id, Guid TenantId, Guid CampaignId, string Ph
     int Attempts, DateTime? NextCallAt);
 
 /// <summary>One line of a customer's contact history: an outbound attempt, an inbound call or a saved desk form.</summary>
-public sealed record ContactHistoryItem(DateTime At, string Kind, string? Agent, string Outcome, string? Disposition, string? Detail);
+/// <param name="AgentName">The agent's display name (the desk shows people by name, not by id).</param>
+public sealed record ContactHistoryItem(DateTime At, string Kind, string? Agent, string Outcome, string? Disposition, string? Detail, string? AgentName)
+{
+    /// <summary>A demo bot's number, when a bot took the call.</summary>
+    public int? AgentBot => Core.Identity.BotAgents.TryParse(Agent, out var number) ? number : null;
+}
 
 /// <summary>
 /// What the agent desk reads. Every lead query joins <c>campaign_agents</c>: an agent sees only the leads
@@ -71,7 +77,7 @@ public sealed class DeskQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<ContactHistoryItem>(new CommandDefinition("""
-            SELECT * FROM (
+            SELECT h.at, h.kind, h.agent, h.outcome, h.disposition, h.detail, u.display_name AS agentname FROM (
                 SELECT started_at AS at, 'outbound' AS kind, agent, outcome, disposition, NULL AS detail
                 FROM call_records WHERE tenant_id = @tenant AND phone_e164 = @phone
                 UNION ALL
@@ -85,18 +91,13 @@ public sealed class DeskQueries(NpgsqlDataSource dataSource)
                 WHERE f.tenant_id = @tenant AND l.phone_e164 = @phone
                   -- per campaign, so the campaign/number index finds the leads instead of a scan of every lead
                   AND l.campaign_id IN (SELECT id FROM campaigns WHERE tenant_id = @tenant)
-            ) h ORDER BY at DESC LIMIT @limit
+            ) h LEFT JOIN users u ON u.id::text = h.agent
+            ORDER BY h.at DESC LIMIT @limit
             """, new { tenant, phone, limit }, cancellationToken: ct))).ToList();
     }
 
     /// <summary>Display names of users by id (the wallboard shows names, sessions know ids).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default)
-    {
-        var ids = userIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToArray();
-        if (ids.Length == 0) return new Dictionary<string, string>();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
-            "SELECT id, display_name FROM users WHERE id = ANY(@ids)", new { ids }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Id.ToString(), r => r.Name);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default) =>
+        (await new AgentDirectory(dataSource).NamesAsync(userIds, ct)).Values.Where(n => n.DisplayName is not null)
+            .ToDictionary(n => n.Id, n => n.DisplayName!);
 }

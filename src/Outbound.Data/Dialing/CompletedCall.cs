@@ -5,7 +5,10 @@ using Outbound.Core.Tenants;
 
 namespace Outbound.Data.Dialing;
 
-/// <summary>One row of <c>call_records</c>: the durable trace of a call attempt.</summary>
+/// <summary>
+/// One row of <c>call_records</c>: the durable trace of a call attempt. <see cref="HangupCause"/> says why an answered call
+/// ended (remote, normal, abandoned, no_answer_timeout, shutdown, session_expired).
+/// </summary>
 public sealed record CallRecord(
     Guid Id,
     TenantId TenantId,
@@ -30,7 +33,8 @@ public sealed record CallRecord(
     bool Abandoned,
     string? Disposition,
     string? RecordingPath,
-    string RunId);
+    string RunId,
+    string? HangupCause = null);
 
 /// <summary>Where the lead goes after the attempt (from <see cref="RetryScheduler"/>).</summary>
 public sealed record LeadUpdate(string Status, DateTimeOffset? NextCallAt, string? CallbackAgent, string LastOutcome)

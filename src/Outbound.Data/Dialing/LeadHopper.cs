@@ -219,19 +219,31 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Records that the lead is being dialled now: counts the attempt and returns its number, or null when
-    /// this run no longer holds the lease (it expired and another run may have the lead): then do not dial.
+    /// Records that the lead is being dialled now: counts the attempt, opens its in-flight row (where the call notes what
+    /// it learns, for the run that holds it) and returns the attempt's number; or null when this run no longer holds the
+    /// lease (it expired and another run may have the lead): then do not dial. <paramref name="callId"/> names the call
+    /// (see <see cref="CallNotPlaced"/>).
     /// </summary>
-    public async Task<int?> MarkDialingAsync(LeadId lead, string owner, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<int?> MarkDialingAsync(LeadId lead, string owner, DateTimeOffset now, Guid? callId = null, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            UPDATE leads SET status = 'dialing', attempts = attempts + 1, last_attempt_at = @now
-            WHERE id = @id AND lease_owner = @owner AND lease_expires_at > @now AND status <> 'dialing'
-            RETURNING attempts
+            WITH marked AS (
+                UPDATE leads l SET status = 'dialing', attempts = l.attempts + 1, last_attempt_at = @now
+                FROM (SELECT status FROM leads WHERE id = @id) before
+                WHERE l.id = @id AND l.lease_owner = @owner AND l.lease_expires_at > @now AND l.status <> 'dialing'
+                RETURNING l.id, l.attempts, before.status AS previous)
+            INSERT INTO calls_in_flight (lead_id, attempt, run_id, lease_owner, call_id, previous_status, started_at)
+            SELECT id, attempts, split_part(@owner, '/', 1), @owner, @call, previous, @now FROM marked
+            ON CONFLICT (lead_id, attempt) DO UPDATE SET
+                run_id = excluded.run_id, lease_owner = excluded.lease_owner, call_id = excluded.call_id, previous_status = excluded.previous_status,
+                started_at = excluded.started_at, answered_at = NULL, answered_by = NULL, connected_at = NULL,
+                agent = NULL, disposition = NULL, wrap_ended_at = NULL
+            RETURNING attempt
             """);
         cmd.Parameters.AddWithValue("id", lead.Value);
         cmd.Parameters.AddWithValue("owner", owner);
         cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        cmd.Parameters.AddWithValue("call", callId ?? Guid.CreateVersion7());
         return await cmd.ExecuteScalarAsync(ct) is int attempt ? attempt : null;
     }
 
@@ -257,21 +269,44 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Extends every lease this run holds (buffered and in-flight leads) while it is alive.</summary>
-    public async Task<int> RenewAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, CancellationToken ct = default)
+    /// <summary>
+    /// Extends the leases of exactly the leads the run says it holds (buffered, offered, in flight) that are still its
+    /// own and not run out (a lease that ran out during an outage is not revived: the lead may be anyone's now); returns
+    /// those. A lead the run lost track of is not renewed, so its lease runs out and another run takes it.
+    /// </summary>
+    public async Task<IReadOnlySet<LeadId>> RenewAsync(string owner, IReadOnlyCollection<LeadId> held, DateTimeOffset now, TimeSpan leaseFor,
+        CancellationToken ct = default)
     {
+        if (held.Count == 0) return new HashSet<LeadId>();
         await using var cmd = dataSource.CreateCommand(
-            "UPDATE leads SET lease_expires_at = @now + @ttl WHERE lease_owner = @owner AND lease_expires_at > @now");
+            "UPDATE leads SET lease_expires_at = @now + @ttl WHERE lease_owner = @owner AND lease_expires_at > @now AND id = ANY (@ids) RETURNING id");
         cmd.Parameters.AddWithValue("owner", owner);
+        cmd.Parameters.AddWithValue("ids", held.Select(l => l.Value).ToArray());
         cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
         cmd.Parameters.AddWithValue("ttl", leaseFor);
+        var renewed = new HashSet<LeadId>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) renewed.Add(new LeadId(reader.GetInt64(0)));
+        return renewed;
+    }
+
+    /// <summary>Gives back every lead the owner leased and is not dialling, except <paramref name="keep"/>: what a restarted hopper lost.</summary>
+    public async Task<int> ReleaseAllExceptAsync(string owner, IReadOnlyCollection<LeadId> keep, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE leads SET lease_owner = NULL, lease_expires_at = NULL
+            WHERE lease_owner = @owner AND status <> 'dialing' AND NOT id = ANY (@keep)
+            """);
+        cmd.Parameters.AddWithValue("owner", owner);
+        cmd.Parameters.AddWithValue("keep", keep.Select(l => l.Value).ToArray());
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
-    /// Closes the attempts a crashed run left in flight (status 'dialing', lease expired): each gets a call
-    /// record with outcome Failed/interrupted, and the lead waits <paramref name="retryDelay"/> before it is
-    /// callable again (or is done at the attempt limit). The lead was dialled once; it is not dialled again at once.
+    /// Closes the attempts that a run of an older version (whose lease owner names no registered <see cref="DialerRun"/>)
+    /// left in flight (status 'dialing', lease expired): each gets a call record with outcome Failed/interrupted, and the
+    /// lead waits <paramref name="retryDelay"/> before it is callable again (or is done at the attempt limit). Registered
+    /// runs' calls are closed with what they knew when the run is found dead (<see cref="InterruptedWork"/>).
     /// </summary>
     public async Task<int> RecoverInterruptedAsync(
         CampaignId campaign, DateTimeOffset now, TimeSpan retryDelay, int maxAttempts, string dialMode, CancellationToken ct = default)
@@ -280,6 +315,7 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
             WITH stale AS (
                 SELECT id, lease_owner FROM leads
                 WHERE campaign_id = @campaign AND status = 'dialing' AND lease_expires_at < @now
+                  AND NOT EXISTS (SELECT 1 FROM dialer_runs r WHERE r.id = split_part(lease_owner, '/', 1))
                 FOR UPDATE SKIP LOCKED),
             closed AS (
                 UPDATE leads l SET
@@ -287,7 +323,8 @@ public sealed class LeadHopper(NpgsqlDataSource dataSource)
                     last_outcome = 'Failed', next_call_at = @now + @delay,
                     lease_owner = NULL, lease_expires_at = NULL
                 FROM stale WHERE l.id = stale.id
-                RETURNING l.id, l.tenant_id, l.campaign_id, l.attempts, l.phone_e164, l.region, l.last_attempt_at, stale.lease_owner AS owner)
+                RETURNING l.id, l.tenant_id, l.campaign_id, l.attempts, l.phone_e164, l.region, l.last_attempt_at, stale.lease_owner AS owner),
+            forgotten AS (DELETE FROM calls_in_flight f USING closed c WHERE f.lead_id = c.id AND f.attempt = c.attempts)
             INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, region, dial_mode,
                                       started_at, ended_at, outcome, failure_reason, run_id)
             SELECT gen_random_uuid(), tenant_id, campaign_id, id, attempts, phone_e164, region, @mode,

@@ -13,7 +13,7 @@ namespace Outbound.Data.Dialing;
 /// <param name="Window">Live calls per minute inside the window, oldest first (stamped with the minute's end).</param>
 /// <param name="Prior">Recent figures, or null when there are too few calls to lean on.</param>
 public sealed record PacingHistory(
-    IReadOnlyList<LiveCalls> Window,
+    IReadOnlyList<WindowCalls> Window,
     DetectorHistory Detector,
     CallStatistics? Prior);
 
@@ -67,7 +67,7 @@ public sealed class PacingHistoryQuery(NpgsqlDataSource dataSource)
             WHERE campaign_id = @campaign AND ended_at > @since AND ended_at <= @now
             """, new { campaign = campaign.Value, since = (now - TimeSpan.FromDays(7)).UtcDateTime, now = now.UtcDateTime }, cancellationToken: ct));
         return new PacingHistory(
-            minutes.Select(m => new LiveCalls(new DateTimeOffset(DateTime.SpecifyKind(m.At, DateTimeKind.Utc)), m.Connected, m.Abandoned, m.Passed)).ToList(),
+            minutes.Select(m => new WindowCalls(new DateTimeOffset(DateTime.SpecifyKind(m.At, DateTimeKind.Utc)), m.Connected, m.Abandoned, m.Passed)).ToList(),
             new DetectorHistory(detector.Machine, detector.Checked, detector.Humans, detector.Passed),
             figures.Calls < MinCallsForPrior ? null : figures.Prior(fallbackPrior));
     }

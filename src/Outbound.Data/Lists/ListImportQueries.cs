@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Npgsql;
-using Outbound.Core.Lists;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Tenants;
+using Outbound.Data.Campaigns;
 
 namespace Outbound.Data.Lists;
 
@@ -54,33 +52,9 @@ public sealed class ListImportQueries(NpgsqlDataSource dataSource)
         return list;
     }
 
-    /// <summary>
-    /// Writes the rejected rows as CSV (UTF-8 with BOM so Excel shows Chinese): line, reason, detail,
-    /// raw, in line order. Returns the number of rows written; 0 also for another tenant's import.
-    /// </summary>
-    public async Task<int> WriteRejectsCsvAsync(TenantId tenant, Guid importId, Stream output, CancellationToken ct = default)
-    {
-        await using var cmd = _dataSource.CreateCommand("""
-            SELECT line_number, reason, detail, raw FROM list_import_rejects
-            WHERE tenant_id = @t AND import_id = @id ORDER BY line_number
-            """);
-        cmd.Parameters.AddWithValue("t", tenant.Value);
-        cmd.Parameters.AddWithValue("id", importId);
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        await writer.WriteLineAsync("line,reason,detail,raw");
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var count = 0;
-        while (await reader.ReadAsync(ct))
-        {
-            await writer.WriteLineAsync(string.Join(',',
-                reader.GetInt32(0).ToString(CultureInfo.InvariantCulture),
-                Csv.QuoteForSpreadsheet(reader.GetString(1)),
-                Csv.QuoteForSpreadsheet(reader.IsDBNull(2) ? "" : reader.GetString(2)),
-                Csv.QuoteForSpreadsheet(reader.GetString(3))));
-            count++;
-        }
-        return count;
-    }
+    /// <summary>The rejected rows as the <see cref="RejectReport"/> CSV. Returns the number of rows written; 0 also for another tenant's import.</summary>
+    public Task<int> WriteRejectsCsvAsync(TenantId tenant, Guid importId, Stream output, CancellationToken ct = default) =>
+        RejectReport.WriteAsync(new CampaignImports(_dataSource).RejectsAsync(importId, TenantScope.For(tenant), ct), output, ct);
 
     private static ListImportSummary ReadSummary(NpgsqlDataReader r) => new(
         r.GetGuid(0), new CampaignId(r.GetGuid(1)), r.GetString(2), r.GetString(3), r.GetString(4),

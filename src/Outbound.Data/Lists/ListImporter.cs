@@ -21,9 +21,6 @@ namespace Outbound.Data.Lists;
 /// </summary>
 public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    /// <summary>Bytes sniffed for the encoding before the import starts (a GBK file shows itself well within this).</summary>
-    public const int SniffBytes = 1 << 20;
-
     private const int ProgressEveryRows = 20_000;
 
     // Leads per batch and batches in flight: small enough that progress shows writing under way
@@ -34,31 +31,30 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
     private readonly NpgsqlDataSource _dataSource = dataSource;
     private readonly TimeProvider _time = time;
 
+    /// <param name="content">The list file from its start: delimited text in any supported encoding, or an Excel workbook (then seekable).</param>
     public async Task<ListImportResult> ImportAsync(ListImportRequest request, Stream content,
         IProgress<ListImportProgress>? progress = null, CancellationToken ct = default)
     {
         var started = _time.GetTimestamp();
         var importId = Guid.CreateVersion7();
         long? totalBytes = content.CanSeek ? content.Length - content.Position : null;
-        var head = new byte[SniffBytes];
-        var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        var encoding = ListEncodingDetector.Detect(head.AsSpan(0, headLength), isWholeFile: headLength < head.Length, request.Encoding);
-        await using var source = new ListContentStream(head, headLength, content);
+        ListFile? file = null;
         var columnMap = new Dictionary<string, int>();
         try
         {
+            // Opening reads the head (and a workbook whole, for its hash): off the caller's thread.
+            file = await Task.Run(() => ListFile.Open(content, request.Encoding), ct);
             await using var connection = await _dataSource.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(hashtextextended(@c::text, 0))", ct, ("c", request.Campaign.Value));
             var fields = await ListImportTargets.FieldsAsync(connection, tx, request.Tenant, request.Campaign, ct);
-            await InsertImportAsync(connection, tx, importId, request, encoding.Name, "running", null, ct);
+            await InsertImportAsync(connection, tx, importId, request, file.Format, "running", null, ct);
             var campaignPhones = await LoadPhonesAsync(connection, tx, "SELECT phone_e164 FROM leads WHERE campaign_id = @c", ("c", request.Campaign.Value), ct);
             var dncPhones = await LoadPhonesAsync(connection, tx, "SELECT phone_e164 FROM dnc_numbers WHERE tenant_id IS NULL OR tenant_id = @t", ("t", request.Tenant.Value), ct);
 
-            using var text = new StreamReader(source, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-            if (encoding.HasBom) text.Read(new char[1], 0, 1); // the BOM decodes to U+FEFF: drop it
-            var reader = new CsvRecordReader(text);
-            if (!reader.Read()) throw new ListFormatException("文件为空 / the file is empty");
+            var reader = file.Records;
+            if (!reader.Read()) throw ListFormatException.Empty();
+            if (reader.Problem is not null) throw ListFormatException.HeaderTooBig(ListLimits.Default);
             var headers = reader.Fields();
             var suggestion = HeaderMapper.Suggest(headers, fields);
             var map = HeaderMapper.Apply(suggestion, headers, fields, request.ColumnOverrides ?? new Dictionary<string, string>());
@@ -69,30 +65,36 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
             var parser = new LeadRowParser(headers, fields, map, new PhoneNormalizer());
             var dedup = new LeadDeduplicator(campaignPhones, dncPhones);
             var tally = new Tally();
-            await PipeLeadsAsync(connection, request, importId, reader, parser, dedup, tally, source, totalBytes, progress, ct);
+            await PipeLeadsAsync(connection, request, importId, reader, parser, dedup, tally, file, totalBytes, progress, ct);
+            // A header and nothing else: say so rather than report a completed import of nothing.
+            if (tally.Rows == 0) throw ListFormatException.HeadersOnly();
             await CopyRejectsAsync(connection, request.Tenant, importId, tally.Rejects, ct);
-            await CompleteImportAsync(connection, tx, importId, tally, source, ct);
+            await CompleteImportAsync(connection, tx, importId, tally, file, ct);
             await tx.CommitAsync(ct);
-            progress?.Report(new ListImportProgress(importId, tally.Rows, source.BytesRead, totalBytes ?? source.BytesRead, tally.Imported));
-            return new ListImportResult(importId, encoding.Name, tally.Rows, tally.Imported, tally.Rejects.Count,
+            progress?.Report(new ListImportProgress(importId, tally.Rows, file.BytesRead, totalBytes ?? file.BytesRead, tally.Imported));
+            return new ListImportResult(importId, file.Format, tally.Rows, tally.Imported, tally.Rejects.Count,
                 tally.Duplicates, tally.Dnc, _time.GetElapsedTime(started));
         }
         catch (Exception e)
         {
-            var message = Describe(e);
-            var recorded = await TryRecordFailureAsync(importId, request, encoding.Name, message, source, columnMap);
+            var message = Describe(e, file?.Format);
+            var recorded = await TryRecordFailureAsync(importId, request, file, message, columnMap);
             if (e is OperationCanceledException) throw;
             throw new ListImportFailedException(message, recorded ? importId : null, e);
         }
+        finally
+        {
+            file?.Dispose();
+        }
     }
 
-    /// <summary>The upload page's first look at a file: encoding, headers, suggested mapping, first rows.</summary>
-    public async Task<ListPreview> PreviewAsync(TenantId tenant, CampaignId campaign, ReadOnlyMemory<byte> head, bool isWholeFile,
+    /// <summary>The upload page's first look at a file: its format, headers, suggested mapping, first rows.</summary>
+    public async Task<ListPreview> PreviewAsync(TenantId tenant, CampaignId campaign, Stream file,
         ListEncodingChoice encoding = ListEncodingChoice.Auto, CancellationToken ct = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         var fields = await ListImportTargets.FieldsAsync(connection, null, tenant, campaign, ct);
-        return ListPreview.Create(head.Span, isWholeFile, encoding, fields);
+        return await Task.Run(() => ListPreview.Create(file, encoding, fields), ct);
     }
 
     private sealed class Tally
@@ -110,7 +112,7 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
     /// stops the other; the COPY is then left incomplete (disposing it cancels it) and the caller rolls back.
     /// </summary>
     private static async Task PipeLeadsAsync(NpgsqlConnection connection, ListImportRequest request, Guid importId,
-        CsvRecordReader reader, LeadRowParser parser, LeadDeduplicator dedup, Tally tally, ListContentStream source,
+        IListRecordReader reader, LeadRowParser parser, LeadDeduplicator dedup, Tally tally, ListFile source,
         long? totalBytes, IProgress<ListImportProgress>? progress, CancellationToken ct)
     {
         var batches = Channel.CreateBounded<ParsedLead[]>(new BoundedChannelOptions(BatchesInFlight)
@@ -144,8 +146,8 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
         await copy.CompleteAsync(ct);
     }
 
-    private static async Task ParseAsync(CsvRecordReader reader, LeadRowParser parser, LeadDeduplicator dedup, Tally tally,
-        ChannelWriter<ParsedLead[]> batches, ListContentStream source, Guid importId, long? totalBytes,
+    private static async Task ParseAsync(IListRecordReader reader, LeadRowParser parser, LeadDeduplicator dedup, Tally tally,
+        ChannelWriter<ParsedLead[]> batches, ListFile source, Guid importId, long? totalBytes,
         IProgress<ListImportProgress>? progress, CancellationToken ct)
     {
         try
@@ -255,7 +257,7 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     private static async Task CompleteImportAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid importId, Tally tally,
-        ListContentStream source, CancellationToken ct)
+        ListFile source, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
             UPDATE list_imports SET status = 'completed', rows = @rows, imported = @imported, rejected = @rejected,
@@ -274,8 +276,8 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>Leaves a trace of the failed import (its own short transaction); never masks the original error.</summary>
-    private async Task<bool> TryRecordFailureAsync(Guid importId, ListImportRequest request, string encoding, string error,
-        ListContentStream source, IReadOnlyDictionary<string, int> columnMap)
+    private async Task<bool> TryRecordFailureAsync(Guid importId, ListImportRequest request, ListFile? file, string error,
+        IReadOnlyDictionary<string, int> columnMap)
     {
         try
         {
@@ -289,9 +291,9 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
             cmd.Parameters.AddWithValue("t", request.Tenant.Value);
             cmd.Parameters.AddWithValue("c", request.Campaign.Value);
             cmd.Parameters.AddWithValue("f", request.FileName);
-            cmd.Parameters.AddWithValue("sha", source.Sha256Hex());
-            cmd.Parameters.AddWithValue("bytes", source.BytesRead);
-            cmd.Parameters.AddWithValue("e", encoding);
+            cmd.Parameters.AddWithValue("sha", file?.Sha256Hex() ?? "");
+            cmd.Parameters.AddWithValue("bytes", file?.BytesRead ?? 0);
+            cmd.Parameters.AddWithValue("e", file?.Format ?? "unknown");
             cmd.Parameters.Add(new NpgsqlParameter("m", NpgsqlDbType.Jsonb) { Value = System.Text.Json.JsonSerializer.Serialize(columnMap) });
             cmd.Parameters.AddWithValue("err", error);
             cmd.Parameters.AddWithValue("by", (object?)request.CreatedBy ?? DBNull.Value);
@@ -303,14 +305,14 @@ public sealed class ListImporter(NpgsqlDataSource dataSource, TimeProvider time)
         }
     }
 
-    private static string Describe(Exception e) => e switch
+    private static string Describe(Exception e, string? format) => e switch
     {
         OperationCanceledException => "导入已取消 / the import was cancelled",
-        DecoderFallbackException d => $"文件不是有效的 UTF-8（第 {d.Index} 字节附近）/ the file is not valid UTF-8: import it again with encoding gb18030",
+        DecoderFallbackException d => ListFormatException.BadEncoding(format ?? "", d.Index).Message,
         ColumnMappingException m => "列映射不完整 / column mapping: " + string.Join("; ", m.Problems),
         ListFormatException or ListImportFailedException => e.Message,
         PostgresException p => $"数据库拒绝了导入 / the database refused the import: {p.MessageText}{(p.Detail is null ? "" : " (" + p.Detail + ")")}",
-        _ when e.InnerException is DecoderFallbackException inner => Describe(inner),
+        _ when e.InnerException is DecoderFallbackException inner => Describe(inner, format),
         _ => $"导入失败 / the import failed: {e.Message}",
     };
 

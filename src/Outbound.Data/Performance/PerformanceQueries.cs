@@ -3,7 +3,10 @@ using Npgsql;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
 using Outbound.Core.Tenants;
+using Outbound.Core.WorkOrders;
 using Outbound.Data.Campaigns;
+using Outbound.Data.WorkOrders;
+using Outbound.Data.Identity;
 
 namespace Outbound.Data.Performance;
 
@@ -26,10 +29,10 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
     {
         await using var cmd = dataSource.CreateCommand("""
             SELECT id, tenant_id, code, name, kind, settings::text FROM campaigns
-            WHERE code = @code AND (@tenant::uuid IS NULL OR tenant_id = @tenant)
+            WHERE code = @code AND (@tenant::uuid IS NULL OR tenant_id = @tenant) AND (@campaigns::uuid[] IS NULL OR id = ANY(@campaigns))
             """);
         cmd.Parameters.AddWithValue("code", code);
-        cmd.Parameters.AddWithValue("tenant", (object?)scope.SqlFilter ?? DBNull.Value);
+        AddScope(cmd, scope);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new ReportedCampaign(new CampaignId(reader.GetGuid(0)), new TenantId(reader.GetGuid(1)), reader.GetString(2), reader.GetString(3),
@@ -40,8 +43,8 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ReportedCampaign>> CampaignsAsync(TenantScope scope, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(
-            "SELECT code FROM campaigns WHERE (@tenant::uuid IS NULL OR tenant_id = @tenant) ORDER BY code");
-        cmd.Parameters.AddWithValue("tenant", (object?)scope.SqlFilter ?? DBNull.Value);
+            "SELECT code FROM campaigns WHERE (@tenant::uuid IS NULL OR tenant_id = @tenant) AND (@campaigns::uuid[] IS NULL OR id = ANY(@campaigns)) ORDER BY code");
+        AddScope(cmd, scope);
         var codes = new List<string>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) codes.Add(reader.GetString(0));
@@ -49,6 +52,15 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
         foreach (var code in codes)
             if (await FindCampaignAsync(code, scope, ct) is { } c) list.Add(c);
         return list;
+    }
+
+    /// <summary>The people behind the agent ids of the figures (users by name, demo bots by number).</summary>
+    public Task<IReadOnlyDictionary<string, AgentName>> AgentNamesAsync(IEnumerable<string> agentIds, CancellationToken ct = default) =>
+        new AgentDirectory(dataSource).NamesAsync(agentIds, ct);
+    private static void AddScope(NpgsqlCommand cmd, TenantScope scope)
+    {
+        cmd.Parameters.AddWithValue("tenant", (object?)scope.SqlFilter ?? DBNull.Value);
+        cmd.Parameters.Add(new NpgsqlParameter("campaigns", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)scope.CampaignFilter ?? DBNull.Value });
     }
 
     public async Task TallyAsync(ReportedCampaign campaign, DateOnly from, DateOnly to, PerformanceTally tally, CancellationToken ct = default)
@@ -65,6 +77,7 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
                     r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetInt16(10), inbound,
                     r.IsDBNull(11) ? null : r.GetString(11)));
         }
+        foreach (var contact in await new ServiceMetricsQueries(dataSource).ContactsAsync(campaign.Id.Value, start, end, ct)) tally.Add(contact);
         await using (var cmd = Command(connection, """
             SELECT lead_id, agent, amount, due_on, kept_on FROM collection_promises
             WHERE campaign_id = @c AND promised_at >= @start AND promised_at < @end
@@ -85,6 +98,16 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
                 tally.Add(new SurveyResponseFact(r.GetInt64(0), r.GetBoolean(1),
                     JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(r.GetString(2)) ?? []));
         }
+    }
+
+    /// <summary>The campaign's work orders opened in the period and its client's knowledge-base timeliness (Core's ServiceMetrics).</summary>
+    public async Task<(WorkOrderFigures Orders, Ratio Timeliness)> ServiceAsync(ReportedCampaign campaign, DateOnly from, DateOnly to, DateTimeOffset asOf,
+        CancellationToken ct = default)
+    {
+        var (start, end) = Period(from, to);
+        var service = new ServiceMetricsQueries(dataSource);
+        return (ServiceMetrics.Measure(await service.OrdersAsync(campaign.Id.Value, null, start, end, ct)),
+            await service.TimelinessAsync(campaign.TenantId.Value, start, end, asOf, ct));
     }
 
     private const string OutboundCalls = """

@@ -15,7 +15,7 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
         try { await cmd.ExecuteNonQueryAsync(ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            throw new AssessmentRefusedException("attendance is kept for staff only; this person has no staff record");
+            throw new AssessmentRefusedException("只记录员工的考勤：此人没有员工档案。", "Attendance is kept for staff only; this person has no staff record.");
         }
     }
 
@@ -28,22 +28,23 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
              WHERE id = (SELECT id FROM workforce_sessions WHERE agent_id = @a AND logged_out_at IS NULL AND logged_in_at <= @at
                           ORDER BY logged_in_at DESC LIMIT 1)
             """, null, ("a", agent.Value), ("at", at.ToUniversalTime()));
-        if (await cmd.ExecuteNonQueryAsync(ct) == 0) throw new AssessmentRefusedException("the agent has no open session to log out of");
+        if (await cmd.ExecuteNonQueryAsync(ct) == 0) throw new AssessmentRefusedException("该坐席没有可签出的在线时段。", "The agent has no open session to log out of.");
     }
 
     /// <summary>
     /// Every login stretch overlapping [from, to): the attendance machine's sessions (workforce_sessions) and
     /// the dialer's agent sessions (agent_sessions), whose text agent key is matched to a staff record by
-    /// user id, user name or e-mail. Dialer sessions of people without a staff record are not attendance.
+    /// user id, user name or e-mail. Dialer sessions of people without a staff record are not attendance. A dialer session
+    /// closed by a crash (reason <see cref="Dialing.InterruptedWork.CrashReason"/>) says so.
     /// </summary>
     public async Task<IReadOnlyList<AgentSession>> SessionsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = connection.Command("""
-            SELECT agent_id, logged_in_at, logged_out_at FROM workforce_sessions
+            SELECT agent_id, logged_in_at, logged_out_at, false FROM workforce_sessions
              WHERE logged_in_at < @to AND (logged_out_at IS NULL OR logged_out_at > @from)
             UNION ALL
-            SELECT DISTINCT ON (s.id) staff.id, s.logged_in_at, s.logged_out_at
+            SELECT DISTINCT ON (s.id) staff.id, s.logged_in_at, s.logged_out_at, s.logout_reason IS NOT DISTINCT FROM @crash
               FROM agent_sessions s
               JOIN (SELECT wa.id, lower(k.key) AS key
                       FROM workforce_agents wa
@@ -51,12 +52,12 @@ public sealed class AttendanceLog(NpgsqlDataSource dataSource, CenterTime time)
                      CROSS JOIN LATERAL (VALUES (wa.id::text), (u.user_name), (u.email)) AS k (key)
                      WHERE k.key IS NOT NULL) staff ON staff.key = lower(s.agent)
              WHERE s.logged_in_at < @to AND (s.logged_out_at IS NULL OR s.logged_out_at > @from)
-            """, null, ("from", from.ToUniversalTime()), ("to", to.ToUniversalTime()));
+            """, null, ("from", from.ToUniversalTime()), ("to", to.ToUniversalTime()), ("crash", Dialing.InterruptedWork.CrashReason));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<AgentSession>();
         while (await r.ReadAsync(ct))
             list.Add(new AgentSession(new AgentId(r.GetGuid(0)), time.ToLocal(r.GetFieldValue<DateTimeOffset>(1)),
-                r.IsDBNull(2) ? null : time.ToLocal(r.GetFieldValue<DateTimeOffset>(2))));
+                r.IsDBNull(2) ? null : time.ToLocal(r.GetFieldValue<DateTimeOffset>(2))) { ClosedByCrash = r.GetBoolean(3) });
         return list;
     }
 

@@ -1,5 +1,7 @@
 using Npgsql;
 using Outbound.Core.Assessment.Detection;
+using Outbound.Core.Campaigns;
+using Outbound.Core.Tenants;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 
@@ -12,6 +14,31 @@ namespace Outbound.Data.Workforce;
 /// </summary>
 public sealed class ProtectedFiles(NpgsqlDataSource dataSource, CenterTime time)
 {
+    /// <summary>
+    /// The recording of an outbound or inbound call (by call id) or a customer file (by lead id), with where it belongs and,
+    /// for a recording, the agent who took the call; null when there is no such file.
+    /// </summary>
+    public async Task<ProtectedFile?> FindAsync(ProtectedFileKind kind, string id, CancellationToken ct = default)
+    {
+        string? sql = kind switch
+        {
+            ProtectedFileKind.Recording when Guid.TryParse(id, out _) => """
+                SELECT tenant_id, campaign_id, agent FROM call_records WHERE id = @id::uuid AND recording_path IS NOT NULL
+                UNION ALL
+                SELECT tenant_id, campaign_id, agent FROM inbound_calls WHERE id = @id::uuid AND recording_path IS NOT NULL
+                """,
+            ProtectedFileKind.CustomerFile when long.TryParse(id, out _) => "SELECT tenant_id, campaign_id, NULL::text FROM leads WHERE id = @id::bigint",
+            _ => null,
+        };
+        if (sql is null) return null;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = connection.Command(sql, null, ("id", id));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new ProtectedFile(kind, id, new TenantId(reader.GetGuid(0)), new CampaignId(reader.GetGuid(1)), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : null;
+    }
+
     public async Task<AssessmentRefusedException> RefuseDeletionAsync(AgentId by, ProtectedFileKind kind, string target, DateTimeOffset at,
         CancellationToken ct = default)
     {
@@ -27,6 +54,9 @@ public sealed class ProtectedFiles(NpgsqlDataSource dataSource, CenterTime time)
         await using (var cmd = connection.Command("SELECT EXISTS (SELECT 1 FROM workforce_agents WHERE id = @a)", null, ("a", by.Value)))
             isStaff = (bool)(await cmd.ExecuteScalarAsync(ct))!;
         if (isStaff) await new Deductions(dataSource).ProposeAsync([DeleteAttemptDetection.Propose(attempt)], ct);
-        return new AssessmentRefusedException("原始文件(录音、客户档案)不得删除;此次操作已记录。 Original files cannot be deleted; the attempt was recorded.");
+        return new AssessmentRefusedException("原始文件（录音、客户档案）不得删除；此次操作已记录。", "Original files cannot be deleted; the attempt was recorded.");
     }
 }
+
+/// <summary>A recording or customer file, where it belongs, and (for a recording) the agent on the call.</summary>
+public sealed record ProtectedFile(ProtectedFileKind Kind, string Id, TenantId Tenant, CampaignId Campaign, string? Agent);

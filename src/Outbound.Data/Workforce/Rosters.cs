@@ -44,13 +44,13 @@ public sealed class Rosters(NpgsqlDataSource dataSource, CenterTime time)
     public async Task DeleteTemplateAsync(ShiftCode code, CancellationToken ct = default)
     {
         if ((await RotationAsync(ct))?.Cycle.Contains(code) == true)
-            throw new AssessmentRefusedException($"the rotation still uses shift {code}");
+            throw new AssessmentRefusedException($"轮班表仍在使用班次 {code}。", $"The rotation still uses shift {code}.");
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = connection.Command("DELETE FROM workforce_shift_templates WHERE code = @c", null, ("c", code.Value));
         try { await cmd.ExecuteNonQueryAsync(ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            throw new AssessmentRefusedException($"shift {code} is in a roster or a handover log and cannot be removed");
+            throw new AssessmentRefusedException($"班次 {code} 已用于排班或交接班日志，不能删除。", $"Shift {code} is in a roster or a handover log and cannot be removed.");
         }
     }
 
@@ -78,11 +78,11 @@ public sealed class Rosters(NpgsqlDataSource dataSource, CenterTime time)
         var teams = await new Staff(dataSource).TeamsAsync(ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var templates = await TemplatesAsync(connection, ct);
-        var rotation = await RotationAsync(connection, ct) ?? throw new AssessmentRefusedException("no rotation is set up");
+        var rotation = await RotationAsync(connection, ct) ?? throw new AssessmentRefusedException("尚未设置轮班表。", "No rotation is set up.");
 
         IReadOnlyList<RosterEntry> roster;
         try { roster = RosterGenerator.Generate(month, rotation, teams, templates); }
-        catch (ArgumentException e) { throw new AssessmentRefusedException(e.Message); }
+        catch (ArgumentException e) { throw new AssessmentRefusedException("轮班表与班次模板或班组不一致，无法生成排班。", $"The roster cannot be made: {e.Message}."); }
 
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var del = connection.Command("DELETE FROM workforce_roster WHERE day BETWEEN @f AND @t", tx, ("f", month.FirstDay), ("t", month.LastDay)))
@@ -116,11 +116,11 @@ public sealed class Rosters(NpgsqlDataSource dataSource, CenterTime time)
         ShiftTemplate? template = null;
         if (shift is not null)
             template = (await TemplatesAsync(connection, ct)).FirstOrDefault(t => t.Code == shift)
-                ?? throw new AssessmentRefusedException($"shift {shift} has no template");
+                ?? throw new AssessmentRefusedException($"班次 {shift} 没有班次模板。", $"Shift {shift} has no template.");
         Guid? team;
         await using (var cmd = connection.Command("SELECT team_id FROM workforce_agents WHERE id = @a", null, ("a", agent.Value)))
             team = await cmd.ExecuteScalarAsync(ct) as Guid?;
-        if (template is not null && team is null) throw new AssessmentRefusedException("only a member of a team can be rostered");
+        if (template is not null && team is null) throw new AssessmentRefusedException("只有班组成员可以排班。", "Only a member of a team can be rostered.");
 
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var del = connection.Command("DELETE FROM workforce_roster WHERE agent_id = @a AND day = @d", tx, ("a", agent.Value), ("d", day)))

@@ -22,23 +22,23 @@ public sealed class Staff(NpgsqlDataSource dataSource)
             INSERT INTO workforce_teams (id, name, leader_id, rotation_offset) VALUES (@id, @name, @leader, @off)
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, leader_id = EXCLUDED.leader_id, rotation_offset = EXCLUDED.rotation_offset
             """, null, ("id", id.Value), ("name", name), ("leader", leader.Value), ("off", rotationOffset));
-        if (string.IsNullOrWhiteSpace(name)) throw new AssessmentRefusedException("a team needs a name");
+        if (string.IsNullOrWhiteSpace(name)) throw new AssessmentRefusedException("请填写班组名称。", "A team needs a name.");
         try { await cmd.ExecuteNonQueryAsync(ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            throw new AssessmentRefusedException("a team's leader must be an existing user account");
+            throw new AssessmentRefusedException("班组长须是已有的用户账号。", "A team's leader must be an existing user account.");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new AssessmentRefusedException($"there is already a team named {name}");
+            throw new AssessmentRefusedException($"已有名为 {name} 的班组。", $"There is already a team named {name}.");
         }
     }
 
     public async Task SaveAgentAsync(StaffRecord record, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(record.EmployeeNo) || string.IsNullOrWhiteSpace(record.Name))
-            throw new AssessmentRefusedException("an agent needs an employee number and a name");
-        if (record.BaseSalary < 0) throw new AssessmentRefusedException("base salary must not be negative");
+            throw new AssessmentRefusedException("请填写工号和姓名。", "An agent needs an employee number and a name.");
+        if (record.BaseSalary < 0) throw new AssessmentRefusedException("基本工资不能为负数。", "The base salary must not be negative.");
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = connection.Command("""
             INSERT INTO workforce_agents (id, employee_no, name, team_id, base_salary, active) VALUES (@id, @no, @name, @team, @base, @active)
@@ -49,11 +49,11 @@ public sealed class Staff(NpgsqlDataSource dataSource)
         try { await cmd.ExecuteNonQueryAsync(ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            throw new AssessmentRefusedException("a staff record must belong to an existing user account (and an existing team)");
+            throw new AssessmentRefusedException("员工档案须对应已有的用户账号（以及已有的班组）。", "A staff record must belong to an existing user account (and an existing team).");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new AssessmentRefusedException($"employee number {record.EmployeeNo.Trim()} is already taken");
+            throw new AssessmentRefusedException($"工号 {record.EmployeeNo.Trim()} 已被使用。", $"Employee number {record.EmployeeNo.Trim()} is already taken.");
         }
     }
 

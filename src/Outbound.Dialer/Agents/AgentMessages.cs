@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Compliance;
+using Outbound.Core.Desk;
 using Outbound.Data.Dialing;
 using Outbound.Telephony.Port;
 
@@ -20,15 +21,29 @@ public static class AgentCommands
         public IReadOnlyList<CampaignId> All => [CampaignId, .. Others.Where(o => o != CampaignId).Distinct()];
     }
 
-    public sealed record Logout(string Reason = "logout");
+    /// <summary>签出; a supervisor's (<see cref="Forced"/>) leaves whatever call is on, the agent's own waits for the call to be done.</summary>
+    public sealed record Logout(string Reason = "logout")
+    {
+        public bool Forced { get; init; }
+    }
 
-    public sealed record Ready;
+    /// <summary>就绪; a supervisor's (<see cref="Forced"/>) also closes after-call work without a result.</summary>
+    public sealed record Ready
+    {
+        public bool Forced { get; init; }
+    }
 
-    /// <summary>示忙 with a reason (break, training, meeting …).</summary>
+    /// <summary>示忙 with a reason (break, training, meeting …); during a call, what the agent returns to after it.</summary>
     public sealed record NotReady(string Reason);
 
-    /// <summary>Closes the after-call work: the disposition code and maybe a callback.</summary>
+    /// <summary>Saves (or corrects) the result of the call on the desk: during the call or in its after-call work.</summary>
+    public sealed record SaveResult(string Code, CallbackRequest? Callback = null);
+
+    /// <summary>Saves the result and closes the after-call work in one (the bots' way).</summary>
     public sealed record Disposition(string Code, CallbackRequest? Callback = null);
+
+    /// <summary>挂机: ends the call on the desk (cancels it while it rings).</summary>
+    public sealed record HangUp;
 
     /// <summary>Preview: dial the lead on screen.</summary>
     public sealed record DialPreview;
@@ -43,12 +58,27 @@ public sealed record AgentStateReply(string AgentId, AgentState State, string? R
 {
     /// <summary>Every campaign the session is logged in to (the first is <see cref="CampaignId"/>).</summary>
     public IReadOnlyList<CampaignId> Campaigns { get; init; } = [];
+
+    /// <summary>The desk as the agent sees it: state, buttons, the call and its result.</summary>
+    public DeskMachine Desk { get; init; } = DeskMachine.SignedOut;
+
+    /// <summary>When after-call work closes by itself (with a result saved).</summary>
+    public DateTimeOffset? WrapUpEndsAt { get; init; }
+}
+
+/// <summary>The session's answer to an agent command: done, or why not (the desk words it).</summary>
+public sealed record AgentCommandReply(DeskRefusal? Refusal)
+{
+    public static AgentCommandReply Done { get; } = new((DeskRefusal?)null);
 }
 
 /// <summary>What a session tells the agent's desk (browser bridge or bot).</summary>
 public static class AgentEvents
 {
     public sealed record StateChanged(string AgentId, AgentState State, string? Reason, DateTimeOffset At);
+
+    /// <summary>The desk changed (state, buttons, call, result): what the agent's screen shows.</summary>
+    public sealed record DeskChanged(string AgentId, DeskMachine Desk, DateTimeOffset? WrapUpEndsAt, DateTimeOffset At);
 
     /// <summary>Preview: the lead to look at; after <paramref name="CountdownSeconds"/> (when not 0) it is dialled.</summary>
     public sealed record PreviewOffered(string AgentId, LeasedLead Lead, int CountdownSeconds);
@@ -86,12 +116,18 @@ public static class AgentProtocol
 
     public sealed record Connected(IActorRef Call);
 
-    /// <summary>The customer leg ended; after-call work begins.</summary>
-    public sealed record Ended(IActorRef Call, TimeSpan WrapUp);
+    /// <summary>
+    /// The agent's part of the call ended (the customer hung up, or the call went on without the agent); after-call work begins.
+    /// <paramref name="ResultExpected"/> false when someone else gives the call's result (a colleague took it over, or was only consulted).
+    /// </summary>
+    public sealed record Ended(IActorRef Call, TimeSpan WrapUp, bool ResultExpected = true);
 
     /// <summary>The call gave the agent back without connecting (abandoned in the meantime, or failed preview).</summary>
     public sealed record Unreserve(IActorRef Call);
 
-    /// <summary>To the call: the agent finished after-call work.</summary>
+    /// <summary>To the call: the result the agent saved while the call goes on; kept (the last one wins) should the agent leave it.</summary>
+    public sealed record ResultSaved(string Code, CallbackRequest? Callback);
+
+    /// <summary>To the call: the agent finished after-call work; the call is recorded with this result.</summary>
     public sealed record Dispositioned(string? Code, CallbackRequest? Callback, DateTimeOffset At);
 }

@@ -1,35 +1,40 @@
 using Akka.Actor;
-using Akka.Event;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Desk;
 using Outbound.Core.Leads;
 using Outbound.Data.Dialing;
+using Outbound.Dialer.Calls;
 using Outbound.Dialer.Campaigns;
 using Outbound.Telephony.Port;
-using Outbound.Dialer.Calls;
+using Outbound.Dialer.Recovery;
 
 namespace Outbound.Dialer.Agents;
 
 /// <summary>
-/// One logged-in agent: logged out → (login) not ready → ready ⇄ reserved → on call → after-call work →
-/// ready (or not ready with a reason). Every change is logged to <c>agent_state_events</c> and told to the
-/// agent's campaign (which picks agents for calls) and to the desk (the browser bridge or a bot).
-/// The phone stays on a nailed-up leg for the whole session.
+/// One logged-in agent: a thin shell around the desk's state machine (<see cref="DeskMachine"/> in Core). The agent's
+/// commands, the calls' and campaigns' messages and the session's timers become <see cref="DeskInput"/>s; the machine
+/// decides, and this carries out its <see cref="DeskEffect"/>s with the actors involved. Every change of the coarse state
+/// campaigns pace by (<see cref="AgentState"/>) is logged to <c>agent_state_events</c> (through the durable writer: nothing
+/// is lost while the database is away) and told to the agent's campaigns; every change of the desk is told to the desk (the
+/// browser bridge or a bot). The session tells its campaigns again now and then that it is there, and in which state, so
+/// that a campaign that lost its memory has its agents back. The phone stays on a nailed-up leg for the whole session.
 /// </summary>
 public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
 {
     private sealed record AutoDialPreview(LeadId LeadId);
+    /// <summary>A dialled lead the campaign never placed nor refused (it was restarted meanwhile): the desk lets it go.</summary>
+    private sealed record DialNotPlaced(LeadId LeadId);
     private sealed record WrapUpDeadline(IActorRef Call);
+    private sealed record Rejoin;
 
     private readonly string _agentId;
     private readonly IActorRef _campaigns;
     private readonly IActorRef? _inbound;
     private readonly IActorRef _desk;
     private readonly DialerServices _services;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    private AgentState _state = AgentState.LoggedOut;
-    private string? _reason;
-    private string? _notReadyAfterCall;
+    private DeskMachine _machine = DeskMachine.SignedOut;
+    private (AgentState State, string? Reason) _told = (AgentState.LoggedOut, null);
     private CampaignId? _campaign;
     private IReadOnlyList<CampaignId> _joined = [];
     private IReadOnlySet<CampaignId> _inboundIds = new HashSet<CampaignId>();
@@ -37,7 +42,10 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
     private CallLegId? _phone;
     private IActorRef? _call;
     private LeasedLead? _lead;
-    private Task _logged = Task.CompletedTask; // state rows are written one after another, in order
+    private int _previewCountdown;
+    private TimeSpan _wrapUp;
+    private DateTimeOffset? _wrapUpEndsAt;
+    private DateTimeOffset _since;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -56,99 +64,65 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         _services = services;
 
         ReceiveAsync<AgentCommands.Login>(LoginAsync);
-        ReceiveAsync<AgentCommands.Logout>(l => LogoutAsync(l.Reason));
-        Receive<AgentCommands.Ready>(_ => { if (_state is AgentState.NotReady && _phone is not null) Become(AgentState.Ready); });
-        Receive<AgentCommands.NotReady>(n =>
+        ReceiveAsync<AgentCommands.Logout>(LogoutAsync);
+        Receive<AgentCommands.Ready>(r => Reply(Apply(r.Forced ? new DeskInput.ForceReady() : new DeskInput.GoReady())));
+        Receive<AgentCommands.NotReady>(n => Reply(Apply(new DeskInput.GoNotReady(n.Reason))));
+        Receive<AgentCommands.SaveResult>(s => Reply(Apply(new DeskInput.SaveResult(new DeskResult(s.Code, s.Callback)))));
+        Receive<AgentCommands.Disposition>(d =>
         {
-            if (_state is AgentState.Ready or AgentState.NotReady) Become(AgentState.NotReady, n.Reason);
-            else if (_state is not AgentState.LoggedOut) _notReadyAfterCall = n.Reason; // applied after the call
+            var saved = Apply(new DeskInput.SaveResult(new DeskResult(d.Code, d.Callback)));
+            Reply(saved.Accepted ? Apply(_machine.Presence == DeskPresence.Ready ? new DeskInput.GoReady() : new DeskInput.GoNotReady(_machine.Reason ?? "")) : saved);
         });
+        Receive<AgentCommands.HangUp>(_ => Reply(Apply(new DeskInput.HangUp())));
+        Receive<AgentCommands.DialPreview>(_ => Reply(Apply(new DeskInput.Dial())));
+        Receive<AgentCommands.SkipPreview>(_ => Reply(Apply(new DeskInput.Skip())));
         Receive<AgentCommands.GetState>(_ => Sender.Tell(StateReply()));
 
         Receive<AgentProtocol.Reserve>(r =>
         {
-            if (_state != AgentState.Ready || _phone is null)
-            {
-                Sender.Tell(new AgentProtocol.ReserveRefused(_agentId, r.Call));
-                return;
-            }
-            _call = r.Call;
-            _lead = r.Lead;
-            Become(AgentState.Reserved, "call");
-            r.Call.Tell(new AgentProtocol.Reserved(_agentId, Self, _phone));
+            if (Apply(new DeskInput.Offered(DeskCallKind.Live), () => (_call, _lead) = (r.Call, r.Lead)).Accepted)
+                r.Call.Tell(new AgentProtocol.Reserved(_agentId, Self, _phone!));
+            else Sender.Tell(new AgentProtocol.ReserveRefused(_agentId, r.Call));
         });
         Receive<AgentProtocol.OfferPreview>(o =>
         {
-            if (!(_state == AgentState.Ready || (o.Manual && _state == AgentState.NotReady)) || _campaign is null)
-            {
+            var kind = o.Manual ? DeskCallKind.Manual : DeskCallKind.Preview;
+            if (!Apply(new DeskInput.Offered(kind), () => (_call, _lead, _previewCountdown) = (null, o.Lead, o.CountdownSeconds)).Accepted)
                 RouteOf(o.Lead.CampaignId).Tell(new CampaignCommands.SkipPreview(o.Lead.CampaignId, _agentId, o.Lead.Id));
-                return;
-            }
-            _lead = o.Lead;
-            _call = null;
-            Become(AgentState.Reserved, o.Manual ? "manual" : "preview");
-            if (o.Manual) return; // the campaign dials it at once; the screen pops when it connects
-            _desk.Tell(new AgentEvents.PreviewOffered(_agentId, o.Lead, o.CountdownSeconds));
-            if (o.CountdownSeconds > 0)
-                Timers.StartSingleTimer(nameof(AutoDialPreview), new AutoDialPreview(o.Lead.Id), TimeSpan.FromSeconds(o.CountdownSeconds));
+            else if (!o.Manual) _desk.Tell(new AgentEvents.PreviewOffered(_agentId, o.Lead, o.CountdownSeconds)); // a manual call pops when it connects
         });
-        Receive<AgentCommands.DialPreview>(_ => DialPreview());
-        Receive<AutoDialPreview>(a => { if (_lead?.Id == a.LeadId && _call is null) DialPreview(); });
-        Receive<AgentCommands.SkipPreview>(_ =>
+        Receive<AutoDialPreview>(a => { if (_lead?.Id == a.LeadId) Apply(new DeskInput.PreviewCountdownExpired()); });
+        Receive<DialNotPlaced>(d =>
         {
-            if (_state != AgentState.Reserved || _lead is null || _call is not null || _campaign is null) return;
-            Timers.Cancel(nameof(AutoDialPreview));
-            RouteOf(_lead.CampaignId).Tell(new CampaignCommands.SkipPreview(_lead.CampaignId, _agentId, _lead.Id));
-            _lead = null;
-            Become(AgentState.Ready);
+            if (_lead?.Id == d.LeadId && _call is null && _machine.Call is { Dialled: true, Placed: false }) Apply(new DeskInput.Released());
         });
         Receive<AgentProtocol.PreviewCallPlaced>(p =>
         {
-            if (_state != AgentState.Reserved || _phone is null)
-            {
-                p.Call.Tell(new AgentProtocol.Unreserve(Self)); // the call then runs without an agent and is recorded as such
-                return;
-            }
-            _call = p.Call;
-            p.Call.Tell(new AgentProtocol.Reserved(_agentId, Self, _phone));
+            if (Apply(new DeskInput.Placed(), () => _call = p.Call).Accepted) p.Call.Tell(new AgentProtocol.Reserved(_agentId, Self, _phone!));
+            else p.Call.Tell(new AgentProtocol.Unreserve(Self)); // the call then runs without an agent and is recorded as such
         });
         Receive<AgentProtocol.Unreserve>(u =>
         {
-            if (_state == AgentState.Reserved && (_call is null || Equals(_call, u.Call))) AfterCall();
+            // From the call on the desk, or (no call yet) the campaign withdrawing a preview or refusing it at its last check.
+            if (Equals(_call, u.Call) || (_call is null && _machine.Call is { Kind: DeskCallKind.Preview or DeskCallKind.Manual, Placed: false }))
+                Apply(new DeskInput.Released(), () => (_call, _lead) = (null, null));
         });
         Receive<AgentProtocol.Connected>(c =>
         {
-            if (!Equals(_call, c.Call)) return;
-            Become(AgentState.OnCall);
+            if (!Equals(_call, c.Call) || !Apply(new DeskInput.Connected()).Accepted) return;
             if (_lead is not null) _desk.Tell(new AgentEvents.CallConnected(_agentId, _lead));
         });
         Receive<AgentProtocol.Ended>(e =>
         {
             if (!Equals(_call, e.Call)) return;
-            Become(AgentState.AfterCallWork);
-            if (_lead is not null) _desk.Tell(new AgentEvents.CallEnded(_agentId, _lead));
-            Timers.StartSingleTimer(nameof(WrapUpDeadline), new WrapUpDeadline(e.Call), e.WrapUp + _services.Options.WrapUpGrace);
+            _wrapUp = e.WrapUp;
+            if (Apply(new DeskInput.Ended(e.ResultExpected)).Accepted && _lead is not null) _desk.Tell(new AgentEvents.CallEnded(_agentId, _lead));
         });
-        Receive<AgentCommands.Disposition>(d =>
-        {
-            if (_state != AgentState.AfterCallWork) return;
-            _call?.Tell(new AgentProtocol.Dispositioned(d.Code, d.Callback, _services.Time.GetUtcNow()));
-            AfterCall();
-        });
-        Receive<WrapUpDeadline>(w =>
-        {
-            if (_state != AgentState.AfterCallWork || !Equals(_call, w.Call)) return;
-            _call?.Tell(new AgentProtocol.Dispositioned(null, null, _services.Time.GetUtcNow()));
-            AfterCall();
-        });
+        Receive<WrapUpDeadline>(w => { if (Equals(_call, w.Call)) Apply(new DeskInput.WrapUpExpired()); });
         Receive<TelephonyEvent>(OnPhoneEvent);
-        // Call control and monitoring go to the call the agent is on; its status comes back for the desk.
-        Receive<CallControl.ICommand>(c =>
-        {
-            if (_state == AgentState.OnCall && _call is not null) _call.Forward(c);
-            else Sender.Tell(new CallControlReply(CallControlReply.NotOnCall));
-        });
-        Receive<AgentEvents.CallStatusChanged>(s => _desk.Tell(s));
+        ReceiveCallControl();
+        Receive<Rejoin>(_ => { if (_machine.Presence != DeskPresence.SignedOut) JoinCampaigns(); });
+        ReceiveAsync<DialerEvents.ShuttingDown>(_ => LogoutAsync(new AgentCommands.Logout(DialerEvents.ShuttingDown.Reason) { Forced = true }));
         ReceiveInternalCalls();
     }
 
@@ -160,34 +134,12 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
     {
         if (e is not (TelephonyEvent.Failed or TelephonyEvent.HungUp) || !Equals(e.Leg, _phone)) return;
         _phone = null;
-        if (_state is AgentState.Ready or AgentState.NotReady) Become(AgentState.NotReady, "phone");
-        else if (_state is not AgentState.LoggedOut) _notReadyAfterCall = "phone";
-        LeaveInternal();
-    }
-
-    private void DialPreview()
-    {
-        if (_state != AgentState.Reserved || _lead is null || _call is not null || _campaign is null) return;
-        Timers.Cancel(nameof(AutoDialPreview));
-        RouteOf(_lead.CampaignId).Tell(new CampaignCommands.DialPreview(_lead.CampaignId, _agentId, _lead.Id));
-    }
-
-    private void AfterCall()
-    {
-        Timers.Cancel(nameof(WrapUpDeadline));
-        _call = null;
-        _lead = null;
-        if (_notReadyAfterCall is { } reason)
-        {
-            _notReadyAfterCall = null;
-            Become(AgentState.NotReady, reason);
-        }
-        else Become(AgentState.Ready);
+        Apply(new DeskInput.PhoneLost());
     }
 
     private async Task LoginAsync(AgentCommands.Login login)
     {
-        if (_state != AgentState.LoggedOut)
+        if (_machine.Presence != DeskPresence.SignedOut)
         {
             Sender.Tell(new Status.Failure(new InvalidOperationException($"Agent {_agentId} is already logged in.")));
             return;
@@ -197,55 +149,139 @@ public sealed partial class AgentSessionActor : ReceiveActor, IWithTimers
         _inboundIds = login.Inbound;
         _sessionId = Guid.CreateVersion7();
         _phone = await _services.Telephony.ConnectAgentAsync(new AgentEndpoint(_agentId, "sim:" + _agentId), new ActorTelephonySink(Self));
-        await _services.AgentLog.StartSessionAsync(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow());
+        _services.Records.Append(new AgentSessionStarted(_sessionId, _agentId, _campaign, _services.Time.GetUtcNow(), _services.Run.Id));
+        JoinCampaigns();
+        Timers.StartPeriodicTimer(nameof(Rejoin), new Rejoin(), _services.Options.AgentRejoinInterval);
+        Apply(new DeskInput.SignIn(HasPhone: _phone is not null));
+        Sender.Tell(StateReply());
+    }
+
+    /// <summary>Joins (or says again that it is in) every campaign of the login, with the current state.</summary>
+    private void JoinCampaigns()
+    {
+        var signedIn = _told.State != AgentState.LoggedOut;
         var blendedWith = _joined.Where(_inboundIds.Contains).ToList();
         foreach (var campaign in _joined)
             RouteOf(campaign).Tell(new CampaignCommands.AgentJoined(campaign, _agentId, Self)
             {
                 BlendedWith = _inboundIds.Contains(campaign) ? [] : blendedWith,
+                State = signedIn ? _told.State : AgentState.NotReady,
+                Since = signedIn ? _since : null,
             });
-        Become(AgentState.NotReady, "login");
-        Sender.Tell(StateReply());
     }
 
-    private async Task LogoutAsync(string reason)
+    private async Task LogoutAsync(AgentCommands.Logout logout)
     {
-        if (_state == AgentState.LoggedOut) return;
-        if (_state == AgentState.AfterCallWork) _call?.Tell(new AgentProtocol.Dispositioned(null, null, _services.Time.GetUtcNow()));
+        var step = Apply(logout.Forced ? new DeskInput.ForceSignOut() : new DeskInput.SignOut());
+        if (!step.Accepted)
+        {
+            Reply(step);
+            return;
+        }
         Timers.CancelAll();
-        LeaveInternal();
         _internal = null;
         if (_phone is not null) await _services.Telephony.HangUpAsync(_phone, HangupCause.Normal);
-        _phone = null;
-        _call = null;
-        _lead = null;
-        Become(AgentState.LoggedOut, reason);
-        await _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), reason);
-        Sender.Tell(StateReply());
+        (_phone, _call, _lead) = (null, null, null);
+        _services.Records.Append(new AgentSessionEnded(_sessionId, _services.Time.GetUtcNow(), logout.Reason));
+        Reply(step);
     }
 
-    private void Become(AgentState state, string? reason = null)
+    /// <summary>
+    /// Feeds the machine; when it takes the input, <paramref name="taken"/> first (the refs the effects act on), then the
+    /// effects, then the news: the coarse state to the log and the campaigns, the desk to the desk.
+    /// </summary>
+    private DeskStep Apply(DeskInput input, Action? taken = null)
     {
-        _state = state;
-        _reason = reason;
-        var at = _services.Time.GetUtcNow();
-        var (log, agentLog, sessionId, agentId) = (_log, _services.AgentLog, _sessionId, _agentId);
-        _logged = _logged.ContinueWith(async _ =>
+        var step = _machine.Apply(input);
+        if (!step.Accepted) return step;
+        taken?.Invoke();
+        var before = _machine;
+        _machine = step.Machine;
+        foreach (var effect in step.Effects) Carry(effect);
+        if (_machine.Call is null) (_call, _lead) = (null, null);
+        if (!Equals(before, _machine) || step.Effects.Count > 0) Publish();
+        return step;
+    }
+
+    private void Carry(DeskEffect effect)
+    {
+        var now = _services.Time.GetUtcNow();
+        switch (effect)
         {
-            try { await agentLog.RecordStateAsync(sessionId, agentId, state.Code(), reason, at); }
-            catch (Exception e) { log.Warning(e, "Agent state {0} of {1} not logged", state, agentId); }
-        }).Unwrap();
+            case DeskEffect.DialLead when _lead is { } lead:
+                Timers.Cancel(nameof(AutoDialPreview));
+                RouteOf(lead.CampaignId).Tell(new CampaignCommands.DialPreview(lead.CampaignId, _agentId, lead.Id));
+                Timers.StartSingleTimer(nameof(DialNotPlaced), new DialNotPlaced(lead.Id), _services.Options.RingTimeout * 2);
+                break;
+            case DeskEffect.SkipLead when _lead is { } lead:
+                Timers.Cancel(nameof(AutoDialPreview));
+                RouteOf(lead.CampaignId).Tell(new CampaignCommands.SkipPreview(lead.CampaignId, _agentId, lead.Id));
+                break;
+            case DeskEffect.StartPreviewCountdown when _previewCountdown > 0 && _lead is { } lead:
+                Timers.StartSingleTimer(nameof(AutoDialPreview), new AutoDialPreview(lead.Id), TimeSpan.FromSeconds(_previewCountdown));
+                break;
+            case DeskEffect.HangUpCall:
+                _call?.Tell(new CallControl.HangUp(_agentId));
+                break;
+            case DeskEffect.AnswerInternal:
+                _internal?.Tell(new InternalCallProtocol.Answered());
+                break;
+            case DeskEffect.LeaveInternal:
+                LeaveInternal();
+                break;
+            case DeskEffect.StoreResult s:
+                _call?.Tell(new AgentProtocol.ResultSaved(s.Result.Disposition, s.Result.Callback));
+                break;
+            case DeskEffect.CloseCall c:
+                _call?.Tell(new AgentProtocol.Dispositioned(c.Result?.Disposition, c.Result?.Callback, now));
+                break;
+            case DeskEffect.StartWrapUp when _call is not null:
+                Timers.StartSingleTimer(nameof(WrapUpDeadline), new WrapUpDeadline(_call), _wrapUp);
+                _wrapUpEndsAt = now + _wrapUp;
+                break;
+            case DeskEffect.StopWrapUp:
+                Timers.Cancel(nameof(WrapUpDeadline));
+                _wrapUpEndsAt = null;
+                break;
+        }
+    }
+
+    /// <summary>The coarse state campaigns and the wallboard go by, logged and told when it changes; the desk on every change.</summary>
+    private void Publish()
+    {
+        var at = _services.Time.GetUtcNow();
+        _desk.Tell(new AgentEvents.DeskChanged(_agentId, _machine, _wrapUpEndsAt, at));
+        var (state, reason) = AgentStates.Of(_machine);
+        if ((state, reason) == _told) return;
+        _told = (state, reason);
+        _since = at;
+        _services.Records.Append(new AgentStateRecorded(Guid.CreateVersion7(), _sessionId, _agentId, state.Code(), reason, at));
         foreach (var campaign in _joined) RouteOf(campaign).Tell(new CampaignCommands.AgentStateChanged(campaign, _agentId, state, at));
         _desk.Tell(new AgentEvents.StateChanged(_agentId, state, reason, at));
     }
 
+    /// <summary>Answers whoever asked (the desk's hub, a bot); a command told without a sender gets no answer.</summary>
+    private void Reply(DeskStep step)
+    {
+        if (Sender.IsNobody() || Equals(Sender, Context.System.DeadLetters)) return;
+        Sender.Tell(step.Accepted ? AgentCommandReply.Done : new AgentCommandReply(step.Refusal));
+    }
+
     private IActorRef RouteOf(CampaignId campaign) => _inbound is not null && _inboundIds.Contains(campaign) ? _inbound : _campaigns;
 
-    private AgentStateReply StateReply() => new(_agentId, _state, _reason, _campaign) { Campaigns = _joined };
+    private AgentStateReply StateReply() => new(_agentId, _told.State, _told.Reason, _campaign)
+    {
+        Campaigns = _joined,
+        Desk = _machine,
+        WrapUpEndsAt = _wrapUpEndsAt,
+    };
+
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DialerEvents.ShuttingDown));
 
     protected override void PostStop()
     {
-        if (_state != AgentState.LoggedOut)
-            _ = _services.AgentLog.EndSessionAsync(_sessionId, _services.Time.GetUtcNow(), "session_stopped");
+        Context.System.EventStream.Unsubscribe(Self);
+        if (_machine.Presence != DeskPresence.SignedOut)
+            _services.Records.Append(new AgentSessionEnded(_sessionId, _services.Time.GetUtcNow(), "session_stopped"));
     }
 }

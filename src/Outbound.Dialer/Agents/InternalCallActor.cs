@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Outbound.Data.Dialing;
 using Outbound.Dialer.Calls;
 using Outbound.Telephony.Port;
 
@@ -102,14 +103,8 @@ public sealed class InternalCallActor : ReceiveActor, IWithTimers
         var over = new InternalCallProtocol.Over(Self, outcome);
         _callerSession.Tell(over);
         _calleeSession.Tell(over);
-        try
-        {
-            await _services.AgentLog.RecordInternalCallAsync(new(_callerId, _calleeId, _placedAt, _answeredAt, _services.Time.GetUtcNow(), outcome));
-        }
-        catch (Exception e)
-        {
-            _log.Warning(e, "Internal call {0} → {1} not recorded", _callerId, _calleeId);
-        }
+        _services.Records.Append(new InternalCallRecorded(Guid.CreateVersion7(),
+            new InternalCallRecord(_callerId, _calleeId, _placedAt, _answeredAt, _services.Time.GetUtcNow(), outcome)));
         Context.Stop(Self);
     }
 }

@@ -27,6 +27,7 @@ public sealed class BotAgentActor : ReceiveActor, IWithTimers
     public BotAgentActor(string agentId, Core.Campaigns.CampaignId campaign, IActorRef campaigns, DialerServices services, BotAgentOptions options,
         IActorRef? inbound)
     {
+        if (options.Dispositions.Count == 0) throw new ArgumentException("a bot needs the disposition codes to close its calls with", nameof(options));
         _options = options;
         _random = new Random(HashCode.Combine(options.Seed, agentId));
         Receive<AgentStateReply>(r =>
@@ -44,6 +45,8 @@ public sealed class BotAgentActor : ReceiveActor, IWithTimers
         Receive<AgentEvents.CallEnded>(_ => Timers.StartSingleTimer(nameof(Dispose), new Dispose(), TimeSpan.FromSeconds(_options.WrapSeconds)));
         Receive<Dispose>(_ => _session.Tell(new AgentCommands.Disposition(_options.Dispositions[_random.Next(_options.Dispositions.Count)])));
         Receive<Status.Failure>(_ => { });
+        Receive<AgentEvents.DeskChanged>(_ => { });
+        Receive<AgentCommandReply>(_ => { });
 
         _session = Context.ActorOf(AgentSessionActor.Props(agentId, campaigns, Self, services, inbound), "session");
         _session.Tell(new AgentCommands.Login(campaign) { Inbound = inbound is null ? new HashSet<Core.Campaigns.CampaignId>() : new HashSet<Core.Campaigns.CampaignId> { campaign } });

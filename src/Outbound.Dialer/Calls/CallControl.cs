@@ -30,6 +30,9 @@ public static class CallControl
     /// <summary>Ends the consult (or the conference): the target is released and the agent has the customer back.</summary>
     public sealed record CancelConsult(string AgentId) : ICommand;
 
+    /// <summary>挂机: the agent ends the call (or, while it still rings, cancels it); the agent goes to after-call work.</summary>
+    public sealed record HangUp(string AgentId) : ICommand;
+
     /// <summary>监听 (listen), 耳语 (whisper to the agent) or 强插 (barge in): the supervisor's phone joins the call in that mode.</summary>
     public sealed record Monitor(string SupervisorId, MonitorMode Mode) : ICommand;
 
@@ -68,6 +71,8 @@ public sealed record CallControlReply(string? Error)
     public const string Busy = "busy";
     public const string NoConsult = "no_consult";
     public const string NoSupervisorPhone = "no_supervisor_phone";
+    /// <summary>The call is not at a point where this can be done (retrieve while not held …).</summary>
+    public const string NotNow = "not_now";
 }
 
 /// <summary>
@@ -79,4 +84,6 @@ public sealed record CallControlStatus(bool Held, string? ConsultWith, bool Cons
     public const string TargetBusy = "target_busy";
     public const string TargetFailed = "target_failed";
     public const string TargetLeft = "target_left";
+    /// <summary>The number rang for <see cref="DialerOptions.ConsultRingTimeout"/> without answering and was given up.</summary>
+    public const string TargetNoAnswer = "target_no_answer";
 }

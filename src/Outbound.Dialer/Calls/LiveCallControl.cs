@@ -13,10 +13,14 @@ namespace Outbound.Dialer.Calls;
 /// customer). Media follows one rule (<see cref="ApplyMediaAsync"/>): the customer is on hold, or in the call's mix
 /// (bridged when it is only customer and agent) with whoever is meant to hear them; a consult happens in a side mix.
 /// </summary>
-internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITelephony telephony, DialerOptions options, ILoggingAdapter log)
+internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITelephony telephony, DialerOptions options, IScheduler scheduler,
+    ILoggingAdapter log)
 {
     /// <summary>What control needs to know of its call: the actor, the lead offered to a target agent, how to dial out, the wrap-up.</summary>
     public sealed record Call(IActorRef Self, LeasedLead Lead, string CallerId, TimeSpan WrapUp);
+
+    /// <summary>To the owning actor: the number dialled for a consult or transfer rang for <see cref="DialerOptions.ConsultRingTimeout"/>.</summary>
+    public sealed record ConsultTimedOut(CallLegId Leg);
 
     private sealed record Party(string Id, IActorRef? Session, CallLegId? Leg, bool Up);
 
@@ -26,6 +30,7 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
     private TransferTarget? _target;
     private Party? _consultee;
     private (string SupervisorId, CallLegId Leg, MonitorMode Mode, bool Up, bool Intercepted)? _monitor;
+    private ICancelable? _consultTimeout;
 
     /// <summary>The call's agent: reserved, then connected, then replaced by whoever a transfer hands the customer to.</summary>
     public (string AgentId, IActorRef Session, CallLegId Leg)? Agent { get; set; }
@@ -65,6 +70,10 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
                 if (_target is not null) return CallControlReply.Busy;
                 _held = false;
                 break;
+            case CallControl.HangUp h when h.AgentId == agentId && !AgentReleased:
+                if (_target is not null) return CallControlReply.Busy;
+                await Try(t => t.HangUpAsync(_customer));
+                return null;
             case CallControl.Transfer t when t.AgentId == agentId && !AgentReleased:
             case CallControl.Consult c when c.AgentId == agentId && !AgentReleased:
                 if (_target is not null) return CallControlReply.Busy;
@@ -106,7 +115,7 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
                 InterceptedBy = i.SupervisorId;
                 await ReleaseConsulteeAsync();
                 (_target, _conference, _held) = (null, false, false);
-                ReleaseAgent();
+                ReleaseAgent(resultExpected: true);
                 break;
             default:
                 return CallControlReply.NotYourCall;
@@ -129,6 +138,8 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
                 {
                     var leg = await telephony.OriginateAsync(request, new ActorTelephonySink(call.Self));
                     _consultee = new Party(e.Number, null, leg, false);
+                    // Given up by the dialer's own clock, whatever the carrier's ring timeout: the customer is not left on hold.
+                    _consultTimeout = scheduler.ScheduleTellOnceCancelable(options.ConsultRingTimeout, call.Self, new ConsultTimedOut(leg), ActorRefs.NoSender);
                 }
                 catch (Exception ex)
                 {
@@ -153,6 +164,15 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
 
     public Task OnTargetRefusedAsync() => TargetFailedAsync(CallControlStatus.TargetBusy);
 
+    /// <summary>The number consulted or transferred to still rings: it is hung up and the agent has the customer back.</summary>
+    public async Task OnConsultTimedOutAsync(ConsultTimedOut timedOut)
+    {
+        if (_ended || _consultee is not { Up: false, Leg: { } leg } || leg != timedOut.Leg) return;
+        _consultee = null;
+        await Try(t => t.HangUpAsync(leg));
+        await TargetFailedAsync(CallControlStatus.TargetNoAnswer);
+    }
+
     public async Task OnControlLegAsync(TelephonyEvent e)
     {
         if (_consultee is { } consultee && e.Leg == consultee.Leg)
@@ -160,6 +180,7 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
             switch (e)
             {
                 case TelephonyEvent.Answered when !consultee.Up:
+                    _consultTimeout?.Cancel();
                     _consultee = consultee with { Up = true };
                     await TargetUpAsync();
                     break;
@@ -203,6 +224,7 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
 
     private async Task TargetFailedAsync(string notice)
     {
+        _consultTimeout?.Cancel();
         (_target, _consultee, _held, _conference) = (null, null, false, false);
         await ApplyMediaAsync();
         NotifyStatus(notice);
@@ -230,7 +252,8 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
     private async Task HandOverAsync()
     {
         var consultee = _consultee!;
-        ReleaseAgent();
+        // A colleague who takes the customer gives the call's result; a number does not, so the agent still owes it.
+        ReleaseAgent(resultExpected: consultee.Session is null);
         if (consultee.Session is { } session)
         {
             Agent = (consultee.Id, session, consultee.Leg!);
@@ -243,20 +266,21 @@ internal sealed class LiveCallControl(LiveCallControl.Call call, Telephony.ITele
     }
 
     /// <summary>The current agent leaves the call for its after-call work; its disposition will be taken if no other agent takes over.</summary>
-    private void ReleaseAgent()
+    private void ReleaseAgent(bool resultExpected)
     {
         if (AgentReleased || Agent is not { } agent) return;
         AgentReleased = true;
-        agent.Session.Tell(new AgentProtocol.Ended(call.Self, call.WrapUp));
+        agent.Session.Tell(new AgentProtocol.Ended(call.Self, call.WrapUp, resultExpected));
         OnAgentReleased?.Invoke(agent.AgentId);
     }
 
-    /// <summary>Lets the consultee go: an agent to after-call work, a number hung up, a reservation still on its way given back.</summary>
+    /// <summary>Lets the consultee go: an agent to after-call work (the call's result is not its to give), a number hung up, a reservation still on its way given back.</summary>
     private async Task ReleaseConsulteeAsync()
     {
+        _consultTimeout?.Cancel();
         var consultee = _consultee;
         _consultee = null;
-        if (consultee?.Session is { } session) session.Tell(new AgentProtocol.Ended(call.Self, call.WrapUp));
+        if (consultee?.Session is { } session) session.Tell(new AgentProtocol.Ended(call.Self, call.WrapUp, ResultExpected: false));
         else if (consultee?.Leg is { } leg) await Try(t => t.HangUpAsync(leg));
         else if (_target is TransferTarget.Agent a) a.Session.Tell(new AgentProtocol.Unreserve(call.Self));
     }

@@ -11,6 +11,7 @@ using Outbound.Dialer.Agents;
 using Outbound.Dialer.Calls;
 using Outbound.Dialer.Hopper;
 using Outbound.Dialer.Inbound;
+using Outbound.Dialer.Recovery;
 
 namespace Outbound.Dialer.Campaigns;
 
@@ -20,13 +21,13 @@ namespace Outbound.Dialer.Campaigns;
 /// the actor gathers their inputs, acts on their answers, and persists its run status so that a
 /// restarted dialer resumes the campaigns that were running. Agents logged in to inbound queues too
 /// (blended) are counted by pacing only as far as <see cref="CallBlending"/> allows, from the queues'
-/// load they publish on the event stream (a cluster of one: the stream is local).
+/// load they publish on the event stream (a cluster of one: the stream is local). Outages and restarts are handled in
+/// <c>CampaignActor.Supervision.cs</c>: a running campaign never ends up without timers or agents.
 /// </summary>
-public sealed class CampaignActor : ReceiveActor, IWithTimers
+public sealed partial class CampaignActor : ReceiveActor, IWithTimers
 {
     private sealed record Tick;
     private sealed record FlushRefusals;
-    private sealed record RecoverInterrupted;
     private sealed record CheckStanding;
     private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since, IReadOnlyList<CampaignId> BlendedWith)
     {
@@ -34,10 +35,11 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         /// <summary>The ringing line this agent is held for (progressive): it takes no other call until that line ends.</summary>
         public IActorRef? HeldFor { get; init; }
     }
-    /// <param name="Pacing">The pacing the call was dialled under (a reload starts a new one) and <paramref name="Dial"/> its number there.</param>
+    /// <param name="Pacing">The pacing the call was dialled under (a reload starts a new one) and <paramref name="Dial"/> its number
+    /// there; none for a call this incarnation found alive after a restart.</param>
     /// <param name="HeldAgent">The agent held for this line from the dial (progressive); null for a pooled line.</param>
     /// <param name="HangsUpOnMachines">The dialer hung up on this call's machine verdict, if it had one.</param>
-    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, CampaignPacing Pacing, long Dial, string? HeldAgent,
+    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, CampaignPacing? Pacing, long Dial, string? HeldAgent,
         bool HangsUpOnMachines);
 
     private readonly CampaignId _id;
@@ -56,14 +58,13 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private CompliancePolicy? _policy;
     private IPacingStrategy? _strategy;
     private CampaignPacing? _pacing;
-    private readonly Queue<(int Count, bool Held)> _takes = new();
     private IActorRef? _hopper;
     private CampaignStatus _status = CampaignStatus.Draft;
-    private int _pendingTake;
     private double _dialLevel;
     private HopperProtocol.Status _hopperStatus = new(0, false);
     private TenantStanding _standing = TenantStanding.Active;
     private bool _pausedBySuspension;
+    private CampaignSettingsChanged? _settingsChanged;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -73,35 +74,52 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     {
         _id = id;
         _services = services;
-        // A fresh owner per incarnation: leases of an earlier (crashed) incarnation are not ours.
-        _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.CreateVersion7():N}";
+        // One owner per run and campaign: a restarted actor keeps its run's leases; a crashed run's leases are not ours.
+        _owner = services.Run.OwnerFor(id);
 
-        ReceiveAsync<CampaignCommands.Start>(_ => StartAsync(persist: true));
-        ReceiveAsync<CampaignCommands.Wake>(_ => StartAsync(persist: false));
-        ReceiveAsync<CampaignCommands.Pause>(_ => HaltAsync(CampaignStatus.Paused));
-        ReceiveAsync<CampaignCommands.Stop>(_ => HaltAsync(CampaignStatus.Stopped));
-        ReceiveAsync<CampaignCommands.GetStatus>(async _ =>
+        ReceiveAsync<CampaignCommands.Start>(_ => GuardAsync("start", () => StartAsync(persist: true), reply: true));
+        ReceiveAsync<CampaignCommands.Wake>(_ => WakeAsync(reply: true));
+        ReceiveAsync<CampaignCommands.Pause>(_ => GuardAsync("pause", () => HaltAsync(CampaignStatus.Paused), reply: true));
+        ReceiveAsync<CampaignCommands.Stop>(_ => GuardAsync("stop", () => HaltAsync(CampaignStatus.Stopped), reply: true));
+        ReceiveAsync<CampaignCommands.ApplySettings>(_ =>
         {
-            if (_campaign is null && !await LoadAsync()) return;
-            Sender.Tell(StatusReply());
+            var sender = Sender;
+            return GuardAsync("apply its settings", async () =>
+            {
+                if (await ApplyStoredSettingsAsync()) sender.Tell(new CampaignReplies.SettingsApplied(_id, _status, _settingsChanged));
+            }, reply: true);
+        });
+        ReceiveAsync<CampaignCommands.GetStatus>(_ =>
+        {
+            var sender = Sender;
+            return GuardAsync("read its status", async () =>
+            {
+                if (_campaign is null && !await LoadAsync()) return;
+                sender.Tell(StatusReply());
+            }, reply: false);
         });
         Receive<CampaignCommands.AgentJoined>(j =>
         {
+            if (_agents.TryGetValue(j.AgentId, out var known) && Equals(known.Session, j.Session)) return; // said again: nothing new
             Context.Watch(j.Session);
-            _agents[j.AgentId] = new AgentSlot(j.Session, AgentState.NotReady, Now, j.BlendedWith);
+            _agents[j.AgentId] = new AgentSlot(j.Session, j.State, j.Since ?? Now, j.BlendedWith);
         });
         Receive<AcdEvents.LoadChanged>(l => _inboundLoads[l.CampaignId] = l);
         Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
         Receive<CampaignCommands.DialPreview>(OnDialPreview);
-        ReceiveAsync<CampaignCommands.ManualDial>(OnManualDialAsync);
+        ReceiveAsync<CampaignCommands.ManualDial>(m =>
+        {
+            var sender = Sender;
+            return GuardAsync("dial a number", () => OnManualDialAsync(m), reply: false,
+                rejected: () => sender.Tell(new CampaignReplies.ManualDialReply(_id, CampaignReplies.ManualDialReply.DatabaseUnavailable)));
+        });
         Receive<CampaignCommands.SkipPreview>(s =>
         {
             if (!_previews.Remove(s.AgentId, out var lead) || lead is null || lead.Id != s.LeadId) return;
             _hopper?.Tell(new HopperProtocol.Release(lead.Id, new LeadRelease.Deferred(Now + _services.Options.SkippedLeadDelay)));
         });
         Receive<Tick>(_ => OnTick());
-        ReceiveAsync<RecoverInterrupted>(_ => RecoverAsync());
-        ReceiveAsync<CheckStanding>(_ => CheckStandingAsync());
+        ReceiveAsync<CheckStanding>(_ => GuardAsync("check the client's standing", CheckStandingAsync, reply: false));
         Receive<FlushRefusals>(_ =>
         {
             if (_refusalsToFlush.Count == 0) return;
@@ -126,11 +144,20 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         });
         Receive<CallReports.Finished>(f =>
         {
+            // The measurements the call was dialled under learn its outcome; the window of the pacing now counts its end.
             if (_calls.TryGetValue(f.Call, out var slot))
-                slot.Pacing.Finished(slot.Dial, f.Completed.Record, Now, f.TalkTime, slot.HangsUpOnMachines);
+            {
+                slot.Pacing?.Finished(slot.Dial, f.Completed.Record, f.TalkTime);
+                _pacing?.Observed(f.Completed.Record, Now, f.TalkTime, slot.HangsUpOnMachines);
+            }
             ForgetCall(f.Call);
         });
-        Receive<CallReports.NotDialled>(n => ForgetCall(n.Call));
+        Receive<CallReports.NotDialled>(n =>
+        {
+            ForgetCall(n.Call);
+            if (n.LeaseKept) GiveBack([n.Lead]);
+        });
+        ReceiveSupervision();
         Receive<Terminated>(t =>
         {
             if (_calls.ContainsKey(t.ActorRef)) ForgetCall(t.ActorRef);
@@ -144,7 +171,14 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private DateTimeOffset Now => _services.Time.GetUtcNow();
 
-    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(AcdEvents.LoadChanged));
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(AcdEvents.LoadChanged));
+        Context.System.EventStream.Subscribe(Self, typeof(DialerEvents.Draining));
+        Timers.StartPeriodicTimer(nameof(RenewLeases), new RenewLeases(), _services.Options.LeaseFor / 3);
+        // Calls of an earlier incarnation (restarted, or stopped and started again) that are still up: they tell this one about themselves.
+        foreach (var call in _services.Live.Of(_id)) call.Tell(new CallLifecycle.Report());
+    }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
@@ -187,18 +221,12 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _status = _campaign.Status;
         _pausedBySuspension = _campaign.PausedBySuspension;
         _policy = CompliancePolicy.From(settings);
-        var options = _services.Options;
-        _strategy = _campaign.DialMode switch
-        {
-            DialMode.Predictive => PacingStrategies.Create(options.PredictiveStrategy, _services.Pacing),
-            DialMode.Progressive => PacingStrategies.Create(PacingStrategies.Progressive, _services.Pacing),
-            _ => null, // preview and manual: the agent decides, one lead at a time
-        };
+        _strategy = StrategyFor(_campaign.DialMode);
         await StartPacingAsync();
         return true;
     }
 
-    /// <summary>A fresh pacing for the campaign as loaded, primed with its own history (window, detector, figures).</summary>
+    /// <summary>A fresh pacing for the campaign as set up now, primed with its own history (window, detector, figures).</summary>
     private async Task StartPacingAsync()
     {
         var campaign = _campaign!;
@@ -218,14 +246,46 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _pacing = CampaignPacing.Start(strategy, rules, _services.Pacing.Guard, prior, history, Now);
     }
 
+    private IPacingStrategy? StrategyFor(DialMode mode) => mode switch
+    {
+        DialMode.Predictive => PacingStrategies.Create(_services.Options.PredictiveStrategy, _services.Pacing),
+        DialMode.Progressive => PacingStrategies.Create(PacingStrategies.Progressive, _services.Pacing),
+        _ => null, // preview and manual: the agent decides, one lead at a time
+    };
+
+    /// <summary>
+    /// The set-up as stored now (a manager edited it, maybe while the campaign runs) applies from the next dial on: dial
+    /// mode, pacing limits, calling windows, attempt limits, retries, caller id, AMD, the screen pop. Calls already placed
+    /// finish as they started; what pacing measured so far is kept. False when the campaign no longer exists.
+    /// </summary>
+    private async Task<bool> ApplyStoredSettingsAsync()
+    {
+        if (_campaign is null) return await LoadAsync();
+        if (await _services.Campaigns.FindAsync(_id) is not { } stored) return false;
+        var change = CampaignChange.Between(_campaign.DialMode, _campaign.Settings, stored.DialMode, stored.Settings);
+        _campaign = stored;
+        _policy = CompliancePolicy.From(stored.Settings);
+        if (change.Has(CampaignSettingArea.DialMode)) _strategy = StrategyFor(stored.DialMode);
+        // New limits (cap, window, wrap, detector) make a new pacing, primed from the records as the start is; calls
+        // placed before keep the measurements they were dialled under, and every call's end counts in the new window.
+        if (change.Any) await StartPacingAsync();
+        if (change.Any)
+        {
+            _settingsChanged = new CampaignSettingsChanged(Now, change);
+            _log.Info("Campaign {0}: settings changed ({1}), applied from the next dial", stored.Code, string.Join(", ", change.Areas));
+        }
+        return true;
+    }
+
     private async Task StartAsync(bool persist, bool reply = true)
     {
-        if (_campaign is null && !await LoadAsync()) return;
+        // A start by hand reads the set-up again: it may have been edited while the campaign was paused or stopped.
+        if (persist ? !await ApplyStoredSettingsAsync() : _campaign is null && !await LoadAsync()) return;
         if (!persist && _status != CampaignStatus.Running)
         {
             // Woken but not running: stay idle, only watching the standing when a suspension paused it.
             if (_pausedBySuspension) WatchStanding();
-            Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
+            if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
             return;
         }
         if (await ReadStandingAsync() == TenantStanding.Suspended)
@@ -242,15 +302,18 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _hopper ??= Context.ActorOf(HopperActor.Props(_id, _campaign!.TenantId, _owner, _services), "hopper");
         Timers.StartPeriodicTimer(nameof(Tick), new Tick(), _services.Options.TickInterval);
         Timers.StartPeriodicTimer(nameof(FlushRefusals), new FlushRefusals(), TimeSpan.FromSeconds(5));
-        // A crashed run's leases expire after LeaseFor: look again after each such period.
-        Timers.StartPeriodicTimer(nameof(RecoverInterrupted), new RecoverInterrupted(), _services.Options.LeaseFor);
+        Timers.Cancel(nameof(Rewake));
+        _retryDelay = _services.Options.RetryMin;
         WatchStanding();
         if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
     }
 
     private void WatchStanding() => Timers.StartPeriodicTimer(nameof(CheckStanding), new CheckStanding(), _services.Options.StandingCheckInterval);
 
-    /// <summary>Attempts a crashed run left in flight are closed: dialled once, so not dialled again at once.</summary>
+    /// <summary>
+    /// Attempts that a dialer of an older version left in flight are closed: dialled once, so not dialled again at once.
+    /// (Those of registered runs are closed, with what they knew, by the node when it finds the run dead.)
+    /// </summary>
     private async Task RecoverAsync()
     {
         if (_campaign is null) return;
@@ -299,11 +362,15 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _status = status;
         _pausedBySuspension = bySuspension && status == CampaignStatus.Paused;
         Timers.Cancel(nameof(Tick));
-        Timers.Cancel(nameof(RecoverInterrupted));
+        Timers.Cancel(nameof(Rewake));
         Timers.Cancel(nameof(CheckStanding));
-        foreach (var lead in _previews.Values.OfType<LeasedLead>()) _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+        foreach (var (agentId, lead) in _previews.Where(p => p.Value is not null))
+        {
+            _hopper?.Tell(new HopperProtocol.Release(lead!.Id, LeadRelease.Back));
+            if (_agents.TryGetValue(agentId, out var agent)) agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody)); // off the desk
+        }
         _previews.Clear();
-        if (_hopper is not null) await _hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll(), TimeSpan.FromSeconds(30));
+        await ReleaseBufferAsync();
         Self.Tell(new FlushRefusals());
         if (_pausedBySuspension) WatchStanding();
         if (reply) Sender.Tell(new CampaignReplies.CommandAccepted(_id, _status));
@@ -312,7 +379,10 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     private void OnTick()
     {
         if (_status != CampaignStatus.Running || _campaign is null) return;
+        ExpireTakes();
         _hopper?.Tell(new HopperProtocol.GetStatus());
+        // Nothing new while stopping, or while the database is away: a call placed now could be neither fenced nor recorded.
+        if (_draining || !_services.Health.IsUp) return;
         if (_standing != TenantStanding.Active) return; // maintenance window (or suspension being acted on): no new dials
         if (_strategy is null)
         {
@@ -329,18 +399,16 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
                 .Select(a => a.State == AgentState.AfterCallWork ? BusyAgent.Wrapping(now - a.Since) : BusyAgent.Talking(now - a.Since))
                 .ToList(),
             PooledLines: _calls.Values.Where(c => !c.Answered && c.HeldAgent is null).Select(c => new LineInFlight(now - c.PlacedAt))
-                .Concat(Enumerable.Repeat(new LineInFlight(TimeSpan.Zero), _pendingTake)).ToList(),
+                .Concat(Enumerable.Repeat(new LineInFlight(TimeSpan.Zero), PendingLines)).ToList(),
             WaitingCalls: _waiting.Count,
             Team: Team(),
-            LeadsAvailable: _hopperStatus is { Exhausted: true, Buffered: 0 } && _pendingTake == 0 ? 0 : null));
+            LeadsAvailable: _hopperStatus is { Exhausted: true, Buffered: 0 } && PendingLines == 0 ? 0 : null));
         foreach (var notice in paced.Notices) Announce(notice);
         if (paced.Withheld > 0) CountRefusal(paced.Mode == PacingMode.SmallTeam ? RefusalReason.SmallTeam : RefusalReason.CapReached, paced.Withheld);
         var decision = paced.Decision;
         _dialLevel = decision.DialLevel;
         if (decision.Lines <= 0 || _hopper is null) return;
-        _pendingTake += decision.Lines;
-        _takes.Enqueue((decision.Lines, decision.Reserve));
-        _hopper.Tell(new HopperProtocol.Take(decision.Lines));
+        TakeLeads(decision.Lines, decision.Reserve);
     }
 
     /// <summary>
@@ -349,11 +417,21 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     /// </summary>
     private void OnTaken(HopperProtocol.Taken taken)
     {
-        _pendingTake = Math.Max(0, _pendingTake - taken.Requested);
-        var held = _takes.TryDequeue(out var take) && take.Held;
+        var expected = _pendingTakes.Remove(taken.TakeId, out var take);
+        if (taken.Repeat && !expected) return; // a take served already: its leads went out the first time
+        if (!expected || _draining || _status != CampaignStatus.Running)
+        {
+            GiveBack(taken.Leads); // too late (given up), or no longer dialling
+            return;
+        }
         foreach (var lead in taken.Leads)
         {
-            if (!held)
+            if (_strategy is null) // switched to preview while these were on their way: offered to agents instead
+            {
+                _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+                continue;
+            }
+            if (!take!.Held)
             {
                 if (Gate(lead, agentId: null)) Dial(lead, previewSession: null);
                 continue;
@@ -421,8 +499,12 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
 
     private void OnDialPreview(CampaignCommands.DialPreview dial)
     {
-        if (!_previews.Remove(dial.AgentId, out var lead) || lead is null || lead.Id != dial.LeadId) return;
         if (!_agents.TryGetValue(dial.AgentId, out var agent)) return;
+        if (!_previews.Remove(dial.AgentId, out var lead) || lead is null || lead.Id != dial.LeadId)
+        {
+            agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody)); // no longer this agent's (paused meanwhile): the desk lets it go
+            return;
+        }
         // Checked again: the agent may have looked at the lead past the end of the window.
         if (Gate(lead, dial.AgentId)) Dial(lead, agent.Session);
         else agent.Session.Tell(new AgentProtocol.Unreserve(ActorRefs.Nobody));
@@ -482,7 +564,12 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     {
         var pacer = _pacing!.Pacer;
         var hangsUp = pacer.HangsUpOnMachines && !pacer.ChecksDetector(lead.PhoneE164, lead.Attempts + 1);
-        var call = Context.ActorOf(CallActor.Props(new CallPlan(_campaign!, _policy!, lead, _owner, previewSession) { HangsUpOnMachines = hangsUp }, _services));
+        var plan = new CallPlan(_campaign!, _policy!, lead, _owner, previewSession, Self) { HangsUpOnMachines = hangsUp };
+        // A call is not the campaign's child: should the campaign restart, its calls go on (a restart would restart its
+        // children too, losing their state) and tell the new incarnation about themselves.
+#pragma warning disable AK1008
+        var call = Context.System.ActorOf(CallActor.Props(plan, _services));
+#pragma warning restore AK1008
         Context.Watch(call);
         _calls[call] = new CallSlot(lead, Now, Answered: false, _pacing, pacer.Measurements.Dialled(), heldAgent, hangsUp);
         return call;
@@ -497,8 +584,8 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         if (_calls.TryGetValue(a.Call, out var slot))
         {
             _calls[a.Call] = slot with { Answered = true };
-            slot.Pacing.Answered(slot.Dial, Now - slot.PlacedAt);
-            if (a.MachineVerdict && slot.Pacing.Pacer.Governor.DetectorOff) CountRefusal(RefusalReason.DetectorOff);
+            slot.Pacing?.Answered(slot.Dial, Now - slot.PlacedAt);
+            if (a.MachineVerdict && _pacing?.Pacer.Governor.DetectorOff == true) CountRefusal(RefusalReason.DetectorOff);
         }
         if (a.HasAgent) return;
         _waiting.AddLast(a.Call);
@@ -544,7 +631,7 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
     {
         if (_calls.Remove(call, out var slot))
         {
-            slot.Pacing.Dropped(slot.Dial);
+            slot.Pacing?.Dropped(slot.Dial);
             // A held agent whose line ended without reaching it (the session is told by the call) is the pool's again.
             if (slot.HeldAgent is { } agentId && _agents.TryGetValue(agentId, out var agent) && Equals(agent.HeldFor, call))
                 _agents[agentId] = agent with { HeldFor = null };
@@ -569,5 +656,10 @@ public sealed class CampaignActor : ReceiveActor, IWithTimers
         _hopperStatus.Buffered,
         _hopperStatus is { Exhausted: true, Buffered: 0 },
         new Dictionary<RefusalReason, int>(_refusals),
-        _strategy is null ? null : _pacing.Status(Now, Team()));
+        _strategy is null ? null : _pacing.Status(Now, Team()))
+    {
+        SettingsChanged = _settingsChanged,
+        DatabaseDown = !_services.Health.IsUp,
+        Draining = _draining,
+    };
 }

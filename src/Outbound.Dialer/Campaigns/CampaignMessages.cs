@@ -4,6 +4,7 @@ using Outbound.Core.Compliance;
 using Outbound.Core.Leads;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
+using Outbound.Dialer.Calls;
 
 namespace Outbound.Dialer.Campaigns;
 
@@ -23,9 +24,23 @@ public static class CampaignCommands
 
     public sealed record GetStatus(CampaignId CampaignId) : IWithCampaignId;
 
-    /// <summary>An agent session joins the campaign's pool; the campaign watches it.</summary>
+    /// <summary>
+    /// The campaign's set-up was edited: a running (or paused) campaign applies it from its next dial on. Replies
+    /// <see cref="CampaignReplies.SettingsApplied"/>.
+    /// </summary>
+    public sealed record ApplySettings(CampaignId CampaignId) : IWithCampaignId;
+
+    /// <summary>
+    /// An agent session joins the campaign's pool; the campaign watches it. Sessions say it again now and then
+    /// (<see cref="DialerOptions.AgentRejoinInterval"/>) with their state, so a campaign that lost its memory has them back.
+    /// </summary>
     public sealed record AgentJoined(CampaignId CampaignId, string AgentId, IActorRef Session) : IWithCampaignId
     {
+        public AgentState State { get; init; } = AgentState.NotReady;
+
+        /// <summary>Since when the agent is in <see cref="State"/>; null: now.</summary>
+        public DateTimeOffset? Since { get; init; }
+
         /// <summary>The inbound campaigns the agent is logged in to as well (blended agent): inbound comes first.</summary>
         public IReadOnlyList<CampaignId> BlendedWith { get; init; } = [];
     }
@@ -51,13 +66,20 @@ public static class CampaignReplies
 
     public sealed record CommandRejected(CampaignId CampaignId, string Reason);
 
+    /// <summary>The stored set-up is the one in use; <paramref name="Changed"/> is the last change applied while the campaign was loaded.</summary>
+    public sealed record SettingsApplied(CampaignId CampaignId, CampaignStatus Status, CampaignSettingsChanged? Changed);
+
     /// <summary>The manual dial was placed (<paramref name="Refusal"/> null), or why not: a compliance refusal code, or
     /// <see cref="AgentNotFree"/> / <see cref="NumberBusy"/>.</summary>
     public sealed record ManualDialReply(CampaignId CampaignId, string? Refusal)
     {
         public const string AgentNotFree = "agent_not_free";
         public const string NumberBusy = "number_busy";
+        public const string DatabaseUnavailable = "database_unavailable";
     }
+
+    /// <summary><see cref="CommandRejected.Reason"/> when the database could not be reached: nothing changed, try again.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
 }
 
 /// <summary>
@@ -80,7 +102,20 @@ public sealed record CampaignStatusReply(
     int LeadsBuffered,
     bool ListExhausted,
     IReadOnlyDictionary<RefusalReason, int> Refusals,
-    PacingStatus? Pacing);
+    PacingStatus? Pacing)
+{
+    /// <summary>The last change of the set-up applied while the campaign was loaded (the live page tells it), or null.</summary>
+    public CampaignSettingsChanged? SettingsChanged { get; init; }
+
+    /// <summary>The database is away: calls in hand go on, nothing new is dialled until it is back.</summary>
+    public bool DatabaseDown { get; init; }
+
+    /// <summary>The dialer is stopping gracefully: no new dials, live calls finish.</summary>
+    public bool Draining { get; init; }
+}
+
+/// <summary>A change of a campaign's set-up the running dialer applied at <paramref name="At"/>, from the next dial on.</summary>
+public sealed record CampaignSettingsChanged(DateTimeOffset At, CampaignChange Change);
 
 /// <summary>What a campaign tells the rest of the node (on the actor system's event stream).</summary>
 public static class CampaignEvents
@@ -98,6 +133,12 @@ internal static class CallReports
 
     public sealed record Finished(IActorRef Call, CompletedCall Completed, TimeSpan? TalkTime, TimeSpan? WrapTime);
 
-    /// <summary>The lease was lost before dialing (another run holds the lead): nothing was dialled.</summary>
-    public sealed record NotDialled(IActorRef Call, LeadId LeadId);
+    /// <summary>
+    /// Nothing was dialled: the lease was lost before dialing (another run may hold the lead), or the database went away
+    /// (<paramref name="LeaseKept"/>: the lead is still the run's, to dial later).
+    /// </summary>
+    public sealed record NotDialled(IActorRef Call, LeasedLead Lead, bool LeaseKept = false);
+
+    /// <summary>A live call answering <see cref="CallLifecycle.Report"/>: a restarted campaign counts it again.</summary>
+    public sealed record InFlight(IActorRef Call, LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, bool WaitingForAgent);
 }

@@ -62,16 +62,9 @@ internal sealed class CampaignPacing
         Pacer.Measurements.Resolved(dial, DialResult.NeedsAgent);
     }
 
-    /// <summary>
-    /// The call is over and dispositioned: its outcome counts for the answer rates, a live call for the window (an agent
-    /// who found an answering machine does not make it one), a judged answer an agent heard for the detector.
-    /// </summary>
-    /// <param name="hungUpOnMachines">The call was dialled with the dialer hanging up on machine verdicts.</param>
-    public void Finished(long dial, CallRecord record, DateTimeOffset now, TimeSpan? talk, bool hungUpOnMachines)
+    /// <summary>The call dialled under this pacing is over: its outcome counts for the answer rates and talk time.</summary>
+    public void Finished(long dial, CallRecord record, TimeSpan? talk)
     {
-        Completed++;
-        var machineFound = record.Disposition == Disposition.AnsweringMachineCode;
-        var verdict = record.AmdResult;
         Pacer.Measurements.Resolved(dial, record.Outcome switch
         {
             CallOutcome.Answered or CallOutcome.Abandoned => DialResult.NeedsAgent,
@@ -81,6 +74,19 @@ internal sealed class CampaignPacing
             _ => DialResult.NoAnswer,
         });
         if (talk is { } t) Pacer.Measurements.Talked(t);
+    }
+
+    /// <summary>
+    /// A call of the campaign is over and dispositioned (whichever pacing dialled it, even one an earlier incarnation
+    /// did): a live call counts for the window (an agent who found an answering machine does not make it one), a judged
+    /// answer an agent heard for the detector.
+    /// </summary>
+    /// <param name="hungUpOnMachines">The call was dialled with the dialer hanging up on machine verdicts.</param>
+    public void Observed(CallRecord record, DateTimeOffset now, TimeSpan? talk, bool hungUpOnMachines)
+    {
+        Completed++;
+        var machineFound = record.Disposition == Disposition.AnsweringMachineCode;
+        var verdict = record.AmdResult;
         if (verdict == "machine") Pacer.Detector.MachineVerdict();
         var passed = hungUpOnMachines && verdict == "human";
         if (record.ConnectedAt is not null)

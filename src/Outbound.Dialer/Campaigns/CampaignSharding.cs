@@ -13,7 +13,8 @@ public sealed class CampaignRegion;
 /// The campaign shard region on a cluster (of one on a single machine). Remember-entities stays off
 /// (FINDINGS.md: its DData store needs LightningDB, which breaks here): running campaigns are woken from
 /// <c>campaigns.status</c> instead. Idle passivation is off: a running campaign is driven by its own
-/// timers, which sharding does not see as activity.
+/// timers, which sharding does not see as activity. The CLR exit hook is off: on SIGTERM the host stops the dialer
+/// gracefully first (live calls drain), and only then the actor system.
 /// </summary>
 public static class CampaignSharding
 {
@@ -29,6 +30,7 @@ public static class CampaignSharding
         akka.cluster.sharding.passivate-idle-entity-after = off
         akka.cluster.sharding.distributed-data.durable.keys = []
         akka.cluster.distributed-data.durable.keys = []
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
         """);
 
     /// <summary>Joins the node to itself (a cluster of one) and starts the region.</summary>

@@ -7,10 +7,23 @@ namespace Outbound.Dialer.Hopper;
 /// <summary>The campaign's conversation with its hopper.</summary>
 public static class HopperProtocol
 {
-    /// <summary>Up to <paramref name="Count"/> leased leads for predictive or progressive dialing.</summary>
-    public sealed record Take(int Count);
+    /// <summary>
+    /// Up to <paramref name="Count"/> leased leads for predictive or progressive dialing. <paramref name="TakeId"/> makes the
+    /// take idempotent: asked again (its answer did not come in time), the hopper answers with the same leads.
+    /// </summary>
+    public sealed record Take(long TakeId, int Count);
 
-    public sealed record Taken(IReadOnlyList<LeasedLead> Leads, int Requested);
+    /// <param name="Repeat">The answer to a take asked again that had been answered already: its leads went out the first time.</param>
+    public sealed record Taken(long TakeId, IReadOnlyList<LeasedLead> Leads, int Requested, bool Repeat = false);
+
+    /// <summary>Leads handed out that the campaign will not dial after all (an answer that came too late): back into the buffer.</summary>
+    public sealed record Return(IReadOnlyList<LeasedLead> Leads);
+
+    /// <summary>
+    /// Renew the leases of exactly what the run holds: these leads (offered to agents, being dialled) and the buffer.
+    /// Sent by the campaign, which knows its calls; a lead neither holds is not renewed and its lease runs out.
+    /// </summary>
+    public sealed record Renew(IReadOnlyCollection<LeadId> Held);
 
     /// <summary>One lead for this agent to preview: its own callbacks first, then open leads.</summary>
     public sealed record TakeFor(string AgentId);

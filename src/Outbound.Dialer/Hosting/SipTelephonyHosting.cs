@@ -41,7 +41,7 @@ public static class SipTelephonyHosting
             sp.GetRequiredService<ILogger<SipHotlines>>()));
         services.AddSingleton(sp => new SipTelephony(
             sp.GetRequiredService<IOptions<SipTelephonyOptions>>().Value, sp.GetRequiredService<SipAgentDirectory>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<SipHotlines>()));
+            sp.GetRequiredService<SipHotlines>(), sp.GetRequiredService<ILogger<SipTelephony>>()));
         services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<SipTelephony>());
         services.AddHostedService<SipTelephonyStarter>();
         return builder;

@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Event;
 using Outbound.Core.Acd;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Ivr;
 using Outbound.Telephony.Port;
 
 namespace Outbound.Dialer.Inbound;
@@ -39,7 +40,18 @@ public sealed class AcdDirectoryActor : ReceiveActor
         var name = id.Value.ToString("N");
         var queue = Context.Child(name);
         if (!queue.IsNobody()) return queue;
-        if (await SettingsAsync(id, depth) is not var (campaign, settings)) return null;
+        (DialerCampaign Campaign, AcdProtocol.ApplySettings Settings)? found;
+        try
+        {
+            found = await SettingsAsync(id, depth);
+        }
+        catch (Exception e) when (_services.Dialer.Health.Failed(e))
+        {
+            // The directory must not restart: it would forget which queue every live caller's leg belongs to.
+            _log.Warning("The queue of campaign {0} could not be started, the database is away", id);
+            return null;
+        }
+        if (found is not var (campaign, settings)) return null;
         queue = Context.Child(name);
         if (!queue.IsNobody()) return queue;
         queue = Context.ActorOf(AcdQueueActor.Props(campaign.Id, campaign.TenantId, settings.Policy, _services, settings.OverflowTo), name);
@@ -72,8 +84,18 @@ public sealed class AcdDirectoryActor : ReceiveActor
         _policyOf = policyOf;
         ReceiveAsync<AcdCommands.IvrArrived>(async arrived =>
         {
-            var tree = _services.Ivr is null ? null : await _services.Ivr.FindAsync(arrived.CampaignId);
-            var campaign = tree is null ? null : await _services.Dialer.Campaigns.FindAsync(arrived.CampaignId);
+            IvrTree? tree = null;
+            DialerCampaign? campaign = null;
+            try
+            {
+                tree = _services.Ivr is null ? null : await _services.Ivr.FindAsync(arrived.CampaignId);
+                campaign = tree is null ? null : await _services.Dialer.Campaigns.FindAsync(arrived.CampaignId);
+            }
+            catch (Exception e) when (_services.Dialer.Health.Failed(e))
+            {
+                _log.Warning("IVR of campaign {0} not read, the database is away: the caller goes straight to the queue", arrived.CampaignId);
+                tree = null;
+            }
             if (tree is null || campaign is null)
             {
                 // Straight to the queue here, not via our mailbox: a hang-up already queued behind this message must find the leg.

@@ -11,7 +11,11 @@ namespace Outbound.Dialer.Inbound;
 public static class AcdCommands
 {
     /// <summary>A caller reached the queue (from the IVR or straight from the trunk); its leg's events go to the queue.</summary>
-    public sealed record CallerArrived(CampaignId CampaignId, CallLegId Leg, string CallerNumber, int Priority = 0, string? Skill = null) : IWithCampaignId;
+    public sealed record CallerArrived(CampaignId CampaignId, CallLegId Leg, string CallerNumber, int Priority = 0, string? Skill = null) : IWithCampaignId
+    {
+        /// <summary>The call's <c>inbound_calls</c> row when it was recorded before the queue (in the IVR); null: a new one.</summary>
+        public Guid? CallId { get; init; }
+    }
 
     /// <summary>A caller reached the campaign's hotline number: through its IVR when it has one, else straight to its queue.</summary>
     public sealed record IvrArrived(CampaignId CampaignId, CallLegId Leg, string CallerNumber);

@@ -82,6 +82,7 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
 
         Receive<CampaignCommands.AgentJoined>(j =>
         {
+            if (_agents.TryGetValue(j.AgentId, out var known) && Equals(known.Session, j.Session)) return; // said again: nothing new
             Context.Watch(j.Session);
             _agents[j.AgentId] = new AgentSlot(j.Session, ++_nextOrder)
             {
@@ -92,7 +93,7 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
         Receive<CampaignCommands.AgentStateChanged>(OnAgentStateChanged);
         Receive<AcdCommands.SetAgentSkills>(s => SetSkills(s.AgentId, s.Skills));
         Receive<AcdProtocol.ApplySettings>(Apply);
-        Receive<AcdCommands.CallerArrived>(a => Admit(a.Leg, a.CallerNumber, Now, a.Priority, a.Skill));
+        Receive<AcdCommands.CallerArrived>(a => Admit(a.Leg, a.CallerNumber, Now, a.Priority, a.Skill, a.CallId));
         Receive<AcdCommands.TakeOverflow>(o => Admit(o.Leg, o.CallerNumber, o.ArrivedAt, o.Priority, o.Skill));
         Receive<AcdCommands.GetStatus>(_ => Sender.Tell(Status()));
         Receive<AcdProtocol.Queued>(q =>
@@ -200,9 +201,9 @@ public sealed class AcdQueueActor : ReceiveActor, IWithTimers
         return calls == 0 ? TimeSpan.FromMinutes(3) : TimeSpan.FromTicks(_agents.Values.Sum(a => a.Talk.Ticks) / calls) + _policy.WrapUp;
     }
 
-    private void Admit(CallLegId leg, string number, DateTimeOffset arrivedAt, int priority, string? skill)
+    private void Admit(CallLegId leg, string number, DateTimeOffset arrivedAt, int priority, string? skill, Guid? callId = null)
     {
-        var plan = new InboundCallPlan(_tenant, _id, leg, number, arrivedAt, priority, skill, _policy);
+        var plan = new InboundCallPlan(_tenant, _id, leg, number, arrivedAt, priority, skill, _policy) { CallId = callId ?? Guid.CreateVersion7() };
         var call = Context.ActorOf(InboundCallActor.Props(plan, _services));
         Context.Watch(call);
         _callers[call] = new CallerSlot(new AcdCaller(call.Path.Name, arrivedAt, priority, skill), leg);

@@ -15,6 +15,8 @@ namespace Outbound.Dialer.Inbound;
 /// while waiting, the bridge to the first agent who reserves itself, after-call work until the disposition,
 /// or the max-wait action (voicemail, callback offer, hang-up). The queue decides who is offered the call. Once
 /// connected the agent has call control (<see cref="LiveCallControl"/>): the record's agent is the last one who had the caller.
+/// The call is recorded (durably) when it arrives, noted when an agent takes it and completed at the end, so a crash
+/// leaves a row that the next start closes as interrupted.
 /// </summary>
 internal sealed class InboundCallActor : ReceiveActor, IWithTimers
 {
@@ -39,8 +41,8 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
     private OverflowAction? _overflow;
     private string? _recording;
     private bool _finished;
-    /// <summary>The disposition of an agent released while the caller still talks (to a number, to the supervisor).</summary>
-    private (string? Code, DateTimeOffset At)? _storedDisposition;
+    /// <summary>The result the agent saved during the call; <c>Done</c> once it closed its after-call work while the caller still talks (to a number, to the supervisor).</summary>
+    private (string? Code, DateTimeOffset At, bool Done)? _storedDisposition;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -53,6 +55,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<TelephonyEvent>(e => _control.OnControlLegAsync(e), e => _control.IsControlLeg(e.Leg));
         ReceiveAsync<AgentProtocol.Reserved>(r => _control.OnTargetReservedAsync(r), r => _control.AwaitsReservation(r));
         ReceiveAsync<AgentProtocol.ReserveRefused>(_ => _control.OnTargetRefusedAsync(), r => _control.AwaitsReservation(r));
+        ReceiveAsync<LiveCallControl.ConsultTimedOut>(t => _control.OnConsultTimedOutAsync(t));
         ReceiveAsync<CallControl.ICommand>(async c => Sender.Tell(new CallControlReply(await _control.ControlAsync(c))));
         ReceiveAsync<Begin>(_ => BeginAsync());
         ReceiveAsync<AgentProtocol.Reserved>(OnReservedAsync);
@@ -61,28 +64,54 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<AcdProtocol.MaxWait>(OnMaxWaitAsync);
         ReceiveAsync<TelephonyEvent.PromptFinished>(OnPromptFinishedAsync);
         ReceiveAsync<TelephonyEvent.HungUp>(OnHungUpAsync);
+        Receive<AgentProtocol.ResultSaved>(r =>
+        {
+            if (_control.Agent is { } agent && Equals(Sender, agent.Session)) _storedDisposition = (r.Code, Now, Done: false);
+        });
         ReceiveAsync<AgentProtocol.Dispositioned>(OnDispositionedAsync);
-        ReceiveAsync<DispositionDeadline>(_ => FinishAsync("answered", null, null));
+        // The agent's session is gone or never closed: the call is recorded with what it saved during the call.
+        ReceiveAsync<DispositionDeadline>(_ => FinishAsync("answered", _storedDisposition?.Code, null));
         ReceiveAsync<VoicemailLimit>(_ => HangUpAsync());
+        ReceiveAsync<CallLifecycle.Interrupt>(_ => InterruptAsync());
         Receive<TelephonyEvent>(_ => { });
+        Receive<CallLifecycle.Report>(_ => { }); // for outbound campaigns only
     }
 
     private DateTimeOffset Now => _services.Dialer.Time.GetUtcNow();
     private Task Try(Func<Telephony.ITelephony, Task> action) => _services.Dialer.Telephony.TryAsync(action, _log, _plan.Leg);
 
-    protected override void PreStart() => Self.Tell(new Begin());
+    protected override void PreStart()
+    {
+        _services.Dialer.Live.Add(Self, _plan.CampaignId);
+        Self.Tell(new Begin());
+    }
+
+    /// <summary>Stopped before the call ended (the node shutting down after its drain): recorded as interrupted, never left open.</summary>
+    protected override void PostStop()
+    {
+        if (!_finished && _lead is not null)
+        {
+            _endedAt ??= Now;
+            _ = Try(t => t.HangUpAsync(_plan.Leg));
+            Record("interrupted", _storedDisposition?.Code, _storedDisposition?.At);
+        }
+        _services.Dialer.Live.Remove(Self);
+    }
 
     private async Task BeginAsync()
     {
         KnownCaller? known = null;
         try { known = await _services.Calls.FindCallerAsync(_plan.CampaignId, _plan.CallerNumber); }
+        catch (Exception e) when (_services.Dialer.Health.Failed(e)) { _log.Warning("Caller {0} not looked up, the database is away", _plan.CallerNumber); }
         catch (Exception e) { _log.Warning(e, "Caller {0} not looked up", _plan.CallerNumber); }
         // An unknown caller still pops: lead id 0 and the number, so the agent can create the record.
         _lead = new LeasedLead(known?.LeadId ?? new LeadId(0), _plan.TenantId, _plan.CampaignId, _plan.CallerNumber, known?.Region,
             known?.TimeZone ?? "Asia/Shanghai", known?.Name, known?.FieldsJson ?? "{}", 0, null, null, false, false, []);
+        _services.Dialer.Records.Append(new InboundCallArrived(_plan.CallId, _plan.TenantId, _plan.CampaignId, _plan.CallerNumber, known?.LeadId,
+            _plan.Priority, _plan.Skill, _plan.ArrivedAt, _services.Dialer.Run.Id));
         // A number the caller is transferred to sees the caller's own number, as with call forwarding.
         _control = new LiveCallControl(new LiveCallControl.Call(Self, _lead, _plan.CallerNumber, _plan.Policy.WrapUp),
-            _services.Dialer.Telephony, _services.Dialer.Options, _log)
+            _services.Dialer.Telephony, _services.Dialer.Options, Context.System.Scheduler, _log)
         {
             OnAgentReleased = agentId =>
             {
@@ -116,6 +145,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
             return;
         }
         _connectedAt = _agentSince = Now;
+        _services.Dialer.Records.Append(new InboundCallConnected(_plan.CallId, _connectedAt.Value, reserved.AgentId));
         _control.Connected(_plan.Leg, $"inbound/{Self.Path.Name}/transfer");
         reserved.Session.Tell(new AgentProtocol.Connected(Self));
     }
@@ -159,7 +189,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         await _control.EndAsync();
         if (_connectedAt is not null && _control.Agent is { } agent)
         {
-            if (_control.AgentReleased && _storedDisposition is { } stored)
+            if (_control.AgentReleased && _storedDisposition is { Done: true } stored)
             {
                 await FinishAsync("answered", stored.Code, stored.At);
                 return;
@@ -169,8 +199,7 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
                 agent.Session.Tell(new AgentProtocol.Ended(Self, _plan.Policy.WrapUp));
                 Context.Parent.Tell(new AcdProtocol.Ended(Self, agent.AgentId, hungUp.At - _agentSince));
             }
-            Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(),
-                _plan.Policy.WrapUp + _services.Dialer.Options.WrapUpGrace + TimeSpan.FromSeconds(5));
+            Timers.StartSingleTimer(nameof(DispositionDeadline), new DispositionDeadline(), _plan.Policy.WrapUp + _services.Dialer.Options.ResultWait);
             return;
         }
         if (_recording is not null) await Try(t => t.StopRecordingAsync(_plan.Leg));
@@ -192,10 +221,10 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
         if (_control.Agent is not { } agent || !Equals(Sender, agent.Session)) return;
         if (_endedAt is null)
         {
-            _storedDisposition = (d.Code, d.At);
+            _storedDisposition = (d.Code ?? _storedDisposition?.Code, d.At, Done: true);
             return;
         }
-        await FinishAsync("answered", d.Code, d.At);
+        await FinishAsync("answered", d.Code ?? _storedDisposition?.Code, d.At);
     }
 
     /// <summary><c>queue-position:{position}:{seconds}</c>, a part left empty when the queue does not announce it.</summary>
@@ -206,18 +235,33 @@ internal sealed class InboundCallActor : ReceiveActor, IWithTimers
 
     private Task HangUpAsync() => Try(t => t.HangUpAsync(_plan.Leg));
 
-    private async Task FinishAsync(string outcome, string? disposition, DateTimeOffset? wrapEndedAt)
+    /// <summary>A graceful stop ran out of time: the caller is hung up on and the call recorded as interrupted, with its agent and disposition.</summary>
+    private async Task InterruptAsync()
     {
-        if (_finished) return;
-        _finished = true;
+        if (_finished || _control is null) return;
+        _endedAt ??= Now;
+        await _control.EndAsync();
+        await HangUpAsync();
+        await FinishAsync("interrupted", _storedDisposition?.Code, _storedDisposition?.At);
+    }
+
+    private Task FinishAsync(string outcome, string? disposition, DateTimeOffset? wrapEndedAt)
+    {
+        if (_finished) return Task.CompletedTask;
         Timers.CancelAll();
-        var record = new InboundCallRecord(Guid.CreateVersion7(), _plan.TenantId, _plan.CampaignId, _plan.CallerNumber,
-            _lead?.Id is { Value: > 0 } id ? id : null, _plan.Priority, _plan.Skill, _plan.ArrivedAt, _connectedAt, _endedAt ?? Now,
-            _control.InterceptedBy ?? _control.Agent?.AgentId, outcome, disposition, wrapEndedAt, _recording);
-        try { await _services.Calls.RecordAsync(record); }
-        catch (Exception e) { _log.Error(e, "Inbound call record of {0} not written", _plan.CallerNumber); }
+        Record(outcome, disposition, wrapEndedAt);
         Context.Parent.Tell(new AcdProtocol.Left(Self, outcome));
         Context.Stop(Self);
+        return Task.CompletedTask;
+    }
+
+    private void Record(string outcome, string? disposition, DateTimeOffset? wrapEndedAt)
+    {
+        _finished = true;
+        var record = new InboundCallRecord(_plan.CallId, _plan.TenantId, _plan.CampaignId, _plan.CallerNumber,
+            _lead?.Id is { Value: > 0 } id ? id : null, _plan.Priority, _plan.Skill, _plan.ArrivedAt, _connectedAt, _endedAt ?? Now,
+            _control.InterceptedBy ?? _control.Agent?.AgentId, outcome, disposition, wrapEndedAt, _recording);
+        _services.Dialer.Records.Append(new InboundCallEnded(record, _services.Dialer.Run.Id));
     }
 
     /// <summary>Telephony calls on a leg that may have ended meanwhile: a failure is logged, not thrown.</summary>

@@ -5,7 +5,7 @@ using Outbound.Telephony.Port;
 
 namespace Outbound.Dialer.Inbound;
 
-/// <summary>One inbound caller in one queue.</summary>
+/// <summary>One inbound caller in one queue; <see cref="CallId"/> is its <c>inbound_calls</c> row.</summary>
 internal sealed record InboundCallPlan(
     TenantId TenantId,
     CampaignId CampaignId,
@@ -14,4 +14,7 @@ internal sealed record InboundCallPlan(
     DateTimeOffset ArrivedAt,
     int Priority,
     string? Skill,
-    QueuePolicy Policy);
+    QueuePolicy Policy)
+{
+    public Guid CallId { get; init; } = Guid.CreateVersion7();
+}

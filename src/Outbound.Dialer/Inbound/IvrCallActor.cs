@@ -11,7 +11,8 @@ namespace Outbound.Dialer.Inbound;
 /// <summary>
 /// One caller in a campaign's IVR: plays the prompts of each <see cref="IvrStep"/>, takes keys (also while
 /// a prompt plays), times out, and ends by handing the leg to a queue (through the directory), taking a
-/// message, or hanging up. The way through the menus is Core's <see cref="IvrSession"/>.
+/// message, or hanging up. The way through the menus is Core's <see cref="IvrSession"/>. The call is recorded when it
+/// arrives; the queue it is handed to completes the same row.
 /// </summary>
 internal sealed class IvrCallActor : ReceiveActor, IWithTimers
 {
@@ -27,6 +28,7 @@ internal sealed class IvrCallActor : ReceiveActor, IWithTimers
     private readonly IActorRef _directory;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly DateTimeOffset _arrivedAt;
+    private readonly Guid _callId = Guid.CreateVersion7();
     private readonly Queue<string> _prompts = new();
     private IvrSession _session;
     private IvrStep? _step;
@@ -55,10 +57,33 @@ internal sealed class IvrCallActor : ReceiveActor, IWithTimers
         ReceiveAsync<TelephonyEvent.PromptFinished>(_ => PlayNextAsync());
         ReceiveAsync<VoicemailLimit>(_ => Try(t => t.HangUpAsync(_leg)));
         ReceiveAsync<TelephonyEvent.HungUp>(_ => FinishAsync(_step is IvrStep.ToVoicemail ? "voicemail" : "abandoned_in_ivr"));
+        ReceiveAsync<CallLifecycle.Interrupt>(async _ =>
+        {
+            await Try(t => t.HangUpAsync(_leg));
+            await FinishAsync("interrupted");
+        });
         Receive<TelephonyEvent>(_ => { });
+        Receive<CallLifecycle.Report>(_ => { });
     }
 
-    protected override void PreStart() => Self.Tell(new Begin());
+    protected override void PreStart()
+    {
+        _services.Dialer.Live.Add(Self, _campaign);
+        _services.Dialer.Records.Append(new InboundCallArrived(_callId, _tenant, _campaign, _number, null, 0, null, _arrivedAt, _services.Dialer.Run.Id));
+        Self.Tell(new Begin());
+    }
+
+    /// <summary>Stopped in the menus (the node shutting down): recorded as interrupted, never left open.</summary>
+    protected override void PostStop()
+    {
+        if (!_done)
+        {
+            _done = true;
+            _ = Try(t => t.HangUpAsync(_leg));
+            Append("interrupted");
+        }
+        _services.Dialer.Live.Remove(Self);
+    }
 
     private Task NextAsync((IvrStep Step, IvrSession Session) next)
     {
@@ -85,9 +110,11 @@ internal sealed class IvrCallActor : ReceiveActor, IWithTimers
         if (step is IvrStep.ToQueue queue)
         {
             foreach (var prompt in prompts) await Try(t => t.PlayPromptAsync(_leg, prompt));
-            var id = await _services.Dialer.Campaigns.FindIdByCodeAsync(queue.QueueCode) ?? _campaign;
+            var id = _campaign;
+            try { id = await _services.Dialer.Campaigns.FindIdByCodeAsync(queue.QueueCode) ?? _campaign; }
+            catch (Exception e) when (_services.Dialer.Health.Failed(e)) { _log.Warning("Queue {0} not looked up, the database is away: the caller stays in this campaign's queue", queue.QueueCode); }
             _done = true;
-            _directory.Tell(new AcdCommands.CallerArrived(id, _leg, _number, queue.Priority, queue.Skill));
+            _directory.Tell(new AcdCommands.CallerArrived(id, _leg, _number, queue.Priority, queue.Skill) { CallId = _callId });
             Context.Stop(Self);
             return;
         }
@@ -126,15 +153,13 @@ internal sealed class IvrCallActor : ReceiveActor, IWithTimers
         if (_done) return;
         _done = true;
         if (_recording is not null) await Try(t => t.StopRecordingAsync(_leg));
-        var now = _services.Dialer.Time.GetUtcNow();
-        try
-        {
-            await _services.Calls.RecordAsync(new InboundCallRecord(Guid.CreateVersion7(), _tenant, _campaign, _number, null, 0, null,
-                _arrivedAt, null, now, null, _step is IvrStep.Hangup ? "ivr_hangup" : outcome, null, null, _recording));
-        }
-        catch (Exception e) { _log.Error(e, "IVR call record of {0} not written", _number); }
+        Append(_step is IvrStep.Hangup ? "ivr_hangup" : outcome);
         Context.Stop(Self);
     }
+
+    private void Append(string outcome) =>
+        _services.Dialer.Records.Append(new InboundCallEnded(new InboundCallRecord(_callId, _tenant, _campaign, _number, null, 0, null,
+            _arrivedAt, null, _services.Dialer.Time.GetUtcNow(), null, outcome, null, null, _recording), _services.Dialer.Run.Id));
 
     private Task Try(Func<Telephony.ITelephony, Task> action) => _services.Dialer.Telephony.TryAsync(action, _log, _leg);
 }

@@ -8,6 +8,7 @@ using Outbound.Core.Simulation;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Dialing;
+using Outbound.Data.Durable;
 using Outbound.Dialer.Bots;
 using Outbound.Dialer.Campaigns;
 using Outbound.Dialer.VirtualTime;
@@ -57,8 +58,8 @@ public static class LivePacingBench
         var clock = VirtualClock.Of(system);
         using var carrier = new SimulatedTelephony(new SimulatedCarrierOptions(), clock, world.Originate);
         var telephony = new ObservedTelephony(carrier, clock);
-        await using var records = new CallRecordWriter(db, NullLogger<CallRecordWriter>.Instance);
-        var services = new DialerServices(new CampaignStore(db), new LeadHopper(db), records, new AgentStateLog(db), telephony, clock,
+        await using var records = new DurableWriter(db, NullLogger<DurableWriter>.Instance);
+        var services = new DialerServices(new CampaignStore(db), new LeadHopper(db), records, telephony, clock,
             Options(scenario, strategy), new PacingOptions(), History: new PacingHistoryQuery(db), Notices: new CampaignNotices(db));
         try
         {
@@ -79,12 +80,11 @@ public static class LivePacingBench
         }
     }
 
-    /// <summary>The dialer's settings for the scenario: its ring timeout and connect limit, human wrap-ups never cut short.</summary>
+    /// <summary>The dialer's settings for the scenario: its ring timeout and connect limit, the desk leaves after-call work only with a result.</summary>
     private static DialerOptions Options(PacingScenario scenario, string strategy) => new()
     {
         RingTimeout = TimeSpan.FromSeconds(scenario.NoAnswerSeconds),
         ConnectWithin = TimeSpan.FromSeconds(scenario.ConnectWithinSeconds),
-        WrapUpGrace = TimeSpan.FromHours(1),
         PredictiveStrategy = strategy == PacingStrategies.Progressive ? PacingStrategies.Predictive : strategy,
     };
 

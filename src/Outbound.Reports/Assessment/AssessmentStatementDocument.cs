@@ -1,5 +1,7 @@
 using System.Globalization;
 using Outbound.Core.Assessment;
+using Outbound.Core.Assessment.Detection;
+using Outbound.Data.Assessment;
 using Outbound.Reports.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -39,6 +41,7 @@ public sealed class AssessmentStatementDocument(AssessmentStatementModel model)
     {
         ComposeHeader();
         ComposeSummary();
+        ComposeAdjustments();
         ComposeDeductions();
         ComposeFooter();
     }
@@ -79,6 +82,21 @@ public sealed class AssessmentStatementDocument(AssessmentStatementModel model)
         _y += 8;
     }
 
+    /// <summary>What earlier months carried into this one, each with its month and why (an appeal voided after that month was locked …).</summary>
+    private void ComposeAdjustments()
+    {
+        if (model.Adjustments.Count == 0) return;
+        Text("调整明细 Adjustments", _heading, Margin);
+        foreach (var a in model.Adjustments)
+        {
+            Text($"{a.Source} {AdjustmentText(a.Kind)}", _body, Margin + 10, advance: false);
+            _gfx.DrawString((a.Amount > 0 ? "+" : "") + Yuan(a.Amount), _body, XBrushes.Black,
+                new XRect(Margin, _y, _page.Width.Point - 2 * Margin - 10, LineHeight), XStringFormats.TopRight);
+            _y += LineHeight;
+        }
+        _y += 8;
+    }
+
     private void ComposeDeductions()
     {
         Text("扣分明细 Deductions", _heading, Margin);
@@ -105,8 +123,34 @@ public sealed class AssessmentStatementDocument(AssessmentStatementModel model)
                 _gfx.DrawString(line, _body, XBrushes.Black, columns[2], _y, XStringFormats.TopLeft);
                 _y += LineHeight;
             }
+            // The proof the deduction rests on, so the agent can check it (and appeal with it in hand).
+            foreach (var line in CjkTextWrapper.Wrap(_gfx, $"证据 Evidence: {EvidenceText(d.Evidence)}", _small, _page.Width.Point - 2 * Margin - (columns[2] - Margin)))
+            {
+                EnsureRoom(LineHeight - 4);
+                _gfx.DrawString(line, _small, XBrushes.DimGray, columns[2], _y, XStringFormats.TopLeft);
+                _y += LineHeight - 4;
+            }
+            _y += 2;
         }
     }
+
+    private static string EvidenceText(Evidence evidence)
+    {
+        var kind = evidence.Kind switch
+        {
+            EvidenceKind.Recording => "录音",
+            EvidenceKind.Attendance => "考勤记录",
+            EvidenceKind.HandoverLog => "交接班日志",
+            _ => "书面说明",
+        };
+        var reference = EvidenceReference.Describe(evidence.Reference) is { } r ? $" {r.Zh}" : "";
+        var note = evidence.Note.Length > 0 ? $"；{evidence.Note}" : "";
+        return kind + reference + note;
+    }
+
+    private static string AdjustmentText(string kind) => kind == PayrollAdjustment.Carry
+        ? "结转：上月未能以基本工资抵扣的部分 Carried shortfall"
+        : "更正：该月结算后扣分有变（如申诉撤销） Correction after that month was settled";
 
     private void ComposeFooter()
     {

@@ -1,5 +1,6 @@
 using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
+using Outbound.Data.Assessment;
 
 namespace Outbound.Reports.Assessment;
 
@@ -10,10 +11,11 @@ public sealed record AssessmentStatementModel(
     PayrollLine Line,
     bool Settled,
     IReadOnlyList<AssessmentStatementModel.Item> Deductions,
+    IReadOnlyList<PayrollAdjustment> Adjustments,
     DateTimeOffset GeneratedAt)
 {
     public CalendarMonth Month => Line.Month;
 
     public sealed record Item(DateOnly OccurredOn, RuleNumber Rule, string RuleText, RuleCategory Category, int Points, decimal Fine,
-        DeductionState State);
+        DeductionState State, Evidence Evidence);
 }

@@ -1,12 +1,12 @@
-using System.Globalization;
-using System.Text;
+using Outbound.Core.Exports;
 using Outbound.Data.Assessment;
 
 namespace Outbound.Reports.Assessment;
 
 /// <summary>
 /// The payroll export of a settled month: UTF-8 with a BOM (so that Excel in China opens it as UTF-8),
-/// one header row with Chinese and English names per column, amounts in yuan with two decimals.
+/// one header row with Chinese and English names per column, amounts in yuan with two decimals, written by
+/// <see cref="SpreadsheetCsv"/> (a name cannot become a formula).
 /// </summary>
 public static class PayrollCsv
 {
@@ -19,30 +19,18 @@ public static class PayrollCsv
 
     public static async Task WriteAsync(Settlement settlement, Stream output, CancellationToken ct = default)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        writer.NewLine = "\r\n";
-        await writer.WriteLineAsync(string.Join(',', Header.Select(Quote)));
+        await using var csv = new SpreadsheetCsv(output);
+        await csv.WriteRowAsync([.. Header.Select(h => (CsvCell)h)]);
         foreach (var row in settlement.Rows)
         {
+            ct.ThrowIfCancellationRequested();
             var l = row.Line;
-            string[] cells =
-            [
-                l.Month.ToString(), row.EmployeeNo, row.Name, Int(l.OfficePoints), Int(l.DepartmentPoints), Int(l.Points),
+            await csv.WriteRowAsync(
+                l.Month.ToString(), row.EmployeeNo, row.Name, CsvCell.Number(l.OfficePoints), CsvCell.Number(l.DepartmentPoints), CsvCell.Number(l.Points),
                 Yuan(l.PointsPay), Yuan(l.Fines), Yuan(l.Adjustment), Yuan(l.NetPerformancePay), Yuan(l.BaseSalary),
-                Yuan(l.BaseSalaryOffset), Yuan(l.CarriedForward), Yuan(l.TotalPayable), Int(l.Occurrences),
-            ];
-            await writer.WriteLineAsync(string.Join(',', cells.Select(Quote)));
+                Yuan(l.BaseSalaryOffset), Yuan(l.CarriedForward), Yuan(l.TotalPayable), CsvCell.Number(l.Occurrences));
         }
-        await writer.FlushAsync(ct);
     }
 
-    private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
-    private static string Yuan(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
-
-    // Quote when needed; a leading =,+,-,@ in a text cell is neutralised so a name cannot become a formula.
-    private static string Quote(string cell)
-    {
-        var safe = cell.Length > 0 && "=+@".Contains(cell[0]) ? "'" + cell : cell;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
-    }
+    private static CsvCell Yuan(decimal d) => CsvCell.Number(d, "0.00");
 }

@@ -36,7 +36,7 @@ public static class BillingServiceCollectionExtensions
         services.AddOptions<CollectionsOptions>().BindConfiguration(CollectionsOptions.Section)
             .Validate(o => o.PromiseGraceDays is >= 0 and <= 31, "Outbound:Collections:PromiseGraceDays must be 0–31").ValidateOnStart();
         services.AddSingleton(sp => new PerformanceReportDataSource(sp.GetRequiredService<PerformanceQueries>(), sp.GetRequiredService<TenantRepository>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<CollectionsOptions>>().Value.PromiseGraceDays));
+            sp.GetRequiredService<IOptions<CollectionsOptions>>().Value.PromiseGraceDays, sp.GetService<Data.Quality.QualitySummaries>()));
         services.AddSingleton(sp => new RepaymentImporter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<CollectionsOptions>>().Value.PromiseGraceDays));
         if (watchSuspensions) services.AddHostedService<SuspensionWatch>();

@@ -16,8 +16,10 @@ public sealed class PdfComposer : IDisposable
     private readonly string _footerNote;
     private XGraphics? _gfx;
 
+    /// <exception cref="ReportFontMissingException">The Chinese font is not installed (nothing of PDFsharp's is touched then).</exception>
     public PdfComposer(string title, string runningHeader, string footerNote = "")
     {
+        ReportFonts.ThrowIfMissing();
         _pdf.Info.Title = title;
         _pdf.Info.Creator = "Outbound";
         _runningHeader = runningHeader;

@@ -13,7 +13,7 @@ namespace Outbound.Reports.Performance;
 /// <paramref name="promiseGraceDays"/> is the grace the repayment file upload keeps promises with, so both judge alike.
 /// </summary>
 public sealed class PerformanceReportDataSource(PerformanceQueries queries, TenantRepository tenants, TimeProvider clock,
-    int promiseGraceDays = PromiseKeeping.DefaultGraceDays)
+    int promiseGraceDays = PromiseKeeping.DefaultGraceDays, Data.Quality.QualitySummaries? quality = null)
 {
     private static readonly DateTimeZone Center = DateTimeZoneProviders.Tzdb[CenterTime.ChinaZoneId];
 
@@ -26,8 +26,11 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
         var tally = new PerformanceTally(campaign.Settings.Dispositions, campaign.Settings.AbandonCap, Center, CenterTime.China.Day(now),
             promiseGraceDays: promiseGraceDays);
         await queries.TallyAsync(campaign, from, to, tally, ct);
-        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, tally.Result(),
-            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now)
+        var (orders, timeliness) = await queries.ServiceAsync(campaign, from, to, now, ct);
+        var figures = tally.Result();
+        return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, figures,
+            campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now, await queries.AgentNamesAsync(figures.Agents.Select(a => a.Agent), ct),
+            quality is null ? null : await quality.LoadAsync(campaign.Id.Value, from, to, ct), new ServiceReport(orders, timeliness))
         {
             Refusals = await queries.RefusalsAsync(campaign, from, to, ct),
         };

@@ -2,7 +2,10 @@ using System.Globalization;
 using NodaTime;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Performance;
+using Outbound.Data.Identity;
 using Outbound.Reports.Pdf;
+using Outbound.Reports.Quality;
+using Outbound.Reports.WorkOrders;
 using ScottPlot;
 
 namespace Outbound.Reports.Performance;
@@ -37,7 +40,9 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
         ComposeAbandon(c, charts);
         if (model.Kind != CampaignKind.Inbound) ComposeRefusals(c);
         if (F.Inbound.Offered > 0 || model.Kind == CampaignKind.Inbound) ComposeInbound(c);
+        if (model.Service is { } service) ServiceSection.Compose(c, service, F.FirstContactResolution);
         ComposeAgents(c);
+        if (model.Quality is { } quality) QualitySection.Compose(c, quality, charts);
         ComposeHeatMap(c);
         ComposeRegions(c);
         ComposeDefinitions(c);
@@ -211,7 +216,7 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
             new PdfColumn("本人 RPC", 1, CellAlign.Right), new PdfColumn("通话时长 Talk", 1.2, CellAlign.Right), new PdfColumn("AHT", 1, CellAlign.Right),
             new PdfColumn("承诺 PTP", 0.8, CellAlign.Right), new PdfColumn("承诺金额 ¥", 1.3, CellAlign.Right));
         foreach (var a in F.Agents)
-            table.Row(a.Agent, Count(a.Connects), Count(a.Contacts), Count(a.RightPartyContacts), Duration(a.TalkTime), Duration(a.AverageHandleTime),
+            table.Row(AgentText(model.NameOf(a.Agent)), Count(a.Connects), Count(a.Contacts), Count(a.RightPartyContacts), Duration(a.TalkTime), Duration(a.AverageHandleTime),
                 Count(a.Promises), Yuan(a.PromisedAmount));
         table.Draw(c, ReportStyle.Small);
     }
@@ -252,9 +257,12 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
     {
         c.Heading("指标定义 Definitions", keepWith: 40);
         c.Text("联系率 = 有效联系的外呼 / 外呼次数;本人联系率 = 本人联系 / 有效联系;履约率 = 按期还款的承诺 / 已到期或已还款的承诺;" +
-               "问卷完成率 = 完成的问卷 / 本人联系;服务水平 = 阈值内接听 / 呼入量;一次解决率 = 首次联系即以终结处置结束且无需再次联系的客户 / 被联系客户。",
+               "问卷完成率 = 完成的问卷 / 本人联系;服务水平 = 阈值内接听 / 呼入量;一次解决率 = 首次联系后 7 天内该号码未再联系且未生成工单的联系 / 全部联系。",
             ReportStyle.Small);
     }
+
+    private static string AgentText(AgentName name) =>
+        name.BotNumber is { } bot ? $"演示机器人 {bot} 号 Demo bot {bot}" : name.DisplayName ?? "（已删除的坐席）(former agent)";
 
     private static string OutcomeText(CallOutcome outcome) => outcome switch
     {

@@ -26,4 +26,6 @@ public enum HangupCause
     Abandoned,
     NoAnswerTimeout,
     Shutdown,
+    /// <summary>The session was not refreshed in time (RFC 4028: a lost BYE, a dead phone or carrier): we ended it.</summary>
+    SessionExpired,
 }

@@ -25,6 +25,8 @@ public sealed record SimulatedCarrierOptions
     public double MachineGreetingSeconds { get; init; } = 20;
     /// <summary>Divides every duration: 10 makes a demo run ten times faster than life.</summary>
     public double TimeScale { get; init; } = 1;
+    /// <summary>Numbers that ring and never answer, and never give up on their own either (a carrier that lets it ring): for ring timeouts.</summary>
+    public IReadOnlyList<string> UnansweredNumbers { get; init; } = [];
 
     public void Validate()
     {

@@ -52,7 +52,8 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
         _legs[leg.Id] = leg;
         After(leg, TimeSpan.FromMilliseconds(200), () => Emit(leg, new TelephonyEvent.Ringing(leg.Id, _time.GetUtcNow())));
 
-        if (outcome.Failure is { } failure && failure != FailureReason.NoAnswer)
+        if (_options.UnansweredNumbers.Contains(request.Number)) { } // rings until hung up
+        else if (outcome.Failure is { } failure && failure != FailureReason.NoAnswer)
             After(leg, outcome.RingTime, () => End(leg, new TelephonyEvent.Failed(leg.Id, _time.GetUtcNow(), failure)));
         else if (outcome.AnsweredBy is { } by && outcome.RingTime <= request.RingTimeout)
             After(leg, outcome.RingTime, () =>

@@ -45,7 +45,11 @@ public sealed partial class SipTelephony
         }
         leg.Sink = sink;
         inbound.Ring();
-        inbound.Answer(answer);
+        if (!inbound.Answer(answer))
+        {
+            _ = EndAsync(leg, new TelephonyEvent.Failed(leg.Id, Now, FailureReason.Rejected));   // 422: too short a session asked for
+            return true;
+        }
         leg.MarkAnswered();
         _ = WatchInboundAsync(leg, inbound, agentId: null);
         return true;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Amd;
 using Outbound.Telephony.Amd;
 using Outbound.Telephony.Port;
@@ -29,6 +31,7 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
 {
     private static readonly G711Law[] Codecs = [G711Law.MuLaw, G711Law.ALaw];
     private readonly SipTelephonyOptions _options;
+    private readonly ILogger _logger;
     private readonly SipAgentDirectory _agents;
     private readonly TimeProvider _time;
     private readonly IPAddress _address;
@@ -45,8 +48,10 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
     private volatile TrunkRoute? _route;
 
     /// <param name="hotlines">Takes customers who call in through the trunk; none: such calls are refused (404).</param>
-    public SipTelephony(SipTelephonyOptions options, SipAgentDirectory agents, TimeProvider time, IInboundCallHandler? hotlines = null)
+    public SipTelephony(SipTelephonyOptions options, SipAgentDirectory agents, TimeProvider time, IInboundCallHandler? hotlines = null,
+        ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _hotlines = hotlines;
         _options = options;
         _agents = agents;
@@ -73,14 +78,15 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
     {
         try
         {
-            var transport = new SipTransport(new IPEndPoint(_address, _options.SipPort));
+            var transport = new SipTransport(new IPEndPoint(_address, _options.SipPort), _options.Transport, _time, _logger, _options.Admission);
             transport.Start();
-            _stack = new SipStack(transport, _time);
+            _stack = new SipStack(transport, _time, sessionTimers: _options.SessionTimers, logger: _logger);
+            _stack.Capabilities = _stack.Capabilities.WithAllowed(SipMethods.Register);
             // baresip 1.0 (FINDINGS.md) gives up at a SHA-256 challenge it does not know: MD5 first unless told otherwise.
             IReadOnlyList<DigestAlgorithm> algorithms = _options.OfferSha256Digest ? [DigestAlgorithm.Sha256, DigestAlgorithm.Md5] : [DigestAlgorithm.Md5];
             // One server for REGISTER and for the agents' own calls in: one nonce table, one set of accounts.
             _agentAuth = new DigestServer(_options.Realm, _time, (user, algorithm) => _agents.Ha1(user, _options.Realm, algorithm), algorithms);
-            _registrar = new SipRegistrar(_agentAuth, _time, RegistrarOptions.Default);
+            _registrar = new SipRegistrar(_agentAuth, _time, RegistrarOptions.Default with { MaxContactsPerAor = _options.MaxContactsPerAgent }, transport);
             _stack.RequestReceived = OnRequest;
             await UseTrunkAsync(trunk, ct);
         }
@@ -130,7 +136,6 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
         switch (incoming.Request.Method)
         {
             case SipMethods.Register: Registrar.Handle(incoming); break;
-            case SipMethods.Options: incoming.Respond(200); break;
             case SipMethods.Invite:
                 if (!AcceptCustomerCall(incoming)) AcceptAgentCall(incoming);
                 break;
@@ -213,10 +218,16 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
             return;
         }
         if (TakeOffer(incoming) is not var (inbound, leg, answer)) return;
-        inbound.Answer(answer);
-        leg.MarkAnswered();
+        // Findable before the answer goes out, so an agent logging in as the phone is answered finds this leg.
         if (_dialledIn.TryRemove(account.AgentId, out var earlier)) _ = CloseAsync(earlier, byRemote: false, HangupCause.Normal, sendBye: true);
         _dialledIn[account.AgentId] = leg;
+        if (!inbound.Answer(answer))
+        {
+            _dialledIn.TryRemove(KeyValuePair.Create(account.AgentId, leg));
+            _ = EndAsync(leg, new TelephonyEvent.Failed(leg.Id, Now, FailureReason.Rejected));   // 422: the phone asked for too short a session
+            return;
+        }
+        leg.MarkAnswered();
         _ = WatchInboundAsync(leg, inbound, account.AgentId);
     }
 
@@ -238,7 +249,7 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
         leg.Audio = audio;
         leg.Media.Apply(audio);
         leg.Media.Start();
-        leg.SendBye = inbound.HangupAsync;
+        leg.SendBye = () => inbound.HangupAsync();
         inbound.InfoReceived += info =>
         {
             if (SipDtmfInfo.Digit(info) is { } digit) Emit(leg, new TelephonyEvent.DtmfReceived(leg.Id, Now, digit));
@@ -258,14 +269,27 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
         }
     }
 
-    /// <summary>Closes a leg we answered when its caller hangs up (BYE, CANCEL, no ACK); a dialled-in agent leg also leaves <see cref="_dialledIn"/>.</summary>
+    /// <summary>
+    /// Closes a leg we answered when its caller hangs up (BYE, CANCEL, no ACK) or its session expires; a dialled-in agent
+    /// leg also leaves <see cref="_dialledIn"/>.
+    /// </summary>
     private async Task WatchInboundAsync(SipLeg leg, SipInboundCall inbound, string? agentId)
     {
         var how = await inbound.Ended;
         if (agentId is not null) _dialledIn.TryRemove(KeyValuePair.Create(agentId, leg));
-        // "no-ack" already sent its BYE; "local" is our own hang-up, already closing.
-        if (how is "remote" or "no-ack" or "cancelled") await CloseAsync(leg, byRemote: true, HangupCause.Normal, sendBye: false);
+        await CloseEndedAsync(leg, how);
     }
+
+    /// <summary>
+    /// A leg whose SIP side ended on its own: the far end hung up, never acknowledged, or let the session expire (the
+    /// session already sent BYE where one was due). Our own hang-up is already closing the leg.
+    /// </summary>
+    private Task CloseEndedAsync(SipLeg leg, SipCallEnd how) => how switch
+    {
+        SipCallEnd.Remote or SipCallEnd.NoAck or SipCallEnd.Cancelled => CloseAsync(leg, byRemote: true, HangupCause.Normal, sendBye: false),
+        SipCallEnd.SessionExpired => CloseAsync(leg, byRemote: false, HangupCause.SessionExpired, sendBye: false),
+        _ => Task.CompletedTask,
+    };
 
     /// <summary>Events of a leg nobody listens to yet: a dialled-in leg before its agent logs in, a caller before its hotline takes it.</summary>
     private sealed class IgnoredEvents : ITelephonyEventSink
@@ -510,7 +534,7 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
     private async Task FollowAsync(SipLeg leg, AmdOptions? amd, AnsweredBy answeredBy)
     {
         var call = leg.Call!;
-        leg.SendBye = call.HangupAsync;
+        leg.SendBye = () => call.HangupAsync();
         call.InfoReceived += info =>
         {
             if (SipDtmfInfo.Digit(info) is { } digit) Emit(leg, new TelephonyEvent.DtmfReceived(leg.Id, Now, digit));
@@ -571,10 +595,7 @@ public sealed partial class SipTelephony : ITelephony, IAsyncDisposable
         }
     }
 
-    private async Task WatchRemoteHangupAsync(SipLeg leg, SipOutboundCall call)
-    {
-        if (await call.Ended == "remote") await CloseAsync(leg, byRemote: true, HangupCause.Normal, sendBye: false);
-    }
+    private async Task WatchRemoteHangupAsync(SipLeg leg, SipOutboundCall call) => await CloseEndedAsync(leg, await call.Ended);
 
     private async Task FailSoonAsync(SipLeg leg, FailureReason reason)
     {

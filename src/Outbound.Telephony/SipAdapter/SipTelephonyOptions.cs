@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Outbound.Core.Amd;
+using Outbound.Telephony.Sip.Dialogs;
+using Outbound.Telephony.Sip.Transport;
 
 namespace Outbound.Telephony.SipAdapter;
 
@@ -35,6 +37,14 @@ public sealed record SipTelephonyOptions
     public TimeSpan PromptLimit { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Detection settings for originations that do not bring their campaign's.</summary>
     public AmdOptions Amd { get; init; } = AmdOptions.Default;
+    /// <summary>What SIP peers may hold: connections, idle time, message and body size, header count.</summary>
+    public SipTransportOptions Transport { get; init; } = SipTransportOptions.Default;
+    /// <summary>Overload control in front of new INVITEs (503 with Retry-After at once when over capacity).</summary>
+    public SipAdmissionOptions Admission { get; init; } = SipAdmissionOptions.Default;
+    /// <summary>Session timers (RFC 4028) on customers' and agents' legs.</summary>
+    public SessionTimerOptions SessionTimers { get; init; } = SessionTimerOptions.Default;
+    /// <summary>Most phones one agent account may register at once; one more gets 503.</summary>
+    [Range(1, 100)] public int MaxContactsPerAgent { get; init; } = 5;
 
     /// <summary>What data annotations cannot say: a concrete bind address, a sane RTP range, positive timeouts.</summary>
     public IReadOnlyList<string> Problems()
@@ -47,6 +57,9 @@ public sealed record SipTelephonyOptions
         if (AgentRingTimeout <= TimeSpan.Zero || RtpInactivityTimeout <= TimeSpan.Zero || BridgeWait < TimeSpan.Zero || PromptLimit < TimeSpan.Zero)
             problems.Add("timeouts must be positive");
         problems.AddRange(Amd.Validate());
+        problems.AddRange(Transport.Problems());
+        problems.AddRange(Admission.Problems());
+        problems.AddRange(SessionTimers.Problems());
         return problems;
     }
 }

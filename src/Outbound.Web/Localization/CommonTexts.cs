@@ -38,6 +38,7 @@ public static class CommonTexts
         "Agent" => new("坐席", "Agent"),
         "Hr" => new("人事", "HR"),
         "Client" => new("客户", "Client"),
+        "Qa" => new("质检员", "Quality assurance"),
         _ => new(role, role),
     };
 }

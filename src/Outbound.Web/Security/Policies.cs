@@ -26,6 +26,21 @@ public static class Policies
     /// <summary>Watch the wallboard and intervene on agents.</summary>
     public const string Wallboard = nameof(Wallboard);
 
+    /// <summary>The quality pages (质检): Qa staff, supervisors (their campaigns' results), Hr (evidence) and the admin.</summary>
+    public const string Quality = nameof(Quality);
+    /// <summary>One's own evaluations: acknowledge or dispute them.</summary>
+    public const string QualitySelf = nameof(QualitySelf);
+    /// <summary>Open, search and work orders of one's campaigns and departments (工单).</summary>
+    public const string WorkOrders = nameof(WorkOrders);
+    /// <summary>Order types, SLAs, departments and the business calendar.</summary>
+    public const string WorkOrderSetup = nameof(WorkOrderSetup);
+    /// <summary>Service metrics: FCR, full resolution, escalations, SLA attainment.</summary>
+    public const string ServiceMetrics = nameof(ServiceMetrics);
+    /// <summary>Read and search the knowledge base, flag articles.</summary>
+    public const string Knowledge = nameof(Knowledge);
+    /// <summary>Publish articles, decide client proposals, keep synonyms and policy changes.</summary>
+    public const string KnowledgeEdit = nameof(KnowledgeEdit);
+
     public static AuthorizationBuilder AddOutboundPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
@@ -36,5 +51,12 @@ public static class Policies
         .AddPolicy(SupervisorTeam, p => p.RequireRole(Roles.Supervisor))
         .AddPolicy(ClientPortal, p => p.RequireRole(Roles.Client))
         .AddPolicy(Desk, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
-        .AddPolicy(Wallboard, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        .AddPolicy(Wallboard, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+        .AddPolicy(Quality, p => p.RequireRole(Roles.Qa, Roles.Supervisor, Roles.Hr, Roles.Admin))
+        .AddPolicy(QualitySelf, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
+        .AddPolicy(WorkOrders, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin, Roles.CampaignManager))
+        .AddPolicy(WorkOrderSetup, p => p.RequireRole(Roles.Admin, Roles.CampaignManager))
+        .AddPolicy(ServiceMetrics, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.CampaignManager))
+        .AddPolicy(Knowledge, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin, Roles.CampaignManager))
+        .AddPolicy(KnowledgeEdit, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.CampaignManager));
 }

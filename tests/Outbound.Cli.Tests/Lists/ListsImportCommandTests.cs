@@ -78,6 +78,44 @@ public sealed class ListsImportCommandTests(PgTestDatabase db) : IClassFixture<P
     }
 
     [Theory]
+    [InlineData("xlsx")]
+    [InlineData("xls")]
+    public async Task An_excel_workbook_imports_from_the_command_line_like_a_csv(string format)
+    {
+        var (tenant, campaign) = await NewCampaignAsync();
+        var file = Path.Combine(_dir.FullName, "bank." + format);
+        object?[][] sheet = [["姓名", "手机号码", "金额"], ["张三", 13812345678L, 100], ["王五", 999, 1], ["赵六", "13912345678", 300.5]];
+        await File.WriteAllBytesAsync(file, format == "xlsx" ? TestWorkbooks.Xlsx(sheet) : TestWorkbooks.Xls(sheet));
+
+        var (code, stdout, _) = await RunAsync("lists", "import", "--tenant", tenant, "--campaign", campaign, "--file", file, "--json");
+
+        Assert.Equal(0, code);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal((3, 2, 1), (json.GetProperty("rows").GetInt32(), json.GetProperty("imported").GetInt32(), json.GetProperty("rejected").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_empty_a_binary_and_a_headers_only_file_fail_in_the_words_the_web_shows()
+    {
+        var (tenant, campaign) = await NewCampaignAsync();
+        var files = new (string Name, byte[] Bytes, ListFormatException Problem)[]
+        {
+            ("empty.csv", [], ListFormatException.Empty()),
+            ("photo.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], ListFormatException.NotText()),
+            ("headers.csv", Encoding.UTF8.GetBytes("姓名,手机号码\n"), ListFormatException.HeadersOnly()),
+        };
+        foreach (var (name, bytes, problem) in files)
+        {
+            var file = Path.Combine(_dir.FullName, name);
+            await File.WriteAllBytesAsync(file, bytes);
+            var (code, stdout, stderr) = await RunAsync("lists", "import", "--tenant", tenant, "--campaign", campaign, "--file", file, "--json");
+            Assert.Equal(1, code);
+            Assert.Equal("", stdout.Trim());
+            Assert.Contains($"{problem.Zh} / {problem.En}", stderr);
+        }
+    }
+
+    [Theory]
     [InlineData("--encoding", "latin1")]
     [InlineData("--map", "phone")]
     public async Task Bad_options_exit_2_with_usage_on_stderr(string option, string value)

@@ -4,9 +4,9 @@ namespace Outbound.Core.Tests.Lists;
 
 public sealed class CsvRecordReaderTests
 {
-    private static List<(int Line, string[] Fields, string Raw)> ReadAll(string text, int bufferHint = 0)
+    private static List<(int Line, string[] Fields, string Raw)> ReadAll(string text, ListLimits? limits = null)
     {
-        var reader = new CsvRecordReader(new StringReader(text));
+        var reader = new CsvRecordReader(new StringReader(text), ',', limits);
         var records = new List<(int, string[], string)>();
         while (reader.Read()) records.Add((reader.LineNumber, reader.Fields().ToArray(), reader.Raw.ToString()));
         return records;
@@ -48,10 +48,10 @@ public sealed class CsvRecordReaderTests
     }
 
     [Fact]
-    public void Records_longer_than_the_buffer_are_read_whole()
+    public void Records_longer_than_the_buffer_are_read_whole_within_the_limits()
     {
         var longField = new string('长', 200_000);
-        var records = ReadAll($"a,b\n1,\"{longField}\"\n2,x\n");
+        var records = ReadAll($"a,b\n1,\"{longField}\"\n2,x\n", new ListLimits(MaxLineChars: 300_000, MaxFieldChars: 300_000));
         Assert.Equal(longField, records[1].Fields[1]);
         Assert.Equal(["2", "x"], records[2].Fields);
         Assert.Equal(3, records[2].Line);

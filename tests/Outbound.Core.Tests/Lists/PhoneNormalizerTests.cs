@@ -50,6 +50,9 @@ public sealed class PhoneNormalizerTests
     [InlineData("10086")]
     [InlineData("abc")]
     [InlineData("11012345678")]     // no 110 mobile range
+    [InlineData("138abc12345")]     // letters are not keypad digits here
+    [InlineData("1381234567a")]
+    [InlineData("021-5234567八")]
     public void Garbage_and_wrong_lengths_are_invalid_phones(string raw)
     {
         var result = _phones.Normalize(raw);

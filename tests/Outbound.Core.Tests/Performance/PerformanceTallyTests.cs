@@ -148,16 +148,14 @@ public sealed class PerformanceTallyTests
     }
 
     [Fact]
-    public void First_contact_resolution_counts_customers_settled_on_their_first_contact()
+    public void First_contact_resolution_counts_contacts_with_no_work_order_and_no_repeat_within_seven_days()
     {
         var tally = Tally();
-        tally.Add(Connected(1, At(2, 10), "promise_to_pay"));         // resolved at once
-        tally.Add(Connected(2, At(2, 10), "refused"));                // not final, called again
-        tally.Add(Connected(2, At(3, 10), "promise_to_pay"));
-        tally.Add(Connected(3, At(3, 10), "promise_to_pay"));         // final first, but needed a later contact
-        tally.Add(Connected(3, At(2, 9), "promise_to_pay"));          // (records may come in any order)
-        tally.Add(Unanswered(4, At(2, 10)));                          // never contacted: not in the base
-        tally.Add(Connected(5, At(2, 10), "promise_to_pay"));
+        var at = At(2, 10);
+        tally.Add(new Outbound.Core.WorkOrders.ContactFact(at, null, null));                 // settled
+        tally.Add(new Outbound.Core.WorkOrders.ContactFact(at, at.AddDays(2), null));        // called again within the week
+        tally.Add(new Outbound.Core.WorkOrders.ContactFact(at, null, at.AddMinutes(5)));     // needed a work order
+        tally.Add(new Outbound.Core.WorkOrders.ContactFact(at, at.AddDays(9), null));        // next contact after the week: settled
         Assert.Equal(new Ratio(2, 4), tally.Result().FirstContactResolution);
     }
 

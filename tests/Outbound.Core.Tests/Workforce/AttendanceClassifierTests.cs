@@ -90,4 +90,16 @@ public sealed class AttendanceClassifierTests
     {
         Assert.Equal(AttendanceStatus.Absent, Classify(new AgentSession(Agent, At(6, 30), At(7, 0))).Status);
     }
+
+    [Fact]
+    public void A_stretch_ended_by_a_dialer_crash_says_so_and_one_the_agent_came_back_after_does_not()
+    {
+        var crashed = new AgentSession(Agent, At(7, 45), At(11, 20)) { ClosedByCrash = true };
+        var leftAtCrash = Classify(crashed);
+        Assert.Equal((AttendanceStatus.EarlyLeave, true), (leftAtCrash.Status, leftAtCrash.LogoutByCrash));
+
+        var cameBack = Classify(crashed, new AgentSession(Agent, At(11, 21), At(16, 2)));
+        Assert.Equal((AttendanceStatus.Present, false), (cameBack.Status, cameBack.LogoutByCrash));
+        Assert.False(Classify(new AgentSession(Agent, At(7, 45), At(11, 20))).LogoutByCrash);
+    }
 }

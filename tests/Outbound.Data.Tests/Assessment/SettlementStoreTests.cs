@@ -70,6 +70,36 @@ public sealed class SettlementStoreTests : AssessmentDatabaseTest
     }
 
     [Fact]
+    public async Task A_month_with_an_open_appeal_is_settled_only_once_hr_has_decided_it()
+    {
+        var deductions = new Deductions(Db.DataSource);
+        var id = await Confirmed(Alice, 9, new DateOnly(2026, 3, 10));
+        await deductions.ApplyAsync(id, DeductionAction.Appeal, AsAgent(Alice), "录音证明是客户先辱骂");
+        var settlements = new Settlements(Db.DataSource);
+
+        var refused = await Assert.ThrowsAsync<AssessmentRefusedException>(() => settlements.SettleAsync(March, Hr, April2));
+        Assert.Contains("1 条申诉未处理", refused.Text.Zh);
+        Assert.Equal(1, await settlements.OpenAppealsAsync(March));
+        Assert.Empty(await settlements.SettledMonthsAsync());
+
+        await deductions.ApplyAsync(id, DeductionAction.Void, Hr, "申诉成立");
+        var settled = await settlements.SettleAsync(March, Hr, April2);
+        Assert.Equal(500m, settled.Rows.Single(r => r.Line.Agent == Alice).Line.NetPerformancePay);
+        Assert.Equal(0, await settlements.OpenAppealsAsync(March));
+    }
+
+    [Fact]
+    public async Task A_refused_fine_is_explained_in_both_languages()
+    {
+        var refused = await Assert.ThrowsAsync<AssessmentRefusedException>(() => Confirmed(Alice, 9, new DateOnly(2026, 3, 10), 30m));
+        Assert.Equal("条款 9 的罚款固定为 ¥100，不能是 ¥30。", refused.Text.Zh);
+        Assert.Equal("Rule 9 fines ¥100, not ¥30.", refused.Text.En);
+        var early = await Assert.ThrowsAsync<AssessmentRefusedException>(() =>
+            new Settlements(Db.DataSource).SettleAsync(March, Hr, new DateTimeOffset(2026, 3, 31, 20, 0, 0, TimeSpan.FromHours(8))));
+        Assert.Equal("2026-03 尚未结束，2026-04-01 起可以结算。", early.Text.Zh);
+    }
+
+    [Fact]
     public async Task An_appeal_voided_after_settlement_is_refunded_in_the_next_month()
     {
         var deductions = new Deductions(Db.DataSource);
@@ -86,6 +116,7 @@ public sealed class SettlementStoreTests : AssessmentDatabaseTest
         Assert.Equal(105m, line.Adjustment);
         Assert.Equal(605m, line.NetPerformancePay);
         Assert.Equal(395m, (await settlements.FindAsync(March))!.Rows.Single(r => r.Line.Agent == Alice).Line.NetPerformancePay);
+        Assert.Equal([new PayrollAdjustment(Alice, March, PayrollAdjustment.Correction, 105m)], await settlements.AdjustmentsAsync(Alice, March.Next));
     }
 
     [Fact]

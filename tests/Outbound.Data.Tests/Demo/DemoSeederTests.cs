@@ -115,4 +115,30 @@ public sealed class DemoSeederTests(PgTestDatabase db) : IClassFixture<PgTestDat
     [Fact]
     public void Demo_campaigns_pass_validation() =>
         Assert.All(new[] { DemoCampaigns.Bank, DemoCampaigns.Power }, c => Assert.Empty(CampaignSettingsValidator.Validate(c)));
+
+    [Fact]
+    public async Task Every_demo_lead_has_every_field_its_campaigns_call_script_names()
+    {
+        using var host = BuildHost();
+        await using (var scope = host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ListsDirectory());
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        // The running demo adds synthetic leads around the world to its outbound campaigns (DemoLeads): those too.
+        foreach (var code in new[] { DemoCampaigns.BankCollections, DemoCampaigns.PowerSurvey })
+            await DemoLeads.EnsureAsync(db.DataSource, new CampaignId(await connection.ExecuteScalarAsync<Guid>("SELECT id FROM campaigns WHERE code = @code", new { code })), 50);
+        var leads = await connection.QueryAsync<(string Code, string Settings, string? Name, string Fields)>("""
+            SELECT c.code, c.settings::text, l.name, l.fields::text FROM leads l JOIN campaigns c ON c.id = l.campaign_id
+            WHERE c.code IN (@bank, @power)
+            """, new { bank = DemoCampaigns.BankCollections, power = DemoCampaigns.PowerSurvey });
+        var missing = leads.SelectMany(l =>
+        {
+            var script = System.Text.Json.JsonSerializer.Deserialize<CampaignSettings>(l.Settings, CampaignSettingsJson.Options)!.Script;
+            var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(l.Fields)!
+                .ToDictionary(f => f.Key, f => f.Value.ToString());
+            values[ScriptTemplate.NameField] = l.Name ?? "";
+            return ScriptTemplate.Fill(script, values).Where(p => p.Missing).Select(p => $"{l.Code}:{p.Field}");
+        }).Distinct().ToList();
+        Assert.True(leads.Count() > 100);
+        Assert.Empty(missing);
+    }
 }

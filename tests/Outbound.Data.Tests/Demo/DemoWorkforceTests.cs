@@ -74,8 +74,11 @@ public sealed class DemoWorkforceTests(PgTestDatabase db) : IClassFixture<PgTest
         Assert.Contains(drafts, d => d.Rule.Value == 7 && CalendarMonth.Of(d.OccurredOn) == March);
         Assert.Contains(drafts, d => d.Rule.Value == 2 && d.Source == "detected");
 
-        // February can be settled by Hr straight away.
-        var settled = await new Settlements(db.DataSource).SettleAsync(February, hr, new MidMarch().GetUtcNow());
+        // February waits for Hr to decide its appeal, then settles.
+        var settlements = new Settlements(db.DataSource);
+        await Assert.ThrowsAsync<AssessmentRefusedException>(() => settlements.SettleAsync(February, hr, new MidMarch().GetUtcNow()));
+        await deductions.ApplyAsync(appealed.Id, DeductionAction.Uphold, hr, "考勤记录属实");
+        var settled = await settlements.SettleAsync(February, hr, new MidMarch().GetUtcNow());
         Assert.Equal(7, settled.Summary.Agents);
         Assert.True(settled.Summary.TotalPoints < 700);
 

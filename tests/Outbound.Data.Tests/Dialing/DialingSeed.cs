@@ -82,4 +82,14 @@ public static class DialingSeed
         await using var cmd = db.CreateCommand(sql);
         return (T)(await cmd.ExecuteScalarAsync())!;
     }
+
+    /// <summary>The first column of every row.</summary>
+    public static async Task<IReadOnlyList<T>> ListAsync<T>(NpgsqlDataSource db, string sql)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync()) values.Add(reader.GetFieldValue<T>(0));
+        return values;
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Leads;
 using Outbound.Data.Dialing;
+using Outbound.Data.Durable;
 using Outbound.Testing;
 using Outbound.Testing.Dialing;
 
@@ -80,7 +81,7 @@ public sealed class LeadHopperTests : IAsyncLifetime
         var first = Assert.Single(await Hopper.LeaseAsync(campaign, "run", 1, Now, Lease));
         Assert.True(first.IsDnc);
         await Hopper.MarkDialingAsync(first.Id, "run", Now);
-        await using (var writer = new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance))
+        await using (var writer = new DurableWriter(_db.DataSource, NullLogger<DurableWriter>.Instance))
         {
             writer.Enqueue(Completed(tenant, campaign, first.Id, 1, "+8613800000001", CallOutcome.Abandoned, new LeadUpdate("retry", Now, null, "Abandoned")));
             await writer.FlushAsync();

@@ -1,3 +1,4 @@
+using Outbound.Core.Lists;
 using Outbound.Data.Lists;
 using Outbound.Testing;
 using static Outbound.Data.Tests.Lists.ListTestData;
@@ -47,7 +48,7 @@ public sealed class ListImportAtomicityTests : IAsyncLifetime
         // Clean UTF-8 well past the sniffed head (so auto-detection says UTF-8 and tens of thousands of rows are
         // already in the COPY stream), then a byte that is not UTF-8.
         var clean = Utf8(Mobiles(80_000));
-        Assert.True(clean.Length > ListImporter.SniffBytes);
+        Assert.True(clean.Length > ListFile.SniffBytes);
         var file = clean.Concat(new byte[] { 0xE5, 0xBC, 0xA0, 0xFF, (byte)',', (byte)'1', (byte)'\n' }).ToArray();
 
         var failure = await Assert.ThrowsAsync<ListImportFailedException>(() => ImportAsync(_db, tenant, campaign, file));

@@ -1,10 +1,13 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Data.Dialing;
+using Outbound.Data.Durable;
 using Outbound.Data.Tests.Assessment;
 using Outbound.Data.Workforce;
 using Outbound.Testing;
+using Outbound.Testing.Dialing;
 
 namespace Outbound.Data.Tests.Workforce;
 
@@ -25,13 +28,14 @@ public sealed class AttendanceFromSessionsTests : AssessmentDatabaseTest
         await rosters.GenerateAsync(new CalendarMonth(2026, 3));
     }
 
-    private async Task DialerSession(string agentKey, DateTimeOffset login, DateTimeOffset? logout)
+    private async Task DialerSession(string agentKey, DateTimeOffset login, DateTimeOffset? logout, string run = "run")
     {
-        var log = new AgentStateLog(Db.DataSource);
+        await using var records = new DurableWriter(Db.DataSource, NullLogger<DurableWriter>.Instance);
         var id = Guid.CreateVersion7();
-        await log.StartSessionAsync(id, agentKey, null, login);
-        await log.RecordStateAsync(id, agentKey, "ready", null, login);
-        if (logout is { } at) await log.EndSessionAsync(id, at, "logout");
+        records.Append(new AgentSessionStarted(id, agentKey, null, login, run));
+        records.Append(new AgentStateRecorded(Guid.CreateVersion7(), id, agentKey, "ready", null, login));
+        if (logout is { } at) records.Append(new AgentSessionEnded(id, at, "logout"));
+        await records.FlushAsync();
     }
 
     [Fact]
@@ -61,6 +65,24 @@ public sealed class AttendanceFromSessionsTests : AssessmentDatabaseTest
         Assert.Equal(new DateTime(2026, 3, 1, 8, 5, 0), records[Bob].FirstLogin);
         Assert.Equal(AttendanceStatus.Present, records[Leader].Status);
         Assert.Equal(AttendanceStatus.Absent, records[Outsider].Status);
+    }
+
+    [Fact]
+    public async Task A_session_left_open_by_a_dialer_crash_ends_at_the_crash_time_and_attendance_says_the_crash_closed_it()
+    {
+        await RosterMarch();
+        await DialerSession(Alice.Value.ToString(), At(1, 7, 45), logout: null, run: "crashed-run");
+        await DialerSession(Bob.Value.ToString(), At(1, 7, 45), At(1, 16, 5), run: "crashed-run");
+
+        Assert.Equal(1, await new InterruptedWork(Db.DataSource).CloseSessionsAsync("crashed-run", At(1, 11, 20)));
+
+        var machine = new AttendanceLog(Db.DataSource, CenterTime.China);
+        var records = (await machine.ClassifyAsync(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1), At(2, 0, 0))).ToDictionary(r => r.Shift.Agent);
+        Assert.Equal((AttendanceStatus.EarlyLeave, new DateTime(2026, 3, 1, 11, 20, 0), true),
+            (records[Alice].Status, records[Alice].LastLogout, records[Alice].LogoutByCrash));
+        Assert.False(records[Bob].LogoutByCrash);
+        Assert.Equal("crash", await DialingSeed.ScalarAsync<string>(Db.DataSource,
+            "SELECT reason FROM agent_state_events WHERE state = 'logged_out'"));
     }
 
     [Fact]

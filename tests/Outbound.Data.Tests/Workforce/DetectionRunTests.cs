@@ -81,7 +81,7 @@ public sealed class DetectionRunTests : AssessmentDatabaseTest
     public async Task Deleting_a_recording_is_refused_and_proposes_rule_7()
     {
         var refusal = await new ProtectedFiles(Db.DataSource, Time).RefuseDeletionAsync(Bob, ProtectedFileKind.Recording, "rec/2026/03/09/abc.wav", At(9, 10, 0));
-        Assert.Contains("不得删除", refusal.Message);
+        Assert.Contains("不得删除", refusal.Text.Zh);
         var d = Assert.Single(await new Deductions(Db.DataSource).ForAgentAsync(Bob, Hr));
         Assert.Equal((7, DeductionState.Draft, new DateOnly(2026, 3, 9)), (d.Rule.Value, d.State, d.OccurredOn));
         Assert.Contains("abc.wav", d.Evidence.Note);

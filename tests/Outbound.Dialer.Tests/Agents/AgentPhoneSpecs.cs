@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Campaigns;
+using Outbound.Core.Desk;
 using Outbound.Core.Pacing;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
@@ -37,10 +37,7 @@ public sealed class AgentPhoneSpecs : TestKit, IAsyncLifetime
     [Fact]
     public void Agent_whose_phone_leg_fails_is_not_ready_and_cannot_become_ready()
     {
-        var services = new DialerServices(
-            new CampaignStore(_db.DataSource), new LeadHopper(_db.DataSource),
-            new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
-            new AgentStateLog(_db.DataSource), _telephony, TimeProvider.System, DialerFixture.FastOptions, new PacingOptions());
+        var services = DialerFixture.ServicesOn(_db, _telephony, DialerFixture.FastOptions);
         var campaigns = CreateTestProbe();
         var session = Sys.ActorOf(AgentSessionActor.Props("no-sip-account", campaigns, CreateTestProbe(), services));
 
@@ -56,6 +53,7 @@ public sealed class AgentPhoneSpecs : TestKit, IAsyncLifetime
         }, TimeSpan.FromSeconds(5));
 
         session.Tell(new AgentCommands.Ready());
+        ExpectMsg<AgentCommandReply>(r => Assert.Equal(DeskRefusal.NoPhone, r.Refusal)); // says why
         session.Tell(new AgentCommands.GetState());
         ExpectMsg<AgentStateReply>(r => Assert.Equal((AgentState.NotReady, "phone"), (r.State, r.Reason)));
         campaigns.FishForMessage<CampaignCommands.AgentStateChanged>(c => c.State == AgentState.NotReady);

@@ -1,9 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
-using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Campaigns;
-using Outbound.Core.Pacing;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Agents;
 using Outbound.Dialer.Tests.Support;
@@ -70,10 +68,7 @@ public sealed class SipInternalCallSpecs : TestKit, IAsyncLifetime
         var agents = new SipAgentDirectory(new[] { "int-a", "int-b" }.Select(id => SipAgentAccount.FromPassword(id, id, "outbound", "Secret-" + id)));
         var telephony = _telephony = new SipTelephony(new SipTelephonyOptions { SipPort = 0 }, agents, TimeProvider.System);
         await telephony.StartAsync(trunk: null);
-        var services = new DialerServices(
-            new CampaignStore(_db.DataSource), new LeadHopper(_db.DataSource),
-            new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
-            new AgentStateLog(_db.DataSource), telephony, TimeProvider.System, DialerFixture.FastOptions with { InternalRingTimeout = Patience }, new PacingOptions());
+        var services = DialerFixture.ServicesOn(_db, telephony, DialerFixture.FastOptions with { InternalRingTimeout = Patience });
         var a = await LoginAsync(services, campaign, "int-a", toneHz: 440);
         var b = await LoginAsync(services, campaign, "int-b", toneHz: 1000, notReady: "break");
 

@@ -21,6 +21,8 @@ namespace Outbound.Dialer.Tests.Calls;
 public sealed class CallControlSpecs() : TestKit(CampaignSharding.Hocon), IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    /// <summary>A number that rings and rings: the carrier never gives up on it by itself.</summary>
+    private const string RingsOn = "+8613800138000";
     private readonly PgTestDatabase _db = new();
     private CampaignId _campaign = null!;
     private DialerServices _services = null!;
@@ -35,6 +37,7 @@ public sealed class CallControlSpecs() : TestKit(CampaignSharding.Hocon), IAsync
         (_services, _carrier) = DialerFixture.Services(_db, carrier: DialerFixture.FastCarrier with
         {
             HumanAnswerRate = 1, MachineRate = 0, BusyRate = 0, InvalidRate = 0, CongestionRate = 0, RejectedRate = 0, TalkSecondsMean = 3600, TalkSecondsSd = 0,
+            UnansweredNumbers = [RingsOn],
         });
         _region = CampaignSharding.Start(Sys, _services);
     }
@@ -102,6 +105,22 @@ public sealed class CallControlSpecs() : TestKit(CampaignSharding.Hocon), IAsync
 
         Assert.Equal("a2/sale/Answered/true", await RecordAsync());
         Assert.Equal(1L, await Scalar<long>("SELECT count(*) FROM call_records"));
+        Assert.Equal("remote", await Scalar<string>("SELECT hangup_cause FROM call_records"));
+    }
+
+    [Fact]
+    public async Task Answered_call_whose_sip_session_expired_is_recorded_with_that_cause_and_a_customer_hang_up_as_remote()
+    {
+        var (agent, desk) = Agent("a1", ready: true);
+        var customer = await ConnectedCallAsync(desk);
+
+        // What the Sip adapter reports when nobody refreshed the session in time (RFC 4028).
+        await _carrier.HangUpAsync(customer, HangupCause.SessionExpired);
+        ExpectState(desk, AgentState.AfterCallWork);
+        agent.Tell(new AgentCommands.Disposition("no-contact"));
+
+        await RecordAsync();
+        Assert.Equal("session_expired", await Scalar<string>("SELECT hangup_cause FROM call_records"));
     }
 
     [Fact]
@@ -190,5 +209,52 @@ public sealed class CallControlSpecs() : TestKit(CampaignSharding.Hocon), IAsync
         await _carrier.HangUpAsync(customer);
         Assert.Equal("a1/transferred/Answered/true", await RecordAsync());
         await AwaitAssertAsync(() => Assert.Equal(1, _carrier.LegsUp), Patience);   // the number was hung up with the customer
+    }
+
+    [Fact]
+    public async Task The_agent_hangs_up_the_customer_and_the_call_is_recorded_with_the_result_saved_during_it()
+    {
+        var (agent, desk) = Agent("a1", ready: true);
+        var customer = await ConnectedCallAsync(desk);
+        Assert.Equal(AgentCommandReply.Done, await agent.Ask<AgentCommandReply>(new AgentCommands.SaveResult("promise_to_pay"), Patience));
+        Assert.Equal(AgentCommandReply.Done, await agent.Ask<AgentCommandReply>(new AgentCommands.HangUp(), Patience));
+        ExpectState(desk, AgentState.AfterCallWork);
+        await AwaitAssertAsync(() => Assert.Equal(1, _carrier.LegsUp), Patience); // only the agent's phone is left
+
+        Assert.Equal(AgentCommandReply.Done, await agent.Ask<AgentCommandReply>(new AgentCommands.Ready(), Patience));
+        Assert.Equal("a1/promise_to_pay/Answered/true", await RecordAsync());
+    }
+
+    [Fact]
+    public async Task A_consult_to_a_number_that_keeps_ringing_is_given_up_after_the_ring_timeout_and_the_customer_is_taken_off_hold()
+    {
+        var (agent, desk) = Agent("a1", ready: true);
+        var customer = await ConnectedCallAsync(desk);
+        var agentLeg = _carrier.LegOf("a1")!;
+
+        await Control(agent, new CallControl.Consult("a1", new TransferTarget.External(RingsOn)));
+        desk.FishForMessage(m => m is AgentEvents.CallStatusChanged { Status: { ConsultWith: RingsOn, ConsultUp: false } }, Patience);
+        Assert.True(_carrier.Hearing(customer).OnHold);
+        // ConsultRingTimeout (2 s here) passes without an answer: given up by the dialer itself, customer back with the agent.
+        desk.FishForMessage(m => m is AgentEvents.CallStatusChanged { Status: { ConsultWith: null, Held: false, Notice: CallControlStatus.TargetNoAnswer } },
+            Patience);
+        Assert.False(_carrier.Hearing(customer).OnHold);
+        Assert.Equal([agentLeg], _carrier.Hearing(customer).From);
+        await AwaitAssertAsync(() => Assert.Equal(2, _carrier.LegsUp), Patience); // the ringing number was hung up
+        var state = await agent.Ask<AgentStateReply>(new AgentCommands.GetState(), Patience);
+        Assert.Equal(Core.Desk.DeskState.Talking, state.Desk.State);
+    }
+
+    [Fact]
+    public async Task A_ringing_consult_to_a_number_can_be_cancelled_by_the_agent()
+    {
+        var (agent, desk) = Agent("a1", ready: true);
+        var customer = await ConnectedCallAsync(desk);
+        await Control(agent, new CallControl.Transfer("a1", new TransferTarget.External(RingsOn)));
+        desk.FishForMessage(m => m is AgentEvents.CallStatusChanged { Status: { ConsultWith: RingsOn, ConsultUp: false } }, Patience);
+        await Control(agent, new CallControl.Hold("a1"), CallControlReply.Busy); // one thing at a time
+        await Control(agent, new CallControl.CancelConsult("a1"));
+        Assert.False(_carrier.Hearing(customer).OnHold);
+        await AwaitAssertAsync(() => Assert.Equal(2, _carrier.LegsUp), Patience);
     }
 }

@@ -1,7 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using Microsoft.Extensions.Logging.Abstractions;
-using Outbound.Core.Pacing;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Bots;
 using Outbound.Dialer.Campaigns;
@@ -47,11 +45,7 @@ public sealed class SipCampaignSpecs() : TestKit(CampaignSharding.Hocon), IAsync
         await DialerFixture.Eventually(() => Task.FromResult(telephony.Registrar.Lookup("bot1").Count > 0), TimeSpan.FromSeconds(15),
             "the softphone registers");
 
-        var services = new DialerServices(
-            new CampaignStore(_db.DataSource), new LeadHopper(_db.DataSource),
-            new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
-            new AgentStateLog(_db.DataSource), telephony, TimeProvider.System,
-            DialerFixture.FastOptions with { RecordingFolder = _recordings.FullName }, new PacingOptions());
+        var services = DialerFixture.ServicesOn(_db, telephony, DialerFixture.FastOptions with { RecordingFolder = _recordings.FullName });
         var region = CampaignSharding.Start(Sys, services);
         Sys.ActorOf(BotAgentActor.Props("bot1", campaign, region, services, DialerFixture.FastBots));
         await region.Ask<CampaignReplies.CommandAccepted>(new CampaignCommands.Start(campaign), TimeSpan.FromSeconds(20));

@@ -30,8 +30,8 @@ public sealed class HopperActorSpecs : TestKit, IAsyncLifetime
         var taken = new List<(string Owner, long Lead)>();
         for (var i = 0; i < 4; i++)
         {
-            taken.AddRange((await a.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(6))).Leads.Select(l => ("run-a", l.Id.Value)));
-            taken.AddRange((await b.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(6))).Leads.Select(l => ("run-b", l.Id.Value)));
+            taken.AddRange((await a.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(2 * i + 1, 6))).Leads.Select(l => ("run-a", l.Id.Value)));
+            taken.AddRange((await b.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(2 * i + 2, 6))).Leads.Select(l => ("run-b", l.Id.Value)));
         }
         Assert.Equal(taken.Count, taken.Select(t => t.Lead).Distinct().Count());
         Assert.All(taken, t => Assert.Contains(t.Lead, ids));
@@ -46,7 +46,7 @@ public sealed class HopperActorSpecs : TestKit, IAsyncLifetime
         await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 30);
         var (services, _) = DialerFixture.Services(_db);
         var hopper = Sys.ActorOf(HopperActor.Props(campaign, tenant, "run", services));
-        var taken = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(2));
+        var taken = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(3, 2));
         Assert.Equal(2, taken.Leads.Count);
         var held = await DialingSeed.ScalarAsync<long>(_db.DataSource, "SELECT count(*) FROM leads WHERE lease_owner = 'run'");
         Assert.True(held > 2, "the hopper keeps a buffer beyond what was taken");
@@ -57,22 +57,65 @@ public sealed class HopperActorSpecs : TestKit, IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_living_hopper_renews_its_leases_so_another_run_cannot_take_them()
+    public async Task A_living_hopper_renews_the_leads_its_run_holds_so_another_run_cannot_take_them_and_lets_the_rest_run_out()
     {
         var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable);
         await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 5);
-        var (services, _) = DialerFixture.Services(_db, DialerFixture.FastOptions with { LeaseFor = TimeSpan.FromSeconds(1.5) });
+        var (services, _) = DialerFixture.Services(_db, DialerFixture.FastOptions with { LeaseFor = TimeSpan.FromSeconds(1.5), HopperSize = 4 });
         var hopper = Sys.ActorOf(HopperActor.Props(campaign, tenant, "alive", services));
-        Assert.Equal(5, (await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(5))).Leads.Count);
+        var taken = (await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(1, 3))).Leads;
+        Assert.Equal(3, taken.Count);
+        Assert.Equal(2, (await hopper.Ask<HopperProtocol.Status>(new HopperProtocol.GetStatus())).Buffered);
 
-        await Task.Delay(TimeSpan.FromSeconds(4)); // well past the lease time
+        // The campaign holds two of the three it took (the third was lost track of): those and the buffer are renewed.
+        var held = taken.Take(2).Select(l => l.Id).ToList();
         var other = new LeadHopper(_db.DataSource);
-        Assert.Empty(await other.LeaseAsync(campaign, "other", 5, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10)));
+        for (var i = 0; i < 8; i++) // well past the lease time
+        {
+            hopper.Tell(new HopperProtocol.Renew(held));
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+        var freed = await other.LeaseAsync(campaign, "other", 5, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10));
+        Assert.Equal(new[] { taken[2].Id.Value }, freed.Select(l => l.Id.Value).Intersect(taken.Select(l => l.Id.Value)));
+        Assert.DoesNotContain(freed, l => held.Contains(l.Id));
 
         Sys.Stop(hopper); // a crash: no more renewals
         await DialerFixture.Eventually(async () =>
-            (await other.LeaseAsync(campaign, "other", 5, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10))).Count == 5,
+            (await other.LeaseAsync(campaign, "other", 5, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10))).Count == 4,
             TimeSpan.FromSeconds(10), "the dead run's leases expire");
+    }
+
+    [Fact]
+    public async Task A_take_asked_again_is_answered_with_the_same_leads_marked_as_a_repeat()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 30);
+        var (services, _) = DialerFixture.Services(_db);
+        var hopper = Sys.ActorOf(HopperActor.Props(campaign, tenant, "run", services));
+
+        var first = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(7, 3));
+        var again = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(7, 3));
+        var next = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(8, 3));
+
+        Assert.False(first.Repeat);
+        Assert.True(again.Repeat);
+        Assert.Equal(first.Leads.Select(l => l.Id), again.Leads.Select(l => l.Id));
+        Assert.Empty(next.Leads.Select(l => l.Id).Intersect(first.Leads.Select(l => l.Id)));
+    }
+
+    [Fact]
+    public async Task Leads_returned_to_the_hopper_are_handed_out_first()
+    {
+        var (tenant, campaign) = await DialingSeed.CampaignAsync(_db.DataSource, DialerFixture.AlwaysCallable);
+        await DialingSeed.LeadsAsync(_db.DataSource, tenant, campaign, 30);
+        var (services, _) = DialerFixture.Services(_db);
+        var hopper = Sys.ActorOf(HopperActor.Props(campaign, tenant, "run", services));
+        var late = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(1, 2));
+
+        hopper.Tell(new HopperProtocol.Return(late.Leads));
+        var next = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(2, 2));
+
+        Assert.Equal(late.Leads.Select(l => l.Id), next.Leads.Select(l => l.Id));
     }
 
     /// <summary>Beijing leads first (lower ids, due first in the plain order), then as many Guangdong leads.</summary>
@@ -105,7 +148,7 @@ public sealed class HopperActorSpecs : TestKit, IAsyncLifetime
         var (services, _) = DialerFixture.Services(_db);
         var hopper = Sys.ActorOf(HopperActor.Props(campaign, tenant, "run", services));
 
-        var taken = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(10));
+        var taken = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(5, 10));
         Assert.Equal(guangdong[..10], taken.Leads.Select(l => l.Id.Value));
     }
 
@@ -116,7 +159,7 @@ public sealed class HopperActorSpecs : TestKit, IAsyncLifetime
         var (services, _) = DialerFixture.Services(_db);
         var hopper = Sys.ActorOf(HopperActor.Props(campaign, tenant, "run", services));
 
-        var taken = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(10));
+        var taken = await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(6, 10));
         Assert.Equal(beijing[..10], taken.Leads.Select(l => l.Id.Value));
     }
 
@@ -126,12 +169,12 @@ public sealed class HopperActorSpecs : TestKit, IAsyncLifetime
         var (tenant, campaign, beijing, guangdong) = await TwoRegionsAsync(20);
         var (services, _) = DialerFixture.Services(_db, DialerFixture.FastOptions with { BestTimeRefresh = TimeSpan.FromSeconds(1) });
         var hopper = Sys.ActorOf(HopperActor.Props(campaign, tenant, "run", services));
-        Assert.Equal(beijing[..5], (await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(5))).Leads.Select(l => l.Id.Value));
+        Assert.Equal(beijing[..5], (await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(7, 5))).Leads.Select(l => l.Id.Value));
 
         await GuangdongAnswersNowAsync(tenant, campaign);
         await hopper.Ask<HopperProtocol.AllReleased>(new HopperProtocol.ReleaseAll());
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        Assert.Equal(guangdong[..5], (await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(5))).Leads.Select(l => l.Id.Value));
+        Assert.Equal(guangdong[..5], (await hopper.Ask<HopperProtocol.Taken>(new HopperProtocol.Take(8, 5))).Leads.Select(l => l.Id.Value));
     }
 
     [Fact]

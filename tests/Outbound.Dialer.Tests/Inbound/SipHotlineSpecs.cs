@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Outbound.Core.Acd;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Ivr;
-using Outbound.Core.Pacing;
 using Outbound.Data.Desk;
 using Outbound.Data.Dialing;
 using Outbound.Dialer.Bots;
@@ -89,10 +88,7 @@ public sealed class SipHotlineSpecs : TestKit, IAsyncLifetime
         await DialerFixture.Eventually(() => Task.FromResult(telephony.Registrar.Lookup("bot1").Count > 0), TimeSpan.FromSeconds(15),
             "the softphone registers; baresip said:\n" + phone.Output);
 
-        var services = new DialerServices(
-            new CampaignStore(_db.DataSource), new LeadHopper(_db.DataSource),
-            new CallRecordWriter(_db.DataSource, NullLogger<CallRecordWriter>.Instance, maxDelay: TimeSpan.FromMilliseconds(50)),
-            new AgentStateLog(_db.DataSource), telephony, TimeProvider.System, DialerFixture.FastOptions, new PacingOptions());
+        var services = DialerFixture.ServicesOn(_db, telephony, DialerFixture.FastOptions);
         var acd = new AcdServices(services, new InboundCallLog(_db.DataSource), trees) { QueueSettings = queueSettings, IvrInputTimeout = TimeSpan.FromSeconds(5) };
         directory = Sys.ActorOf(AcdDirectoryActor.Props(acd));
         Sys.ActorOf(BotAgentActor.Props("hotline-bot1", campaign, ActorRefs.Nobody, services, DialerFixture.FastBots with { Dispositions = ["resolved"] }, directory));

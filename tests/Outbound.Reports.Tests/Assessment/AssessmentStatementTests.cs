@@ -32,9 +32,9 @@ public sealed class AssessmentStatementTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private async Task<string> StatementText(AssessmentActor viewer)
+    private async Task<string> StatementText(AssessmentActor viewer, CalendarMonth? month = null)
     {
-        var model = await new AssessmentStatementDataSource(_db.DataSource, TimeProvider.System).LoadAsync(_alice, March, viewer);
+        var model = await new AssessmentStatementDataSource(_db.DataSource, TimeProvider.System).LoadAsync(_alice, month ?? March, viewer);
         var pdf = new AssessmentStatementDocument(model).GeneratePdf();
         using var document = PdfDocument.Open(pdf);
         return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
@@ -64,6 +64,40 @@ public sealed class AssessmentStatementTests : IAsyncLifetime
         var text = await StatementText(_hr);
         Assert.Contains("暂估", text);
         Assert.Contains("¥295.00", text);
+    }
+
+    [Fact]
+    public async Task Each_deduction_shows_the_evidence_it_rests_on()
+    {
+        var deductions = new Deductions(_db.DataSource);
+        var id = await deductions.RecordAsync(new NewDeduction(_alice, new RuleNumber(1), new DateOnly(2026, 3, 12), null,
+            new Evidence(EvidenceKind.Recording, "call-7f3a", "质检抽查：未使用标准问候语")), _hr);
+        await deductions.ApplyAsync(id, DeductionAction.Confirm, _hr, null);
+
+        var text = await StatementText(_hr);
+
+        Assert.Contains("证据", text);
+        Assert.Contains("录音 call-7f3a", text);
+        Assert.Contains("未使用标准问候语", text);
+    }
+
+    [Fact]
+    public async Task A_refund_of_an_appeal_voided_after_settlement_is_an_adjustment_on_the_next_statement()
+    {
+        var hrSettles = new Settlements(_db.DataSource);
+        await hrSettles.SettleAsync(March, _hr, new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+        var deductions = new Deductions(_db.DataSource);
+        var rule9 = (await deductions.ForAgentAsync(_alice, _hr, March)).Single(d => d.Rule == new RuleNumber(9));
+        await deductions.ApplyAsync(rule9.Id, DeductionAction.Appeal, new AssessmentActor(_alice, AssessmentRole.Agent), "客户先辱骂");
+        await deductions.ApplyAsync(rule9.Id, DeductionAction.Void, _hr, "申诉成立");
+
+        // April is not settled yet: its statement already carries March's refund (1 point × ¥5 + ¥100 fine).
+        var april = await StatementText(new AssessmentActor(_alice, AssessmentRole.Agent), March.Next);
+
+        Assert.Contains("调整明细", april);
+        Assert.Contains("2026-03", april);
+        Assert.Contains("+¥105.00", april);
+        Assert.Contains("¥605.00", april);
     }
 
     [Fact]

@@ -67,6 +67,11 @@ public sealed class PerformanceReportTests : IAsyncLifetime
             DateOnly.FromDateTime(DateTime.UtcNow), promiseGraceDays: PromiseKeeping.DefaultGraceDays);
         foreach (var call in _calls) tally.Add(call);
         foreach (var promise in _promises) tally.Add(promise);
+        // Contacts: connected calls, each with the same lead's next connected call (one number per lead here, no work orders).
+        var connected = _calls.Where(c => c.ConnectedToAgent).ToList();
+        foreach (var call in connected)
+            tally.Add(new Outbound.Core.WorkOrders.ContactFact(call.StartedAt,
+                connected.Where(o => o.LeadId == call.LeadId && o.StartedAt > call.StartedAt).Select(o => (DateTimeOffset?)o.StartedAt).Min(), null));
         return tally.Result();
     }
 

@@ -4,7 +4,9 @@ using System.Net.Sockets;
 using Outbound.Telephony.Port;
 using Outbound.Telephony.Rtp.Wav;
 using Outbound.Telephony.SipAdapter;
+using Outbound.Telephony.Sip.Messages;
 using Outbound.Telephony.Tests.Interop;
+using Outbound.Telephony.Tests.Sip;
 
 namespace Outbound.Telephony.Tests.Adapter;
 
@@ -105,11 +107,10 @@ public sealed class SipTelephonyInboundTests : IDisposable
     {
         var hotline = new Hotline("95598");
         await using var telephony = await StartAsync(hotline);
-        using var caller = new RawSipCaller();
+        await using var caller = SipTestPeer.Udp(Platform(telephony));
 
-        var statuses = await caller.SendAsync(Platform(telephony), caller.Invite(Platform(telephony), "4008001234", "nobody-owns"), Wait);
+        await caller.Send(caller.Invite("4008001234")).ExpectResponse(404);
 
-        Assert.Equal(404, statuses[^1]);
         Assert.Empty(hotline.Arrivals);
         Assert.Equal(0, telephony.LegsUp);
     }
@@ -129,9 +130,8 @@ public sealed class SipTelephonyInboundTests : IDisposable
 
         // The range is the adapter's: once the port is free, the hotline's caller is answered on it.
         held.Dispose();
-        using var caller = new RawSipCaller();
-        var good = await caller.SendAsync(Platform(telephony), caller.Invite(Platform(telephony), "95598", "after-port-freed"), Wait);
-        Assert.Equal([180, 200], good.Where(s => s != 100));
+        await using var caller = SipTestPeer.Udp(Platform(telephony));
+        await caller.Send(caller.Invite("95598")).ExpectResponse(100).ExpectResponse(180).ExpectResponse(200);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class SipTelephonyInboundTests : IDisposable
         // From the trunk's own address (127.0.0.1), to a number no hotline owns.
         using var phone = SippProcess.UacScenario("uac-agent-phone-via-sbc.xml", $"127.0.0.1:{telephony.Stack.Port}", "8000",
             extra: ["-key", "agent_user", "agent7", "-au", "agent7", "-ap", "Secret-7", "-d", "4000"]);
-        await WaitUntilAsync(() => telephony.LegsUp == 1, "the phone's call is answered");
+        await WaitUntilAsync(() => telephony.Stack.DialogCount == 1, "the phone's call is answered");
 
         // The agent logs in: the call the phone made is the leg (the phone never registered, so nothing else could be).
         var events = new EventLog();
@@ -188,11 +188,10 @@ public sealed class SipTelephonyInboundTests : IDisposable
     {
         var hotline = new Hotline("95598");
         await using var telephony = await StartAsync(hotline, trunkHost: "127.0.0.2");
-        using var caller = new RawSipCaller("127.0.0.1");
+        await using var caller = SipTestPeer.Udp(Platform(telephony));
 
-        var statuses = await caller.SendAsync(Platform(telephony), caller.Invite(Platform(telephony), "95598", "stranger"), Wait);
+        await caller.Send(caller.Invite("95598")).ExpectResponse(401);
 
-        Assert.Equal(401, statuses[^1]);
         Assert.Empty(hotline.Arrivals);
     }
 
@@ -201,14 +200,19 @@ public sealed class SipTelephonyInboundTests : IDisposable
     {
         var hotline = new Hotline("95598");
         await using var telephony = await StartAsync(hotline);
-        using var caller = new RawSipCaller();
+        await using var caller = SipTestPeer.Udp(Platform(telephony));
 
-        var broken = await caller.SendAsync(Platform(telephony), caller.Invite(Platform(telephony), "95598", "broken", contentLength: 4000), Wait);
-        var good = await caller.SendAsync(Platform(telephony), caller.Invite(Platform(telephony), "95598", "good"), Wait);
+        await caller.SendRaw(LyingContentLength(caller.Invite("95598"))).ExpectResponse(400);
+        await caller.Send(caller.Invite("95598")).ExpectResponse(100).ExpectResponse(180).ExpectResponse(200);
 
-        Assert.Equal([400], broken);
-        Assert.Equal([180, 200], good.Where(s => s != 100));
         Assert.Single(hotline.Arrivals);
+    }
+
+    /// <summary>The INVITE as text with a Content-Length far beyond its body.</summary>
+    private static string LyingContentLength(SipRequest invite)
+    {
+        var text = invite.ToString();
+        return text.Replace($"Content-Length: {invite.Body.Length}\r\n", "Content-Length: 4000\r\n");
     }
 
     private static double Rms(short[] samples) => samples.Length == 0 ? 0 : Math.Sqrt(samples.Average(s => (double)s * s));

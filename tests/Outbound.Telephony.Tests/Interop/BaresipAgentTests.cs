@@ -51,6 +51,6 @@ public sealed class BaresipAgentTests
         Assert.True(result.Outcome == CallOutcome.Answered, $"{result.Outcome} ({result.StatusCode}); baresip said:\n" + phone.Output);
         Assert.Contains("RTP/AVP 0", result.AnswerSdp);
         await call.HangupAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal("local", await call.Ended);
+        Assert.Equal(SipCallEnd.Local, await call.Ended);
     }
 }

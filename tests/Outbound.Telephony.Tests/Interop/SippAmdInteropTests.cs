@@ -47,9 +47,8 @@ public sealed class SippAmdInteropTests : IDisposable
         // A generous jitter allowance: test machines run many suites at once and may stall our receive loop.
         using var monitor = new AmdMonitor(AmdOptions.Default, TimeProvider.System, jitterAllowance: TimeSpan.FromSeconds(1));
         session.AudioReceived += (timestamp, samples) => monitor.OnAudio(timestamp, samples);
-        using var caller = new TinySipPeer();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var hangUp = await caller.CallAsync(new IPEndPoint(IPAddress.Loopback, sipPort), session, cancel.Token);
+        await using var caller = Sip.SipTestPeer.Udp();
+        var hangUp = await caller.CallAsync(new IPEndPoint(IPAddress.Loopback, sipPort), session);
         var verdict = await monitor.Decision.WaitAsync(TimeSpan.FromSeconds(15));
         await hangUp();
         var (exit, output) = await carrier;

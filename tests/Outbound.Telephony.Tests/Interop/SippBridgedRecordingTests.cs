@@ -45,11 +45,10 @@ public sealed class SippBridgedRecordingTests : IDisposable
         {
             if (G711.FromPayloadType(header.PayloadType) is { } law) recorder.AddPacket(leg, header.Timestamp, payload, law);
         };
-        using var signalling = new TinySipPeer();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var (partyAudio, hangUpParty) = await signalling.CallAsync(new IPEndPoint(IPAddress.Loopback, party.Port), relay.LocalEndPoint(RecordingLeg.A), cancel.Token);
+        await using var signalling = Sip.SipTestPeer.Udp();
+        var (partyAudio, hangUpParty) = await signalling.CallAsync(new IPEndPoint(IPAddress.Loopback, party.Port), relay.LocalEndPoint(RecordingLeg.A));
         relay.SetRemote(RecordingLeg.A, partyAudio.Remote);
-        var (agentAudio, hangUpAgent) = await signalling.CallAsync(new IPEndPoint(IPAddress.Loopback, agent.Port), relay.LocalEndPoint(RecordingLeg.B), cancel.Token);
+        var (agentAudio, hangUpAgent) = await signalling.CallAsync(new IPEndPoint(IPAddress.Loopback, agent.Port), relay.LocalEndPoint(RecordingLeg.B));
         relay.SetRemote(RecordingLeg.B, agentAudio.Remote);
         await Task.Delay(TimeSpan.FromSeconds(3));
         await hangUpParty();

@@ -15,9 +15,9 @@ public sealed class SippDtmfInteropTests
         await using var session = RtpSession.Open(new IPEndPoint(IPAddress.Loopback, 0));
         var digits = new ConcurrentQueue<DtmfDigitReceived>();
         session.DtmfReceived += digits.Enqueue;
-        using var uas = new TinySipPeer();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var answering = uas.AnswerOneCallAsync(session, cancel.Token);
+        await using var uas = Sip.SipTestPeer.Udp();
+        uas.Timeout = TimeSpan.FromSeconds(30);
+        var answering = uas.AnswerOneCallAsync(session);
         var work = Directory.CreateTempSubdirectory("outbound-sipp-");
         try
         {

@@ -51,6 +51,32 @@ public sealed class TelephonyAdminTests(OutboundWebFactory app)
     }
 
     [Fact]
+    public async Task Without_a_trunk_the_page_names_the_simulated_adapter_instead_of_claiming_calls_fail()
+    {
+        await using (var clear = app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("DELETE FROM sip_trunk"))
+            await clear.ExecuteNonQueryAsync();
+        var admin = await app.SignedInAs("admin@demo.local");
+
+        var page = await admin.GetPageAsync(TrunkPage);
+
+        Assert.Contains("当前话务适配器：模拟运营商（Simulated）", page);
+        Assert.DoesNotContain("所有外呼都会以", page);
+        Assert.Contains("尚未配置中继（切换到 SIP 适配器前需要配置）", page);
+    }
+
+    [Fact]
+    public async Task A_blank_host_is_explained_once_in_chinese_without_the_frameworks_english_message()
+    {
+        var admin = await app.SignedInAs("admin@demo.local");
+
+        var refused = await admin.PostFormAsync(TrunkPage, Trunk(host: "", callerId: ""));
+
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "请填写有效的主机名或 IP 地址"));
+        Assert.DoesNotContain("field is required", page);
+    }
+
+    [Fact]
     public async Task Invalid_trunk_settings_are_explained_and_not_saved()
     {
         var admin = await app.SignedInAs("admin@demo.local");

@@ -80,7 +80,7 @@ public sealed class AssessmentPagesTests(OutboundWebFactory app)
         var other = await app.SignedInAs("agent2@demo.local");
         var refused = await other.PostFormAsync("/Agent/Assessment", [new("reason", "不是我")], $"/Agent/Assessment?handler=Appeal&id={id.Value}");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("only the agent", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("没有这条扣分记录。", await refused.Content.ReadAsStringAsync()); // someone else's reads as no such deduction
         Assert.Equal(DeductionState.Confirmed, (await deductions.ForAgentAsync(agent1, hr)).Single(d => d.Id == id).State);
 
         var owner = await app.SignedInAs("agent1@demo.local");
@@ -88,6 +88,49 @@ public sealed class AssessmentPagesTests(OutboundWebFactory app)
         Assert.Equal(HttpStatusCode.Redirect, appealed.StatusCode);
         Assert.Equal(DeductionState.Appealed, (await deductions.ForAgentAsync(agent1, hr)).Single(d => d.Id == id).State);
         Assert.Contains("当时在处理客户投诉", await (await app.SignedInAs("hr@demo.local")).GetPageAsync("/Hr/Appeals"));
+    }
+
+    [Fact]
+    public async Task Hr_cannot_settle_a_month_while_an_appeal_is_open_and_settles_it_once_decided()
+    {
+        var (agent1, _, hr, deductions) = await ArrangeAsync();
+        var month = new CalendarMonth(2025, 1); // long ended, and no other test dates anything into it
+        var id = await deductions.RecordAsync(new NewDeduction(agent1, new RuleNumber(8), month.FirstDay.AddDays(9), null, Evidence.Written("串岗聊天")), hr);
+        await deductions.ApplyAsync(id, DeductionAction.Confirm, hr, null);
+        var owner = await app.SignedInAs("agent1@demo.local");
+        await owner.PostFormAsync("/Agent/Assessment", [new("reason", "在帮同事处理投诉")], $"/Agent/Assessment?handler=Appeal&id={id.Value}&month={month}");
+
+        var hrBrowser = await app.SignedInAs("hr@demo.local");
+        var overview = await hrBrowser.GetPageAsync($"/Hr?month={month}");
+        Assert.Contains("本月还有 1 条申诉未处理", overview);
+        Assert.DoesNotContain("handler=Settle", overview);
+        var refused = await hrBrowser.PostFormAsync($"/Hr?month={month}", [new("month", month.ToString())], "/Hr?handler=Settle");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("2025-01 还有 1 条申诉未处理", await refused.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(month, await app.Services.GetRequiredService<Settlements>().SettledMonthsAsync());
+
+        var voided = await hrBrowser.PostFormAsync("/Hr/Appeals", [new("reason", "申诉成立")], $"/Hr/Appeals?handler=Void&id={id.Value}");
+        Assert.Equal(HttpStatusCode.Redirect, voided.StatusCode);
+        Assert.Contains("已撤销扣分，2025-01 结算时不再计入。", await hrBrowser.GetPageAsync("/Hr/Appeals"));
+        var settled = await hrBrowser.PostFormAsync($"/Hr?month={month}", [new("month", month.ToString())], "/Hr?handler=Settle");
+        Assert.Equal(HttpStatusCode.Redirect, settled.StatusCode);
+        var line = (await app.Services.GetRequiredService<Settlements>().FindAsync(month))!.Rows.Single(r => r.Line.Agent == agent1).Line;
+        Assert.Equal(100, line.Points);
+    }
+
+    [Fact]
+    public async Task A_fine_outside_the_rule_is_refused_in_chinese()
+    {
+        var (agent1, _, _, _) = await ArrangeAsync();
+        var hr = await app.SignedInAs("hr@demo.local");
+
+        var refused = await hr.PostFormAsync("/Hr/Deductions",
+            [new("Agent", agent1.Value.ToString()), new("Rule", "9"), new("OccurredOn", Today.ToString("yyyy-MM-dd")), new("Fine", "30"), new("Note", "与客户争吵")],
+            "/Hr/Deductions?handler=Record");
+
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("条款 9 的罚款固定为 ¥100，不能是 ¥30。", page);
+        Assert.DoesNotContain("fines", page);
     }
 
     [Fact]

@@ -52,6 +52,24 @@ public sealed class BillingPagesTests(OutboundWebFactory app)
     }
 
     [Fact]
+    public async Task A_missing_contract_number_is_reported_once_and_a_word_for_seats_names_the_field_by_its_chinese_label()
+    {
+        var admin = await app.SignedInAs("admin@demo.local");
+        var response = await admin.PostFormAsync("/Billing/Terms?tenant=demo-bank",
+        [
+            new("Tenant", "demo-bank"), new("Input.ContractNo", ""), new("Input.Seats", "ten"), new("Input.PricePerSeatMonth", "2000"),
+            new("Input.TelephonyRatePerMinute", "0.12"), new("Input.StartDate", "2026-01-01"), new("Input.EndDate", "2026-12-31"),
+            new("Input.DepositMonths", "1"), new("Input.AdvanceMonths", "1"), new("Input.GraceDays", "15"),
+            new("Input.MaintenanceDaysPerMonth", "2"), new("Input.RenewalNoticeMonths", "1"),
+        ]);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "请填写合同编号。"));
+        Assert.Contains("“ten”不是“坐席数”的有效值。", page);
+        Assert.DoesNotContain("field is required", page);
+    }
+
+    [Fact]
     public async Task An_overdue_client_is_suspended_sees_why_and_a_recorded_payment_lifts_it()
     {
         await using (var scope = app.Services.CreateAsyncScope())

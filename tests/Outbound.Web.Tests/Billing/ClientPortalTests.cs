@@ -84,6 +84,41 @@ public sealed class ClientPortalTests(OutboundWebFactory app)
         Assert.Contains("id=\"contact-rate\"", await client.GetPageAsync("/Client/Performance?campaign=bank-collect-1"));
     }
 
+    [Fact]
+    public async Task The_performance_page_names_the_agent_and_the_bot_instead_of_their_ids()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var agent1 = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Outbound.Data.Identity.OutboundUser>>()
+            .FindByEmailAsync("agent1@demo.local"))!.Id.ToString();
+        var bot = Outbound.Core.Identity.BotAgents.Id("bank-collect-1", 5);
+        await using (var insert = app.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("""
+            WITH l AS (
+                INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, fields)
+                SELECT tenant_id, id, '+8613700009999', 'mobile', 'CN-31', 'Asia/Shanghai', '报表测试', '{}' FROM campaigns WHERE id = @campaign
+                RETURNING id, tenant_id, campaign_id, phone_e164)
+            INSERT INTO call_records (id, tenant_id, campaign_id, lead_id, attempt, phone_e164, dial_mode, agent, started_at, answered_at, connected_at,
+                                      ended_at, wrap_ended_at, outcome, abandoned, disposition, run_id)
+            SELECT gen_random_uuid(), l.tenant_id, l.campaign_id, l.id, a.n, l.phone_e164, 'Predictive', a.agent, t, t + interval '5 s',
+                   t + interval '6 s', t + interval '90 s', t + interval '100 s', 'Answered', false, a.disposition, 'portal-test'
+              FROM l, (VALUES (1, @agent1, 'promise_to_pay'), (2, @bot, 'refused')) AS a (n, agent, disposition),
+                   LATERAL (SELECT timestamptz '2025-06-10 10:00+08' + a.n * interval '1 min') AS at (t)
+            """))
+        {
+            insert.Parameters.AddWithValue("campaign", app.Demo.Campaigns["bank-collect-1"].Value);
+            insert.Parameters.AddWithValue("agent1", agent1);
+            insert.Parameters.AddWithValue("bot", bot);
+            Assert.Equal(2, await insert.ExecuteNonQueryAsync());
+        }
+        var client = await app.SignedInAs(BankClient);
+
+        var page = await client.GetPageAsync("/Client/Performance?campaign=bank-collect-1&from=2025-06-01&to=2025-06-30");
+
+        Assert.Contains("<td>坐席 1 号</td>", page);
+        Assert.Contains("<td>演示机器人 5 号</td>", page);
+        Assert.DoesNotContain(agent1, page);
+        Assert.DoesNotContain(bot, page);
+    }
+
     [Theory]
     [InlineData("manager@demo.local", "/Client")]
     [InlineData("agent1@demo.local", "/Client")]

@@ -68,6 +68,27 @@ public sealed partial class ListUploadTests(OutboundWebFactory app)
     }
 
     [Fact]
+    public async Task A_phone_with_letters_is_rejected_with_its_line_and_reason()
+    {
+        var manager = await app.SignedInAs("manager@demo.local");
+        var upload = $"/Campaigns/Upload/{Power}";
+        var csv = Encoding.UTF8.GetBytes("姓名,电话,工单号\n钱明,13700004444,GD11\n吴刚,138abc12345,GD12\n");
+        var html = await (await manager.PostFileAsync(upload, $"{upload}?handler=Preview", "file", "letters.csv", csv, [new("encoding", "utf-8")]))
+            .Content.ReadAsStringAsync();
+        var start = await manager.PostFormAsync(upload,
+            [new("token", Field(html, "token")), new("encoding", "utf-8"), new("map[0]", "name"), new("map[1]", "phone"), new("map[2]", "work_order")],
+            $"{upload}?handler=Start");
+        var job = Regex.Match(start.Headers.Location!.OriginalString, "job=([0-9a-f-]+)").Groups[1].Value;
+
+        var result = await WaitForJobAsync(manager, $"{upload}?handler=Job&job={job}");
+
+        Assert.Equal((1, 1), (result.GetProperty("imported").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        var rejects = await manager.GetPageAsync($"/Campaigns/Import/{result.GetProperty("importId").GetGuid()}?handler=Rejects");
+        Assert.Contains("3,invalid_phone,电话: 号码含有字母或汉字", rejects);
+        Assert.Contains("138abc12345", rejects);
+    }
+
+    [Fact]
     public async Task An_unrecognised_phone_header_is_marked_unsure_and_the_manual_mapping_is_used()
     {
         var manager = await app.SignedInAs("manager@demo.local");
@@ -105,7 +126,7 @@ public sealed partial class ListUploadTests(OutboundWebFactory app)
         var manager = await app.SignedInAs("manager@demo.local");
         var upload = $"/Campaigns/Upload/{Power}";
         var response = await manager.PostFileAsync(upload, $"{upload}?handler=Preview", "file", "empty.csv", [], [new("encoding", "auto")]);
-        Assert.Contains("请选择要上传的文件", await response.Content.ReadAsStringAsync());
+        Assert.Contains("文件为空", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

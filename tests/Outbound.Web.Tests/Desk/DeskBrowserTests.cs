@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Outbound.Dialer.Campaigns;
+using Outbound.Web.Areas.Desk;
 using Outbound.Web.Tests.Support;
 
 namespace Outbound.Web.Tests.Desk;
@@ -30,7 +31,7 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
         try
         {
             await agent.WaitForSelectorAsync("#pop:not([hidden])", new() { Timeout = Patience });
-            Assert.Equal("call", await agent.TextContentAsync("#pop-kind"));
+            Assert.Equal("call", await agent.GetAttributeAsync("#pop", "data-kind"));
             Assert.StartsWith("测试客户", await agent.TextContentAsync("#pop-name"));
             Assert.Contains("逾期金额（元）", await agent.TextContentAsync("#pop-fields"));
             Assert.Contains("信用卡中心", await agent.TextContentAsync("#pop-script"));
@@ -40,9 +41,9 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
             await factory.CampaignCommandAsync(c => new CampaignCommands.Stop(c));
             await Task.Delay(TimeSpan.FromSeconds(4)); // lines still ringing end meanwhile
 
-            // Ready is refused until the call is dispositioned.
-            await agent.ClickAsync("#ready");
-            await agent.WaitForSelectorAsync("#desk-error:not([hidden])");
+            // Ready is not offered until the call's result is saved, and the desk says so.
+            Assert.True(await agent.IsHiddenAsync("#ready"));
+            Assert.Equal(DeskTexts.ResultMissing.Zh, await agent.TextContentAsync("#result-status"));
 
             await agent.CheckAsync("#right-party");
             await agent.FillAsync("#amount-due", "1001.50");
@@ -65,7 +66,7 @@ public sealed class DeskBrowserTests(KestrelDeskWebFactory factory) : IClassFixt
             var row = supervisor.Locator("#agents tr[data-agent]", new() { HasText = "坐席 1 号" });
             await row.Locator("button[data-action=force_not_ready]").ClickAsync(new() { Timeout = Patience });
             await agent.WaitForSelectorAsync("#state[data-state=not_ready]", new() { Timeout = Patience });
-            Assert.Equal("supervisor", await agent.TextContentAsync("#state-reason"));
+            Assert.Equal(DeskTexts.ReasonName(Outbound.Web.Areas.Wallboard.WallboardHub.ForcedReason).Zh, await agent.TextContentAsync("#state-reason")); // worded, not the raw code
             await supervisor.WaitForSelectorAsync("#agents tr[data-state=not_ready]", new() { Timeout = Patience });
         }
         finally

@@ -27,7 +27,7 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
     public async Task An_agent_takes_a_predictive_call_fills_the_collections_form_books_a_callback_and_a_supervisor_forces_it_not_ready()
     {
         await using var client = await DeskClient.ConnectAsync(factory, DeskWebFactory.Agent);
-        var (desk, states, pops, ended) = (client.Hub, client.States, client.Pops, client.Ended);
+        var (desk, states, pops) = (client.Hub, client.States, client.Pops);
 
         Assert.Null(await desk.InvokeAsync<string?>("Login", factory.DeskCampaign.Value));
         await states.WaitFor(s => s.State == "not_ready", Patience);
@@ -44,13 +44,13 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
             Assert.Contains(pop.Dispositions, d => d.Code == "promise_to_pay" && d.IsPromiseToPay);
             Assert.Equal("Collections", pop.CampaignKind);
 
-            await ended.WaitFor(_ => true, Patience);
+            await states.WaitFor(s => s.State == "after_call_work", Patience);
             // No more calls: lines still ringing are answered and abandoned (2 s) or give up (1.8 s at 10×) meanwhile.
             await factory.CampaignCommandAsync(c => new CampaignCommands.Stop(c));
             await Task.Delay(TimeSpan.FromSeconds(4));
-            Assert.Equal(DeskTexts.DispositionRequired.Zh, await desk.InvokeAsync<string?>("Ready"));
-            var empty = new DispositionInput(null, null, null, null, null, null, null, null, null, true, null, null);
-            Assert.Equal(DeskTexts.DispositionRequired.Zh, await desk.InvokeAsync<string?>("Dispose", empty));
+            Assert.Equal(DeskTexts.ResultRequired.Zh, await desk.InvokeAsync<string?>("Ready"));
+            var empty = new DispositionInput(null, null, null, null, null, null, null, null, null, true, null);
+            Assert.Equal(DeskTexts.DispositionRequired.Zh, await desk.InvokeAsync<string?>("SaveResult", empty));
 
             var callbackAt = DateTimeOffset.UtcNow.AddDays(1);
             var form = empty with
@@ -58,9 +58,10 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
                 Disposition = "promise_to_pay", RightParty = true, AmountDue = 1001.50m, PromiseAmount = 500m,
                 PromiseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)), PaymentPlan = "2 期", CallbackAt = callbackAt, CallbackMine = true,
             };
-            Assert.Equal(DeskTexts.PromiseIncomplete.Zh, await desk.InvokeAsync<string?>("Dispose", form with { PromiseDate = null }));
-            Assert.Equal(DeskTexts.PromiseInPast.Zh, await desk.InvokeAsync<string?>("Dispose", form with { PromiseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)) }));
-            Assert.Null(await desk.InvokeAsync<string?>("Dispose", form));
+            Assert.Equal(DeskTexts.PromiseIncomplete.Zh, await desk.InvokeAsync<string?>("SaveResult", form with { PromiseDate = null }));
+            Assert.Equal(DeskTexts.PromiseInPast.Zh, await desk.InvokeAsync<string?>("SaveResult", form with { PromiseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)) }));
+            Assert.Null(await desk.InvokeAsync<string?>("SaveResult", form));
+            Assert.Null(await desk.InvokeAsync<string?>("Ready"));
             await states.WaitFor(s => s.State == "ready", Patience);
 
             await using (var connection = await factory.Db.OpenConnectionAsync())
@@ -120,7 +121,7 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
     public async Task An_inbound_caller_reaches_an_agent_logged_in_to_the_hotline_and_the_answered_call_is_recorded_with_its_disposition()
     {
         await using var client = await DeskClient.ConnectAsync(factory, DeskWebFactory.HotlineAgent);
-        var (desk, states, pops, ended) = (client.Hub, client.States, client.Pops, client.Ended);
+        var (desk, states, pops) = (client.Hub, client.States, client.Pops);
         Assert.Null(await desk.InvokeAsync<string?>("Login", factory.HotlineCampaign.Value));
         Assert.Null(await desk.InvokeAsync<string?>("Ready"));
         await states.WaitFor(s => s.State == "ready", Patience);
@@ -133,8 +134,9 @@ public sealed class DeskFlowTests(DeskWebFactory factory) : IClassFixture<DeskWe
 
         var pop = await pops.WaitFor(p => p.Kind == "call", Patience);
         Assert.Equal((caller, 0L, factory.HotlineCampaign.Value), (pop.Phone, pop.LeadId, pop.CampaignId));
-        await ended.WaitFor(_ => true, Patience);
-        Assert.Null(await desk.InvokeAsync<string?>("Dispose", new DispositionInput("completed", null, null, null, null, null, null, null, null, false, "停电已恢复", null)));
+        await states.WaitFor(s => s.State == "after_call_work", Patience);
+        Assert.Null(await desk.InvokeAsync<string?>("SaveResult", new DispositionInput("completed", null, null, null, null, null, null, null, null, false, "停电已恢复")));
+        Assert.Null(await desk.InvokeAsync<string?>("Ready"));
         await states.WaitFor(s => s.State == "ready", Patience);
 
         var deadline = DateTime.UtcNow + Patience;

@@ -42,7 +42,8 @@ public sealed class InboundCallControlHubTests(DeskWebFactory factory) : IClassF
         await states.WaitFor(s => s.State == "after_call_work", Patience);
         var number = carrier.Placed.Single(p => p.Request.Number == "+8602150007777").Leg;
         Assert.Equal(caller, carrier.Placed.Single(p => p.Leg == number).Request.CallerId);
-        Assert.Null(await desk.InvokeAsync<string?>("Dispose", new DispositionInput("completed", null, null, null, null, null, null, null, null, false, "转到维修部", null)));
+        Assert.Null(await desk.InvokeAsync<string?>("SaveResult", new DispositionInput("completed", null, null, null, null, null, null, null, null, false, "转到维修部")));
+        Assert.Null(await desk.InvokeAsync<string?>("Ready"));
         await carrier.HangUpAsync(leg);
 
         await using var connection = await factory.Db.OpenConnectionAsync();

@@ -37,7 +37,7 @@ public sealed class InternalCallBrowserTests(CallControlWebFactory factory) : IC
 
         await colleague.ClickAsync("#answer-colleague");
         await agent.WaitForSelectorAsync("#internal-call[data-phase=talking]", new() { Timeout = Patience });
-        await colleague.WaitForSelectorAsync("#state[data-state=on_call]", new() { Timeout = Patience });
+        await colleague.WaitForSelectorAsync("#state[data-state=talking]", new() { Timeout = Patience });
         Assert.NotNull(await colleague.GetAttributeAsync("#call-control", "hidden")); // the customer call bar is not for an internal call
         Assert.Equal([carrier.LegOf(colleagueId)!], carrier.Hearing(carrier.LegOf(agentId)!).From);
         Assert.Equal([carrier.LegOf(agentId)!], carrier.Hearing(carrier.LegOf(colleagueId)!).From);

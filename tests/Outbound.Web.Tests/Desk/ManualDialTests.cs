@@ -35,8 +35,9 @@ public sealed class ManualDialTests(DeskWebFactory factory) : IClassFixture<Desk
             var pop = await pops.WaitFor(p => p.Kind == "call", Patience);
             Assert.Equal("+8613912340000", pop.Phone);
             await states.WaitFor(s => s.State == "after_call_work", Patience);
-            var empty = new DispositionInput("contacted", null, null, null, null, null, null, null, null, true, null, "break");
-            Assert.Null(await desk.InvokeAsync<string?>("Dispose", empty with { Disposition = pop.Dispositions[0].Code }));
+            var empty = new DispositionInput("contacted", null, null, null, null, null, null, null, null, true, null);
+            Assert.Null(await desk.InvokeAsync<string?>("SaveResult", empty with { Disposition = pop.Dispositions[0].Code }));
+            Assert.Null(await desk.InvokeAsync<string?>("NotReady", "break"));
 
             await using var connection = await factory.Db.OpenConnectionAsync();
             var record = await WaitForAsync(() => connection.QuerySingleOrDefaultAsync<(string Agent, string Outcome)?>(

@@ -7,8 +7,8 @@ using Outbound.Web.Tests.Support;
 namespace Outbound.Web.Tests.Desk;
 
 /// <summary>
-/// A supervisor assigned to campaigns (a team's 班长) sees and acts on only their agents on the wallboard; a supervisor
-/// assigned to none oversees the whole floor.
+/// A supervisor sees and acts on only the agents of the campaigns it is assigned to on the wallboard; a supervisor
+/// assigned to none oversees no one.
 /// </summary>
 public sealed class WallboardScopeTests(DeskWebFactory factory) : IClassFixture<DeskWebFactory>
 {
@@ -78,7 +78,7 @@ public sealed class WallboardScopeTests(DeskWebFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_supervisor_assigned_to_no_campaign_oversees_every_agent_on_the_floor()
+    public async Task A_supervisor_assigned_to_no_campaign_oversees_no_agent()
     {
         var agentId = await UserIdAsync(DeskWebFactory.Agent);
         await using var agent = await DeskClient.ConnectAsync(factory, DeskWebFactory.Agent);
@@ -90,9 +90,9 @@ public sealed class WallboardScopeTests(DeskWebFactory factory) : IClassFixture<
             var (_, cookies) = await factory.SignInAsync(DeskWebFactory.Supervisor);
             await using var wallboard = factory.Hub(WallboardHub.Path, cookies);
             await wallboard.StartAsync();
-            Assert.Contains(await wallboard.InvokeAsync<List<BoardRow>>("Watch"), r => r.AgentId == agentId);
-            Assert.True(await wallboard.InvokeAsync<bool>("Force", agentId, "force_ready", null));
-            await agent.States.WaitFor(s => s.State == "ready", Patience);
+            Assert.Empty(await wallboard.InvokeAsync<List<BoardRow>>("Watch"));
+            Assert.False(await wallboard.InvokeAsync<bool>("Force", agentId, "force_ready", null));
+            Assert.Equal(WallboardTexts.NotOverseen.Zh, await wallboard.InvokeAsync<string?>("Monitor", agentId, "listen"));
         }
         await agent.Hub.InvokeAsync<string?>("Logout");
     }

@@ -40,6 +40,16 @@ public sealed partial class Browser(HttpClient client)
         return await client.PostAsync(action, form);
     }
 
+    /// <summary>A DELETE carrying the antiforgery token of <paramref name="tokenPage"/> in its header, as a page's script sends it.</summary>
+    public async Task<HttpResponseMessage> DeleteAsync(string tokenPage, string url)
+    {
+        var token = TokenField().Match(await GetPageAsync(tokenPage));
+        Assert.True(token.Success, $"no antiforgery token on {tokenPage}");
+        var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Headers.Add("RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value));
+        return await client.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         PostFormAsync("/Account/Login", [new("Email", email), new("Password", password)]);
 

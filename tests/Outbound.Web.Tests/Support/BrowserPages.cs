@@ -18,7 +18,7 @@ internal static class BrowserPages
         await page.FillAsync("input[name=Email]", email);
         await page.FillAsync("input[name=Password]", DemoUsers.Password);
         await page.PressAsync("input[name=Password]", "Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = Patience });
         return page;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Outbound.Web.Areas.Desk;
 
@@ -10,17 +9,15 @@ internal sealed class DeskClient : IAsyncDisposable
     private DeskClient(HubConnection hub) => Hub = hub;
 
     public HubConnection Hub { get; }
-    public HubInbox<AgentStateView> States { get; } = new();
+    public HubInbox<DeskView> States { get; } = new();
     public HubInbox<ScreenPop> Pops { get; } = new();
-    public HubInbox<JsonElement> Ended { get; } = new();
 
     public static async Task<DeskClient> ConnectAsync(DeskWebFactory factory, string email)
     {
         var (_, cookies) = await factory.SignInAsync(email);
         var desk = new DeskClient(factory.Hub(AgentDeskHub.Path, cookies));
-        desk.Hub.On<AgentStateView>(DeskNotifier.StateMethod, desk.States.Add);
+        desk.Hub.On<DeskView>(DeskNotifier.StateMethod, desk.States.Add);
         desk.Hub.On<ScreenPop>(DeskNotifier.PopMethod, desk.Pops.Add);
-        desk.Hub.On<JsonElement>(DeskNotifier.EndedMethod, desk.Ended.Add);
         await desk.Hub.StartAsync();
         return desk;
     }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Outbound.Core.Campaigns;
 using Outbound.Data.Demo;
@@ -38,27 +39,16 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public CampaignId HotlineCampaign { get; private set; } = null!;
     public const string HotlineAgent = "agent3@demo.local";
     public NpgsqlDataSource Db => _database.DataSource;
+    /// <summary>What the app logged, as its default configuration lets through.</summary>
+    public LogCapture Logs { get; } = new();
 
     public virtual async Task InitializeAsync()
     {
         await _database.InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
         Demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        var bank = DemoCampaigns.Bank;
-        var settings = bank.Settings with { Regulator = RegulatorPreset.Custom, CallingWindows = [], AmdEnabled = false, RecordCalls = false, WrapUpSeconds = 60 };
-        DeskCampaign = CampaignId.New();
+        DeskCampaign = await AddCollectionsCampaignAsync("desk-collect", "催收工作台测试", Agent, "+8613700", "测试客户", 40);
         await using var connection = await _database.DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("""
-            INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, status, settings)
-            SELECT @id, id, 'desk-collect', '催收工作台测试', 'Collections', 'Predictive', 'draft', @settings::jsonb FROM tenants WHERE code = @tenant;
-            INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
-            SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent);
-            INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, fields)
-            SELECT c.tenant_id, c.id, '+8613700' || lpad(n::text, 5, '0'), 'mobile', 'CN-31', 'Asia/Shanghai', '测试客户' || n,
-                   jsonb_build_object('amount', 1000 + n, 'days_past_due', 30, 'product', '信用卡')
-            FROM campaigns c, generate_series(1, 40) n WHERE c.id = @id;
-            """, new { id = DeskCampaign.Value, tenant = DemoCampaigns.BankTenant, agent = Agent,
-            settings = System.Text.Json.JsonSerializer.Serialize(settings, Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
         await AddSurveyCampaignAsync(connection);
         HotlineCampaign = CampaignId.New();
         await connection.ExecuteAsync("""
@@ -75,6 +65,29 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
             SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = ANY(@ids) AND u.normalized_email = upper(@supervisor)
             """, new { ids = new[] { DeskCampaign.Value, HotlineCampaign.Value }, supervisor = Supervisor });
+    }
+
+    /// <summary>
+    /// A predictive collections campaign of the demo bank, callable at any hour, assigned to <paramref name="agent"/> only, with
+    /// <paramref name="leads"/> leads numbered from <paramref name="phonePrefix"/> and named from <paramref name="namePrefix"/>.
+    /// </summary>
+    public async Task<CampaignId> AddCollectionsCampaignAsync(string code, string name, string agent, string phonePrefix, string namePrefix, int leads)
+    {
+        var settings = DemoCampaigns.Bank.Settings with { Regulator = RegulatorPreset.Custom, CallingWindows = [], AmdEnabled = false, RecordCalls = false, WrapUpSeconds = 60 };
+        var campaign = CampaignId.New();
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, status, settings)
+            SELECT @id, id, @code, @name, 'Collections', 'Predictive', 'draft', @settings::jsonb FROM tenants WHERE code = @tenant;
+            INSERT INTO campaign_agents (tenant_id, campaign_id, user_id)
+            SELECT c.tenant_id, c.id, u.id FROM campaigns c, users u WHERE c.id = @id AND u.normalized_email = upper(@agent);
+            INSERT INTO leads (tenant_id, campaign_id, phone_e164, phone_kind, region, time_zone, name, fields)
+            SELECT c.tenant_id, c.id, @phonePrefix || lpad(n::text, 5, '0'), 'mobile', 'CN-31', 'Asia/Shanghai', @namePrefix || n,
+                   jsonb_build_object('amount', 1000 + n, 'days_past_due', 30, 'product', '信用卡')
+            FROM campaigns c, generate_series(1, @leads) n WHERE c.id = @id;
+            """, new { id = campaign.Value, code, name, tenant = DemoCampaigns.BankTenant, agent, phonePrefix, namePrefix, leads,
+            settings = System.Text.Json.JsonSerializer.Serialize(settings, Outbound.Data.Campaigns.CampaignSettingsJson.Options) });
+        return campaign;
     }
 
     private async Task AddSurveyCampaignAsync(NpgsqlConnection connection)
@@ -99,6 +112,8 @@ public class DeskWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Outbound", _database.ConnectionString);
+        TestSignInLimits.Relax(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Outbound:Simulated:TimeScale", "10");
         builder.UseSetting("Outbound:Simulated:HumanAnswerRate", "1");
         builder.UseSetting("Outbound:Simulated:MachineRate", "0");

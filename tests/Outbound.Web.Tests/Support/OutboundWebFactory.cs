@@ -12,7 +12,7 @@ namespace Outbound.Web.Tests.Support;
 /// list import with rejected rows per demo campaign. Shared by all web tests through <see cref="WebCollection"/>;
 /// tests that change users create their own.
 /// </summary>
-public sealed class OutboundWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class OutboundWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly PgTestDatabase _database = new();
 
@@ -45,6 +45,7 @@ public sealed class OutboundWebFactory : WebApplicationFactory<Program>, IAsyncL
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Outbound", _database.ConnectionString);
+        TestSignInLimits.Relax(builder);
     }
 
     public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

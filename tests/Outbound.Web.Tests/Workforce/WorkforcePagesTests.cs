@@ -73,7 +73,7 @@ public sealed partial class WorkforcePagesTests(OutboundWebFactory app)
         Assert.Contains("data-shift=\"N\"", await hr.GetPageAsync("/Hr/Shifts"));
         var unknown = await hr.PostFormAsync("/Hr/Shifts", [new("Cycle", "E,E,X,-"), new("Anchor", "2026-01-01")], "/Hr/Shifts?handler=Rotation");
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Contains("shift X has no template", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("班次 X 没有班次模板。", await unknown.Content.ReadAsStringAsync());
 
         var team = await hr.PostFormAsync("/Hr/Staff", [new("Name", "四组"), new("Leader", newcomer.Value.ToString()), new("Offset", "1")],
             "/Hr/Staff?handler=Team");
@@ -84,7 +84,7 @@ public sealed partial class WorkforcePagesTests(OutboundWebFactory app)
         Assert.Equal(HttpStatusCode.Redirect, record.StatusCode);
         var taken = await hr.PostFormAsync("/Hr/Staff", [new("Account", newcomer.Value.ToString()), new("EmployeeNo", "W001"), new("Name", "重号"),
             new("BaseSalary", "3200")], "/Hr/Staff?handler=Staff");
-        Assert.Contains("W001 is already taken", await taken.Content.ReadAsStringAsync());
+        Assert.Contains("工号 W001 已被使用。", await taken.Content.ReadAsStringAsync());
 
         var generated = await hr.PostFormAsync("/Hr/Roster", [new("month", ThisMonth.ToString())], "/Hr/Roster?handler=Generate");
         Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
@@ -110,7 +110,7 @@ public sealed partial class WorkforcePagesTests(OutboundWebFactory app)
 
         var refused = await browser.PostFormAsync("/Agent/Shift", [new("ShiftKey", Key(notMine)), new("Notes", marker)], "/Agent/Shift?handler=Handover");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("not rostered", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("您没有排在", await refused.Content.ReadAsStringAsync());
 
         var written = await browser.PostFormAsync("/Agent/Shift", [new("ShiftKey", Key(mine)), new("Notes", marker),
             new("To", (await IdOf("agent2@demo.local")).Value.ToString())], "/Agent/Shift?handler=Handover");

@@ -21,5 +21,16 @@ public static class AttendanceDetection
 /// <summary>A stable key for one agent's shift on one day, used as evidence reference.</summary>
 public static class ShiftKey
 {
-    public static string Of(RosterEntry shift) => $"shift:{shift.Day:yyyy-MM-dd}:{shift.Shift}:{shift.Agent}";
+    private const string Prefix = "shift:";
+
+    public static string Of(RosterEntry shift) => $"{Prefix}{shift.Day:yyyy-MM-dd}:{shift.Shift}:{shift.Agent}";
+
+    /// <summary>The day and shift code of a key made by <see cref="Of"/>.</summary>
+    public static bool TryRead(string reference, out string day, out string shift)
+    {
+        (day, shift) = ("", "");
+        if (!reference.StartsWith(Prefix, StringComparison.Ordinal) || reference.Split(':') is not [_, var d, var s, _]) return false;
+        (day, shift) = (d, s);
+        return true;
+    }
 }

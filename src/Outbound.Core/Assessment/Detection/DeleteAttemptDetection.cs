@@ -15,11 +15,12 @@ public sealed record DeleteAttempt(Guid AttemptId, AgentId By, ProtectedFileKind
 public static class DeleteAttemptDetection
 {
     public static readonly RuleNumber Rule = new(7);
+    public const string ReferencePrefix = "delete-attempt:";
 
     public static DeductionProposal Propose(DeleteAttempt attempt) => new(
         attempt.By, Rule, DateOnly.FromDateTime(attempt.At),
         new Evidence(
             attempt.Kind == ProtectedFileKind.Recording ? EvidenceKind.Recording : EvidenceKind.Manual,
-            $"delete-attempt:{attempt.AttemptId}",
+            $"{ReferencePrefix}{attempt.AttemptId}",
             $"{attempt.At:yyyy-MM-dd HH:mm} 试图删除{(attempt.Kind == ProtectedFileKind.Recording ? "录音" : "客户档案")} {attempt.Target},系统已拒绝"));
 }

@@ -15,8 +15,9 @@ public sealed class SipDialog
     private long? _remoteSeq;
 
     private SipDialog(string callId, NameAddress local, NameAddress remote, SipUri remoteTarget, IReadOnlyList<NameAddress> routeSet,
-        long localSeq, long? remoteSeq, SipEndPoint peer)
+        long localSeq, long? remoteSeq, SipEndPoint peer, bool isCaller)
     {
+        IsCaller = isCaller;
         CallId = callId;
         Local = local;
         Remote = remote;
@@ -28,6 +29,8 @@ public sealed class SipDialog
     }
 
     public string CallId { get; }
+    /// <summary>True on the side that sent the INVITE (it owns the Call-ID, §14.1).</summary>
+    public bool IsCaller { get; }
     /// <summary>Our party with our tag (From of the requests we send).</summary>
     public NameAddress Local { get; }
     /// <summary>The peer's party with its tag.</summary>
@@ -49,7 +52,7 @@ public sealed class SipDialog
     {
         var target = response.Contacts.FirstOrDefault()?.Uri ?? invite.Uri;
         var routes = response.RecordRoutes.Reverse().ToList();
-        return new SipDialog(invite.CallId, invite.From, response.To, target, routes, invite.CSeq.Number, null, peer);
+        return new SipDialog(invite.CallId, invite.From, response.To, target, routes, invite.CSeq.Number, null, peer, isCaller: true);
     }
 
     /// <summary>UAS side (§12.1.1): route set is the request's Record-Route in order; target its Contact.</summary>
@@ -57,7 +60,7 @@ public sealed class SipDialog
     {
         var target = invite.Contacts.FirstOrDefault()?.Uri ?? invite.From.Uri;
         return new SipDialog(invite.CallId, invite.To.WithTag(localTag), invite.From, target, invite.RecordRoutes.ToList(),
-            0, invite.CSeq.Number, peer);
+            0, invite.CSeq.Number, peer, isCaller: false);
     }
 
     /// <summary>A new in-dialog request with the next local CSeq (§12.2.1.1).</summary>

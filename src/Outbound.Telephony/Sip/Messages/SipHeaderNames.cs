@@ -24,6 +24,12 @@ public static class SipHeaderNames
     public const string UserAgent = "User-Agent";
     public const string Allow = "Allow";
     public const string Supported = "Supported";
+    public const string Require = "Require";
+    public const string ProxyRequire = "Proxy-Require";
+    public const string Unsupported = "Unsupported";
+    public const string Accept = "Accept";
+    public const string SessionExpires = "Session-Expires";
+    public const string MinSe = "Min-SE";
 
     private static readonly Dictionary<string, string> Canonical = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -35,17 +41,19 @@ public static class SipHeaderNames
         [ContentType] = ContentType, [WwwAuthenticate] = WwwAuthenticate, [ProxyAuthenticate] = ProxyAuthenticate,
         [Authorization] = Authorization, [ProxyAuthorization] = ProxyAuthorization, [Expires] = Expires,
         [MinExpires] = MinExpires, [RetryAfter] = RetryAfter, [UserAgent] = UserAgent, [Allow] = Allow, [Supported] = Supported,
+        [Require] = Require, [ProxyRequire] = ProxyRequire, [Unsupported] = Unsupported, [Accept] = Accept,
+        [SessionExpires] = SessionExpires, [MinSe] = MinSe,
     };
 
     /// <summary>Headers whose values are comma-separated lists (§7.3.1) and are split into one entry per value.</summary>
     private static readonly HashSet<string> Lists = new(StringComparer.OrdinalIgnoreCase)
     {
-        Via, Contact, Route, RecordRoute, Allow, Supported, "Require", "Proxy-Require", "Unsupported",
-        "Accept", "Accept-Encoding", "Accept-Language",
+        Via, Contact, Route, RecordRoute, Allow, Supported, Require, ProxyRequire, Unsupported,
+        Accept, "Accept-Encoding", "Accept-Language",
     };
 
     /// <summary>Headers that must appear at most once (RFC 4475 §3.1.2.x: duplicates make the message invalid).</summary>
-    internal static readonly string[] Singletons = [From, To, CallId, CSeq, MaxForwards, ContentLength, ContentType, Expires, MinExpires];
+    internal static readonly string[] Singletons = [From, To, CallId, CSeq, MaxForwards, ContentLength, ContentType, Expires, MinExpires, SessionExpires, MinSe];
 
     public static string Normalize(string name) => Canonical.TryGetValue(name, out var canonical) ? canonical : name;
     public static bool IsList(string name) => Lists.Contains(name);

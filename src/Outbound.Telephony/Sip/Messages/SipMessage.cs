@@ -38,6 +38,20 @@ public abstract class SipMessage
         }
     }
 
+    /// <summary>Session-Expires (RFC 4028 §4), or null when absent.</summary>
+    public SessionExpiresHeader? SessionExpires =>
+        Headers[SipHeaderNames.SessionExpires] is { } value ? SessionExpiresHeader.Parse(value) : null;
+
+    /// <summary>Min-SE in seconds (RFC 4028 §5), or null when absent.</summary>
+    public long? MinSe => Headers[SipHeaderNames.MinSe] is { } value
+        ? SipText.ParseBounded(value.Split(';')[0], uint.MaxValue, "Min-SE")
+        : null;
+
+    /// <summary>True when a Supported (or Require) header lists <paramref name="optionTag"/> (§20.37, §20.32).</summary>
+    public bool Supports(string optionTag) =>
+        Headers.GetAll(SipHeaderNames.Supported).Concat(Headers.GetAll(SipHeaderNames.Require))
+            .Any(t => string.Equals(t.Trim(), optionTag, StringComparison.OrdinalIgnoreCase));
+
     public string BodyText => Encoding.UTF8.GetString(Body);
 
     public void SetBody(string contentType, string body)

@@ -16,8 +16,9 @@ public static class SipMessageParser
     /// runs to the end, extra octets after Content-Length are ignored and a body shorter than Content-Length is an
     /// error (§18.3, RFC 4475 §3.1.1.8 and §3.1.2.2).
     /// </summary>
-    public static SipParseResult Parse(ReadOnlySpan<byte> data, bool isDatagram = true)
+    public static SipParseResult Parse(ReadOnlySpan<byte> data, bool isDatagram = true, SipParseLimits? limits = null)
     {
+        limits ??= SipParseLimits.Default;
         SipHeaders? headers = null;
         var isRequest = false;
         try
@@ -30,7 +31,9 @@ public static class SipMessageParser
             if (lines.Count == 0) throw new SipParseException("empty message");
             isRequest = !lines[0].StartsWith("SIP/", StringComparison.Ordinal);
             headers = ParseHeaders(lines);
-            var body = ReadBody(headers, data[bodyStart..], isDatagram);
+            if (headers.Count > limits.MaxHeaderFields)
+                throw new SipParseException($"more than {limits.MaxHeaderFields} header fields", 513);
+            var body = ReadBody(headers, data[bodyStart..], isDatagram, limits.MaxBodyBytes);
             var message = isRequest ? ParseRequestLine(lines[0], headers) : (SipMessage)ParseStatusLine(lines[0], headers);
             message.Body = body;
             SipMessageValidator.Validate(message);
@@ -38,7 +41,7 @@ public static class SipMessageParser
         }
         catch (SipParseException e)
         {
-            return new SipParseResult(null, new SipParseError(e.Message, isRequest, headers));
+            return new SipParseResult(null, new SipParseError(e.Message, isRequest, headers, e.StatusCode));
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or IndexOutOfRangeException)
         {
@@ -114,16 +117,18 @@ public static class SipMessageParser
         return headers;
     }
 
-    private static byte[] ReadBody(SipHeaders headers, ReadOnlySpan<byte> rest, bool isDatagram)
+    private static byte[] ReadBody(SipHeaders headers, ReadOnlySpan<byte> rest, bool isDatagram, int maxBodyBytes)
     {
         var lengths = headers.GetAll(SipHeaderNames.ContentLength);
         if (lengths.Count > 1) throw new SipParseException("more than one Content-Length");
         if (lengths.Count == 0)
         {
             if (!isDatagram) throw new SipParseException("Content-Length is required on a stream transport");
+            if (rest.Length > maxBodyBytes) throw new SipParseException($"body over {maxBodyBytes} octets", 513);
             return rest.ToArray();
         }
         var length = SipText.ParseBounded(lengths[0], int.MaxValue, "Content-Length");
+        if (length > maxBodyBytes) throw new SipParseException($"body over {maxBodyBytes} octets", 513);
         if (length > rest.Length) throw new SipParseException("body is shorter than Content-Length");
         return rest[..(int)length].ToArray();
     }
@@ -135,6 +140,10 @@ public static class SipMessageParser
         if (parts.Length != 3) throw new SipParseException($"bad request line '{Shorten(line)}'");
         if (!SipText.IsToken(parts[0])) throw new SipParseException($"bad method '{Shorten(parts[0])}'");
         if (parts[2] != "SIP/2.0") throw new SipParseException($"unsupported version '{Shorten(parts[2])}'");
+        // §8.2.2.1: a well-formed absoluteURI of a scheme we do not serve (tel:, im:, …) gets 416, not 400.
+        var colon = parts[1].IndexOf(':');
+        if (colon > 0 && SipUri.IsSchemeToken(parts[1][..colon]) && !SipUri.IsSupportedScheme(parts[1][..colon]))
+            throw new SipParseException($"unsupported URI scheme '{Shorten(parts[1][..colon])}'", 416);
         var uri = SipUri.Parse(parts[1]);
         if (uri.Headers is not null) throw new SipParseException("headers in the Request-URI");
         return new SipRequest { Method = parts[0], Uri = uri, Headers = headers };

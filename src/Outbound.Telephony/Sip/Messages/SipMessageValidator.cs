@@ -22,6 +22,8 @@ internal static class SipMessageValidator
         _ = message.RecordRoutes;
         foreach (var route in message.Headers.GetAll(SipHeaderNames.Route)) NameAddress.Parse(route);
         _ = message.Expires;
+        _ = message.SessionExpires;
+        _ = message.MinSe;
         foreach (var contact in message.Contacts)
             if (contact.Parameters["expires"] is { } e) SipText.ParseBounded(e, uint.MaxValue, "Contact expires");
 

@@ -22,11 +22,24 @@ public sealed class SipResponse : SipMessage
         return response;
     }
 
-    /// <summary>A response built from raw request headers (used for 400 to a request that failed to parse).</summary>
+    /// <summary>A response built from raw request headers (400, 416 or 513 to a request that failed to parse), with a To tag (§8.2.6.2).</summary>
     internal static SipResponse ForHeaders(SipHeaders requestHeaders, int statusCode, string reason)
     {
         var response = new SipResponse { StatusCode = statusCode, Reason = reason };
-        CopyCore(requestHeaders, response.Headers, toTag: null);
+        CopyCore(requestHeaders, response.Headers, toTag: SipIds.Tag());
+        return response;
+    }
+
+    /// <summary>
+    /// What goes out instead of a final response too large for a datagram: 500 with the same Via, From, To, Call-ID and
+    /// CSeq, so the request is still answered (the registrar keeps its 200s small by capping contacts per address-of-record).
+    /// </summary>
+    internal static SipResponse TooLargeFallback(SipResponse tooLarge)
+    {
+        var response = new SipResponse { StatusCode = 500, Reason = "Response Too Large" };
+        foreach (var via in tooLarge.Headers.GetAll(SipHeaderNames.Via)) response.Headers.Add(SipHeaderNames.Via, via);
+        foreach (var name in new[] { SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq })
+            response.Headers.Add(name, tooLarge.Headers[name] ?? string.Empty);
         return response;
     }
 

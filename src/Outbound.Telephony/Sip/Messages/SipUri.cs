@@ -49,6 +49,12 @@ public sealed class SipUri
         }
     }
 
+    public static bool IsSupportedScheme(string scheme) => scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3261 §25.1).</summary>
+    internal static bool IsSchemeToken(string scheme) =>
+        scheme.Length > 0 && char.IsAsciiLetter(scheme[0]) && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
+
     internal static SipUri Parse(string text)
     {
         if (text.Any(c => c <= ' ' || c == 127)) throw new SipParseException($"whitespace or control character in URI '{text}'");

@@ -7,7 +7,9 @@ namespace Outbound.Telephony.Sip.Transactions;
 /// The INVITE server transaction of RFC 3261 §17.2.1 (Figure 7) with RFC 6026's Accepted state: answers
 /// retransmitted INVITEs with the last response; after a 300–699, Timer G retransmits it (T1 doubling up to T2)
 /// until the ACK arrives or Timer H (64·T1) expires; Timer I (T4) absorbs ACK copies in Confirmed. A 2xx moves to
-/// Accepted (Timer L) and its retransmission is the UAS core's job (§13.3.1.4).
+/// Accepted (Timer L): retransmitting it until the ACK is the UAS core's job (§13.3.1.4), but a retransmitted INVITE
+/// (a re-INVITE whose 2xx was lost) is still answered with it at once. Every final response carries one To tag,
+/// <see cref="ToTag"/>, which the 200 to a CANCEL of this INVITE repeats (§9.2).
 /// </summary>
 public sealed class ServerInviteTransaction : SipTransaction
 {
@@ -20,11 +22,15 @@ public sealed class ServerInviteTransaction : SipTransaction
         : base(ServerKey(invite), remote, sender, time, timers)
     {
         Request = invite;
+        ToTag = invite.To.Tag ?? SipIds.Tag();
         _onError = onError;
         SetState(SipTransactionState.Proceeding);
     }
 
     public SipRequest Request { get; }
+
+    /// <summary>The To tag of our responses to this INVITE (a re-INVITE keeps the dialog's own tag).</summary>
+    public string ToTag { get; }
 
     /// <summary>True once the ACK for a non-2xx final response arrived.</summary>
     public bool AckReceived => State == SipTransactionState.Confirmed;
@@ -73,7 +79,8 @@ public sealed class ServerInviteTransaction : SipTransaction
             StartTimer(Remote.IsReliable ? TimeSpan.Zero : Timers.T4, Terminate);
             return;
         }
-        if (State is SipTransactionState.Proceeding or SipTransactionState.Completed && _lastResponse is not null) Send(_lastResponse);
+        if (State is SipTransactionState.Proceeding or SipTransactionState.Completed or SipTransactionState.Accepted && _lastResponse is not null)
+            Send(_lastResponse);
     });
 
     protected override void OnTransportError(Exception error)

@@ -46,6 +46,9 @@ public sealed class SipTransactionTable(ISipSender sender, TimeProvider time, Si
         return true;
     }
 
+    /// <summary>True while a client transaction of ours with this branch and method is alive (loop detection).</summary>
+    public bool HasClient(string branch, string method) => _transactions.ContainsKey(SipTransaction.ClientKey(branch, method));
+
     /// <summary>The server transaction a request belongs to (a retransmission, or the ACK of a non-2xx), if any.</summary>
     public SipTransaction? FindServer(SipRequest request) =>
         request.TopVia.Branch is null ? null : _transactions.GetValueOrDefault(SipTransaction.ServerKey(request));

@@ -1,4 +1,5 @@
 using Outbound.Telephony.Sip.Auth;
+using Outbound.Telephony.Sdp;
 using Outbound.Telephony.Sip.Dialogs;
 using Outbound.Telephony.Sip.Messages;
 using Outbound.Telephony.Sip.Transactions;
@@ -6,26 +7,29 @@ using Outbound.Telephony.Sip.Transactions;
 namespace Outbound.Telephony.Sip.UserAgents;
 
 /// <summary>
-/// One outbound call leg as UAC (RFC 3261 §13.2): sends the INVITE with an SDP offer, reports ringing and early
-/// media (183 with SDP), answers digest challenges once (§22.2), CANCELs when the ring timeout passes (§9.1, only
-/// after a provisional), ACKs the 2xx (§13.2.2.4) and then owns the dialog: BYE, hold/resume re-INVITE, INFO.
+/// One outbound call leg as UAC (RFC 3261 §13.2): sends the INVITE with an SDP offer and a session timer (RFC 4028
+/// §7.1), reports ringing and early media (183 with SDP), answers digest challenges once (§22.2) and a 422 by asking
+/// for the peer's Min-SE (RFC 4028 §7.4), CANCELs when the ring timeout passes (§9.1, only after a provisional), ACKs
+/// the 2xx (§13.2.2.4) and then hands the dialog to its <see cref="Session"/>: BYE, hold/resume re-INVITE, INFO,
+/// session refreshes.
 /// </summary>
-public sealed class SipOutboundCall : ISipDialogUser
+public sealed class SipOutboundCall
 {
     private readonly SipStack _stack;
     private readonly SipOriginateRequest _request;
     private readonly TaskCompletionSource<CallSetupResult> _setup = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<SipCallEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
     private readonly string _callId = SipIds.CallId();
     private readonly string _fromTag = SipIds.Tag();
     private readonly DateTimeOffset _started;
     private SipRequest _invite;
+    private TimeSpan _sessionExpires;
     private bool _authTried;
+    private int _tooSmallRetries;
     private bool _provisionalSeen;
     private bool _cancelWanted;
     private bool _cancelSent;
-    private SipRequest? _ack;
     private ITimer? _ringTimer;
     private ITimer? _cancelTimer;
     private ClientInviteTransaction? _transaction;
@@ -35,6 +39,7 @@ public sealed class SipOutboundCall : ISipDialogUser
         _stack = stack;
         _request = request;
         _started = stack.Time.GetUtcNow();
+        _sessionExpires = stack.SessionTimers.SessionExpires;
         _invite = BuildInvite(1);
     }
 
@@ -45,9 +50,11 @@ public sealed class SipOutboundCall : ISipDialogUser
     public event Action<SipRequest>? InfoReceived;
 
     public Task<CallSetupResult> Setup => _setup.Task;
-    /// <summary>Completes with "local" or "remote" when the answered call ends.</summary>
-    public Task<string> Ended => _ended.Task;
-    public SipDialog? Dialog { get; private set; }
+    /// <summary>Completes when the answered call ends, with how it ended.</summary>
+    public Task<SipCallEnd> Ended => _ended.Task;
+    public SipDialog? Dialog => Session?.Dialog;
+    /// <summary>The established call, once answered.</summary>
+    public SipCallSession? Session { get; private set; }
     public string CallId => _callId;
 
     public static SipOutboundCall Start(SipStack stack, SipOriginateRequest request, Action<int, string?>? progress = null)
@@ -63,14 +70,15 @@ public sealed class SipOutboundCall : ISipDialogUser
     {
         var invite = new SipRequest { Method = SipMethods.Invite, Uri = _request.Target };
         invite.Headers.Add(SipHeaderNames.Via, _stack.NewVia(_request.NextHop.Transport))
-            .Add(SipHeaderNames.MaxForwards, "70")
+            .Add(SipHeaderNames.MaxForwards, _request.MaxForwards.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add(SipHeaderNames.From, _request.CallerId.WithTag(_fromTag).ToString())
             .Add(SipHeaderNames.To, NameAddress.For(_request.Target.WithoutParameters()).ToString())
             .Add(SipHeaderNames.CallId, _callId)
             .Add(SipHeaderNames.CSeq, new CSeqHeader(seq, SipMethods.Invite).ToString())
-            .Add(SipHeaderNames.Contact, NameAddress.For(_stack.ContactUri(_request.CallerId.Uri.User, _request.NextHop.Transport)).ToString())
-            .Add(SipHeaderNames.Allow, "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO");
-        if (_request.SdpOffer is { } sdp) invite.SetBody("application/sdp", sdp);
+            .Add(SipHeaderNames.Contact, NameAddress.For(_stack.ContactUri(_request.CallerId.Uri.User, _request.NextHop.Transport)).ToString());
+        _stack.Capabilities.AddAllow(invite.Headers);
+        SessionTimerNegotiation.AddToRequest(invite, _stack.SessionTimers, _sessionExpires);
+        if (_request.SdpOffer is { } sdp) invite.SetBody(SdpBody.ContentType, sdp);
         return invite;
     }
 
@@ -126,52 +134,72 @@ public sealed class SipOutboundCall : ISipDialogUser
             OnAnswered(invite, response);
             return;
         }
-        if (response.StatusCode is 401 or 407 && _request.Credentials is { } credentials)
-        {
-            lock (_gate)
-            {
-                if (!_authTried && !_cancelWanted)
-                {
-                    _authTried = true;
-                    var retry = BuildInvite(invite.CSeq.Number + 1);
-                    if (new DigestClient(credentials).TryAuthorize(response, retry))
-                    {
-                        _invite = retry;
-                        _provisionalSeen = false;
-                        SendInvite();
-                        return;
-                    }
-                }
-            }
-        }
+        if (TryAgain(invite, response)) return;
         var outcome = CallOutcomeMap.FromStatus(response.StatusCode);
         if (outcome == CallOutcome.Cancelled && _cancelWanted) outcome = CallOutcome.NoAnswer;   // our own ring timeout
         Finish(outcome, response.StatusCode, response.RetryAfter is { } s ? TimeSpan.FromSeconds(s) : null, null);
     }
 
-    private void OnAnswered(SipRequest invite, SipResponse response)
+    /// <summary>A new INVITE (next CSeq) for a digest challenge (once, §22.2) or a 422 (twice, RFC 4028 §7.4).</summary>
+    private bool TryAgain(SipRequest invite, SipResponse response)
     {
-        SipDialog dialog;
         lock (_gate)
         {
-            if (Dialog is null)
+            if (_cancelWanted) return false;
+            SipRequest retry;
+            if (response.StatusCode is 401 or 407 && _request.Credentials is { } credentials && !_authTried)
             {
-                Dialog = SipDialog.FromResponse(invite, response, _request.NextHop);
-                _ack = Dialog.CreateAck(invite.CSeq.Number, _stack.NewVia(_request.NextHop.Transport), _stack.ContactUri(null));
-                _stack.AddDialog(Dialog.Id, this);
+                _authTried = true;
+                retry = BuildInvite(invite.CSeq.Number + 1);
+                if (!new DigestClient(credentials).TryAuthorize(response, retry)) return false;
             }
-            dialog = Dialog;
+            else if (response.StatusCode == 422 && _tooSmallRetries++ < 2)
+            {
+                _sessionExpires = SessionTimerNegotiation.RetryAfterTooSmall(response, _sessionExpires);
+                retry = BuildInvite(invite.CSeq.Number + 1);
+                // Keep the credentials a challenge earned.
+                foreach (var name in new[] { SipHeaderNames.Authorization, SipHeaderNames.ProxyAuthorization })
+                foreach (var value in invite.Headers.GetAll(name)) retry.Headers.Add(name, value);
+            }
+            else return false;
+            _invite = retry;
+            _provisionalSeen = false;
+            SendInvite();
+            return true;
         }
-        _stack.SendStateless(_ack!, dialog.NextHop());
+    }
+
+    private void OnAnswered(SipRequest invite, SipResponse response)
+    {
+        SipCallSession session;
+        bool first;
+        lock (_gate)
+        {
+            first = Session is null;
+            if (first)
+            {
+                var dialog = SipDialog.FromResponse(invite, response, _request.NextHop);
+                Session = new SipCallSession(_stack, dialog, _request.SdpOffer, response.Body.Length > 0 ? response.BodyText : null);
+                Session.InfoReceived += info => InfoReceived?.Invoke(info);
+                Session.AckSent(dialog.CreateAck(invite.CSeq.Number, _stack.NewVia(_request.NextHop.Transport), _stack.ContactUri(null)));
+                Session.Start(SessionTimerNegotiation.ReadResponse(response, _stack.SessionTimers, _sessionExpires));
+                _ = FollowAsync(Session);
+            }
+            session = Session!;
+        }
+        ((ISipDialogUser)session).OnRetransmitted2xx(response);   // sends (or re-sends) the ACK
+        if (!first) return;
         if (_cancelWanted && !_setup.Task.IsCompleted)
         {
             // The 2xx crossed our CANCEL (§9.1): the call is up, so end it with BYE.
             Finish(CallOutcome.NoAnswer, response.StatusCode, null, null);
-            _ = HangupAsync();
+            _ = session.HangupAsync();
             return;
         }
         Finish(CallOutcome.Answered, response.StatusCode, null, response.Body.Length > 0 ? response.BodyText : null);
     }
+
+    private async Task FollowAsync(SipCallSession session) => _ended.TrySetResult(await session.Ended);
 
     private void OnTransactionError(SipTransactionError error)
     {
@@ -187,34 +215,13 @@ public sealed class SipOutboundCall : ISipDialogUser
     }
 
     /// <summary>Sends BYE and waits for its response (or the transaction timeout).</summary>
-    public async Task HangupAsync()
-    {
-        if (Dialog is not { } dialog) return;
-        _ended.TrySetResult("local");
-        await SendInDialogAsync(SipMethods.Bye, null, null);
-        _stack.RemoveDialog(dialog.Id);
-    }
+    public Task HangupAsync(SipCallEnd why = SipCallEnd.Local) => Session?.HangupAsync(why) ?? Task.CompletedTask;
 
-    /// <summary>re-INVITE with the same offer rewritten to <paramref name="direction"/> (sendonly/inactive hold, sendrecv resume).</summary>
+    /// <summary>re-INVITE with our offer at <paramref name="direction"/> (sendonly/inactive hold, sendrecv resume).</summary>
     public Task<SipResponse?> ChangeDirectionAsync(MediaDirection direction) =>
-        SendInDialogAsync(SipMethods.Invite, "application/sdp", MediaDirectionSdp.Apply(_request.SdpOffer ?? string.Empty, direction));
+        Session?.ChangeDirectionAsync(direction) ?? Task.FromResult<SipResponse?>(null);
 
     /// <summary>INFO in the dialog (RFC 6086), e.g. application/dtmf-relay.</summary>
-    public Task<SipResponse?> SendInfoAsync(string contentType, string body) => SendInDialogAsync(SipMethods.Info, contentType, body);
-
-    private Task<SipResponse?> SendInDialogAsync(string method, string? contentType, string? body) =>
-        Dialog is { } dialog ? InDialogClient.SendAsync(_stack, dialog, method, contentType, body) : Task.FromResult<SipResponse?>(null);
-
-    void ISipDialogUser.OnRequest(IncomingRequest request) => InDialogRequests.Handle(_stack, Dialog!, request, () =>
-    {
-        _ended.TrySetResult("remote");
-        _stack.RemoveDialog(Dialog!.Id);
-    }, () => _request.SdpOffer, info => InfoReceived?.Invoke(info));
-
-    void ISipDialogUser.OnAck(SipRequest ack) { }
-
-    void ISipDialogUser.OnRetransmitted2xx(SipResponse response)
-    {
-        if (_ack is not null && Dialog is { } dialog) _stack.SendStateless(_ack, dialog.NextHop());
-    }
+    public Task<SipResponse?> SendInfoAsync(string contentType, string body) =>
+        Session?.SendInfoAsync(contentType, body) ?? Task.FromResult<SipResponse?>(null);
 }

@@ -2,15 +2,18 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Outbound.Telephony.Sip.Auth;
 using Outbound.Telephony.Sip.Messages;
+using Outbound.Telephony.Sip.Transport;
 
 namespace Outbound.Telephony.Sip.UserAgents;
 
 /// <summary>
 /// Registrar for agents' softphones (RFC 3261 §10.3): digest-authenticates, checks that the user registers its
-/// own address-of-record, applies Min-Expires (423), removes bindings with expires=0 or <c>Contact: *</c>, and
-/// stores each binding with the source address of the REGISTER.
+/// own address-of-record, applies Min-Expires (423), removes bindings with expires=0 or <c>Contact: *</c>, refuses
+/// more than <see cref="RegistrarOptions.MaxContactsPerAor"/> live contacts with 503, and stores each binding with the
+/// source address of the REGISTER — whose TCP connection is kept open until the binding expires, since that is the
+/// way back to a phone behind NAT.
 /// </summary>
-public sealed class SipRegistrar(DigestServer auth, TimeProvider time, RegistrarOptions options)
+public sealed class SipRegistrar(DigestServer auth, TimeProvider time, RegistrarOptions options, SipTransport? transport = null)
 {
     private readonly ConcurrentDictionary<string, List<RegistrarBinding>> _bindings = new(StringComparer.OrdinalIgnoreCase);
 
@@ -87,6 +90,14 @@ public sealed class SipRegistrar(DigestServer auth, TimeProvider time, Registrar
                 changes.Add((contact.Uri, expires));
             }
 
+            var added = changes.Count(c => c.Expires > TimeSpan.Zero && !list.Exists(b => b.Contact.ToString() == c.Contact.ToString()));
+            var removed = changes.Count(c => c.Expires == TimeSpan.Zero && list.Exists(b => b.Contact.ToString() == c.Contact.ToString()));
+            if (list.Count - removed + added > options.MaxContactsPerAor)
+            {
+                var full = SipResponse.For(request, 503, "Too many registered contacts", SipIds.Tag());
+                full.Headers.Add(SipHeaderNames.RetryAfter, SipStack.Seconds(options.MinExpires));
+                return full;
+            }
             foreach (var (contact, expires) in changes)
             {
                 var key = contact.ToString();
@@ -94,8 +105,9 @@ public sealed class SipRegistrar(DigestServer auth, TimeProvider time, Registrar
                 // §10.3 step 7: same Call-ID with an older CSeq is a stale retransmission.
                 if (existing >= 0 && list[existing].CallId == request.CallId && list[existing].CSeq >= request.CSeq.Number) continue;
                 if (existing >= 0) list.RemoveAt(existing);
-                if (expires > TimeSpan.Zero)
-                    list.Add(new RegistrarBinding(user, contact, incoming.Source, request.CallId, request.CSeq.Number, now + expires));
+                if (expires <= TimeSpan.Zero) continue;
+                list.Add(new RegistrarBinding(user, contact, incoming.Source, request.CallId, request.CSeq.Number, now + expires));
+                transport?.KeepOpenUntil(incoming.Source, now + expires);
             }
             return Ok(request, list, now);
         }

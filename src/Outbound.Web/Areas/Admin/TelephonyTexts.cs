@@ -1,4 +1,5 @@
 using Outbound.Telephony.Sip.UserAgents;
+using Outbound.Web.Areas.Admin.Telephony;
 using Outbound.Web.Localization;
 
 namespace Outbound.Web.Areas.Admin;
@@ -11,7 +12,6 @@ public static class TelephonyTexts
     public static readonly Text TrunkIntro = new("外呼经此 SIP 中继发出。修改约 30 秒内对新呼叫生效，进行中的通话不受影响。",
         "Outbound calls go through this SIP trunk. Changes apply to new calls within about 30 s; calls in progress are not affected.");
     public static readonly Text LiveStatus = new("运行状态", "Live status");
-    public static readonly Text SimulatedAdapter = new("本平台当前使用模拟话务（Simulated），中继与分机注册不生效。", "This platform runs the Simulated adapter: the trunk and SIP registrations are not in use.");
     public static readonly Text TrunkInUse = new("当前中继", "Trunk in use");
     public static readonly Text TrunkInUseNone = new("无（未配置或主机名无法解析）", "None (not configured, or the host does not resolve)");
     public static readonly Text TrunkStateLabel = new("中继状态", "Trunk state");
@@ -25,6 +25,21 @@ public static class TelephonyTexts
     public static readonly Text NotRegistered = new("未注册", "Not registered");
     public static readonly Text RegisteredFrom = new("{0}，{1} 到期", "{0}, expires {1}");
     public static readonly Text NoTrunk = new("尚未配置中继：所有外呼都会以“中继不可用”失败。", "No trunk is configured: every call fails as trunk down.");
+    public static readonly Text NoTrunkYet = new("尚未配置中继（切换到 SIP 适配器前需要配置）。", "No trunk is configured yet (it is needed before switching to the SIP adapter).");
+    public static readonly Text ActiveAdapter = new("当前话务适配器", "Telephony adapter in use");
+    public static Text AdapterName(TelephonyAdapter adapter) => adapter switch
+    {
+        TelephonyAdapter.Sip => new("SIP 中继（Sip）", "SIP trunk (Sip)"),
+        TelephonyAdapter.Simulated => new("模拟运营商（Simulated）", "Simulated carrier (Simulated)"),
+        _ => new("无（本机不运行拨号服务）", "None (this host runs no dialer)"),
+    };
+    public static Text AdapterMeaning(TelephonyAdapter adapter) => adapter switch
+    {
+        TelephonyAdapter.Sip => new("外呼经下方配置的运营商中继发出。", "Calls go out through the carrier trunk configured below."),
+        TelephonyAdapter.Simulated => new("外呼由模拟运营商完成（演示与测试用），不经过中继；此处的中继设置在切换到 SIP 适配器（Outbound:Telephony:Adapter=Sip）后才使用。",
+            "Calls are completed by the simulated carrier (demo and tests) without a trunk; the trunk settings here are used once the SIP adapter is chosen (Outbound:Telephony:Adapter=Sip)."),
+        _ => new("本机不拨打电话。", "This host places no calls."),
+    };
     public static readonly Text Host = new("主机（域名或 IP）", "Host (name or IP)");
     public static readonly Text Port = new("端口", "Port");
     public static readonly Text Transport = new("传输协议", "Transport");

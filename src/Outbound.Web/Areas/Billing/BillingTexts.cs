@@ -15,6 +15,14 @@ public static class BillingTexts
     public static readonly Text Contract = new("坐席租赁协议", "Seat lease contract");
     public static readonly Text DownloadPdf = new("下载 PDF", "Download PDF");
     public static readonly Text Performance = new("绩效报告", "Performance report");
+    /// <summary>The kind of a logged download (<see cref="Outbound.Data.Billing.DownloadLog"/>'s codes).</summary>
+    public static string DocumentName(string code) => code switch
+    {
+        Outbound.Data.Billing.DownloadLog.Contract => Contract,
+        Outbound.Data.Billing.DownloadLog.Statement => Statement,
+        Outbound.Data.Billing.DownloadLog.Performance => Performance,
+        _ => code,
+    };
     public static readonly Text ContractNo = new("合同编号", "Contract no.");
     public static readonly Text Seats = new("坐席数", "Seats");
     public static readonly Text PricePerSeat = new("坐席单价（元/月）", "Price per seat per month (¥)");

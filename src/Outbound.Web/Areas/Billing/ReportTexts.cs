@@ -30,6 +30,15 @@ public static class ReportTexts
     public static readonly Text Inbound = new("呼入服务", "Inbound service");
     public static readonly Text Agents = new("坐席表现", "Agents");
     public static readonly Text Agent = new("坐席", "Agent");
+    public static readonly Text RightPartyContacts = new("本人联系", "RPC");
+    public static readonly Text ServiceLevel = new("服务水平", "Service level");
+    public static readonly Text Asa = new("平均应答速度", "ASA");
+    public static readonly Text Bot = new("演示机器人 {0} 号", "Demo bot {0}");
+    public static readonly Text FormerAgent = new("（已删除的坐席）", "(former agent)");
+
+    /// <summary>An agent by name: a person's display name, a demo bot as a bot; never the internal id.</summary>
+    public static string AgentName(Outbound.Data.Identity.AgentName name) =>
+        name.BotNumber is { } bot ? Bot.Format(bot) : name.DisplayName ?? FormerAgent;
     public static readonly Text ByRegion = new("地区联系率", "Contact rate by region");
     public static readonly Text Region = new("地区", "Region");
     public static readonly Text BestTime = new("最佳拨打时间（联系率 %，星期 × 小时）", "Best time to call (contact rate %, weekday × hour)");

@@ -18,12 +18,17 @@ public sealed class CampaignForm
     public DialMode DialMode { get; set; } = DialMode.Predictive;
     public RegulatorPreset Regulator { get; set; } = RegulatorPreset.CnConsumerCollections;
     /// <summary>The cap in percent as people type it (3 for 3 %).</summary>
+    [FieldLabel(typeof(CampaignTexts), nameof(CampaignTexts.AbandonCap))]
     public decimal AbandonCapPercent { get; set; } = 3m;
+    [FieldLabel(typeof(CampaignTexts), nameof(CampaignTexts.AbandonWindow))]
     public int AbandonWindowHours { get; set; } = 24;
+    [FieldLabel(typeof(CampaignTexts), nameof(CampaignTexts.MaxAttempts))]
     public int MaxAttempts { get; set; } = 6;
     public string? CallerId { get; set; }
     public string? Script { get; set; }
+    [FieldLabel(typeof(CampaignTexts), nameof(CampaignTexts.WrapUp))]
     public int WrapUpSeconds { get; set; } = 15;
+    [FieldLabel(typeof(CampaignTexts), nameof(CampaignTexts.PreviewCountdown))]
     public int PreviewCountdownSeconds { get; set; }
     public bool AmdEnabled { get; set; } = true;
     public decimal AmdFalsePositivePercent { get; set; } = 1m;

@@ -14,6 +14,7 @@ public static class CampaignTexts
     public static readonly Text Regulator = new("监管规则", "Regulator preset");
     public static readonly Text AbandonCap = new("放弃率上限（%）", "Abandon cap (%)");
     public static readonly Text AbandonWindow = new("放弃率统计窗口（小时）", "Abandon window (hours)");
+    public static readonly Text Hours = new("{0} 小时", "{0} h");
     public static readonly Text MaxAttempts = new("最大拨打次数", "Max attempts");
     public static readonly Text CallerId = new("主叫号码", "Caller id");
     /// <summary>What the caller id is for an inbound campaign: the number customers call (the Sip adapter routes it to the queue).</summary>
@@ -107,6 +108,40 @@ public static class CampaignTexts
         CallOutcome.Failed => new("失败", "Failed"),
         _ => new(outcome.ToString(), outcome.ToString()),
     };
+
+    public static Text DayName(NodaTime.IsoDayOfWeek day) => day switch
+    {
+        NodaTime.IsoDayOfWeek.Monday => new("周一", "Mon"),
+        NodaTime.IsoDayOfWeek.Tuesday => new("周二", "Tue"),
+        NodaTime.IsoDayOfWeek.Wednesday => new("周三", "Wed"),
+        NodaTime.IsoDayOfWeek.Thursday => new("周四", "Thu"),
+        NodaTime.IsoDayOfWeek.Friday => new("周五", "Fri"),
+        NodaTime.IsoDayOfWeek.Saturday => new("周六", "Sat"),
+        NodaTime.IsoDayOfWeek.Sunday => new("周日", "Sun"),
+        _ => new(day.ToString(), day.ToString()),
+    };
+
+    public static Text FieldTypeName(LeadFieldType type) => type switch
+    {
+        LeadFieldType.Text => new("文本", "Text"),
+        LeadFieldType.Number => new("数字", "Number"),
+        LeadFieldType.Money => new("金额", "Money"),
+        LeadFieldType.Date => new("日期", "Date"),
+        _ => new(type.ToString(), type.ToString()),
+    };
+
+    public static Text QuestionTypeName(QuestionType type) => type switch
+    {
+        QuestionType.SingleChoice => new("单选", "Single choice"),
+        QuestionType.MultipleChoice => new("多选", "Multiple choice"),
+        QuestionType.Scale => new("评分", "Scale"),
+        QuestionType.Text => new("文字回答", "Free text"),
+        _ => new(type.ToString(), type.ToString()),
+    };
+
+    /// <summary>Status code → text in the request's language, for the live pages' scripts (the dialer pushes codes).</summary>
+    public static IReadOnlyDictionary<string, string> StatusLabels() =>
+        new[] { "draft", "running", "paused", "stopped" }.ToDictionary(s => s, s => StatusName(s).ToString());
 
     public static Text StatusName(string status) => status switch
     {

@@ -16,7 +16,8 @@ public static class ImportTexts
     public static readonly Text DownloadRejects = new("下载拒绝明细（CSV）", "Download rejected rows (CSV)");
     public static readonly Text Error = new("错误", "Error");
     public static readonly Text UploadTitle = new("上传名单：{0}", "Upload a list: {0}");
-    public static readonly Text ChooseFile = new("选择 CSV 文件", "Choose a CSV file");
+    public static readonly Text ChooseFile = new("选择名单文件（CSV、TXT 或 Excel）", "Choose a list file (CSV, text or Excel)");
+    public static readonly Text Format = new("格式", "Format");
     public static readonly Text EncodingAuto = new("自动识别", "Detect automatically");
     public static readonly Text Preview = new("预览", "Preview");
     public static readonly Text Mapping = new("字段映射", "Column mapping");
@@ -37,6 +38,9 @@ public static class ImportTexts
     public static readonly Text Failed = new("导入失败：", "The import failed: ");
     public static readonly Text ViewResult = new("查看导入结果", "View the import");
     public static readonly Text MissingRequired = new("以下必填字段还没有对应的列：{0}", "These required fields have no column yet: {0}");
+
+    /// <summary>The file problem in the user's language (the CLI prints both; the words are the same).</summary>
+    public static Text Of(Outbound.Core.Lists.ListFormatException problem) => new(problem.Zh, problem.En);
 
     public static Text StatusName(string status) => status switch
     {

@@ -12,7 +12,6 @@ public sealed partial class AgentDeskHub
     public async Task<string?> CallColleague(string agentId)
     {
         if (await sessions.FindAsync(AgentId) is not { Context.Campaigns.Count: > 0 } desk) return InternalCallTexts.LogInFirst;
-        if (desk.Context.AwaitingDisposition) return DeskTexts.DispositionRequired;
         if (string.IsNullOrWhiteSpace(agentId)) return InternalCallTexts.ChooseColleague;
         var (target, error) = await TargetAsync(agentId, number: null);
         if (target is not Outbound.Dialer.Calls.TransferTarget.Agent colleague) return error ?? CallControlTexts.BadTarget;
@@ -20,9 +19,9 @@ public sealed partial class AgentDeskHub
         return InternalCallTexts.Error(reply.Error);
     }
 
-    public Task<string?> AnswerColleague() => Tell(desk => Send(desk, new InternalCallCommands.Answer()));
+    public Task<string?> AnswerColleague() => CommandAsync(new InternalCallCommands.Answer());
 
-    public Task<string?> DeclineColleague() => Tell(desk => Send(desk, new InternalCallCommands.Decline()));
+    public Task<string?> DeclineColleague() => CommandAsync(new InternalCallCommands.Decline());
 
-    public Task<string?> HangUpColleague() => Tell(desk => Send(desk, new InternalCallCommands.HangUp()));
+    public Task<string?> HangUpColleague() => CommandAsync(new InternalCallCommands.HangUp());
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using NodaTime;
 using Outbound.Core.Campaigns;
 using Outbound.Core.Compliance;
+using Outbound.Core.Desk;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
 using Outbound.Data.Desk;
@@ -18,8 +19,8 @@ namespace Outbound.Web.Areas.Desk;
 
 /// <summary>
 /// The agent desk's commands. The signed-in user is the agent (its user id is the agent id); it drives its
-/// own <see cref="AgentSessionActor"/> and can log in only to campaigns it is assigned to. Replies are
-/// an error text, or null when the command was taken.
+/// own <see cref="AgentSessionActor"/> and can log in only to campaigns it is assigned to. Every command is asked of the
+/// session, whose desk machine takes it or says why not: replies are that reason worded for the agent, or null when taken.
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
 public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries queries, DeskCallForms forms,
@@ -51,8 +52,7 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
             Others = ids.Skip(1).Select(id => new CampaignId(id)).ToList(),
             Inbound = inbound.Select(id => new CampaignId(id)).ToHashSet(),
         };
-        var reply = await desk.Session.Ask<object>(login, TimeSpan.FromSeconds(10));
-        if (reply is AgentStateReply) return null;
+        if (await AskLoginAsync(desk, login) is AgentStateReply) return null;
         // Already logged in: the desk keeps showing the campaigns of the running session.
         if (await desk.Session.Ask<AgentStateReply>(new AgentCommands.GetState(), TimeSpan.FromSeconds(5)) is { } state)
             desk.Context.LoggedIn(state.Campaigns.Select(c => c.Value).ToList(),
@@ -60,38 +60,51 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
         return DeskTexts.AlreadyLoggedIn;
     }
 
-    public Task<string?> Ready() => Tell(desk =>
-        desk.Context.AwaitingDisposition ? DeskTexts.DispositionRequired : Send(desk, new AgentCommands.Ready()));
-
-    public Task<string?> NotReady(string reason) => Tell(desk => Send(desk, new AgentCommands.NotReady(string.IsNullOrWhiteSpace(reason) ? "break" : reason)));
-
-    public Task<string?> Logout() => Tell(desk => Send(desk, new AgentCommands.Logout()));
-
-    public Task<string?> DialPreview() => Tell(desk => Send(desk, new AgentCommands.DialPreview()));
-
-    public Task<string?> SkipPreview() => Tell(desk =>
+    /// <summary>The session's answer to a login; null when it refuses one because the agent is already logged in.</summary>
+    private static async Task<object?> AskLoginAsync(DeskSessions.Desk desk, AgentCommands.Login login)
     {
-        desk.Context.Pop = null;
-        return Send(desk, new AgentCommands.SkipPreview());
-    });
+        try
+        {
+            return await desk.Session.Ask<object>(login, TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
-    /// <summary>Saves the form of the call on screen and closes its after-call work; the disposition is required.</summary>
-    public async Task<string?> Dispose(DispositionInput input)
+    public Task<string?> Ready() => CommandAsync(new AgentCommands.Ready());
+
+    public Task<string?> NotReady(string reason) => CommandAsync(new AgentCommands.NotReady(string.IsNullOrWhiteSpace(reason) ? "break" : reason));
+
+    public Task<string?> Logout() => CommandAsync(new AgentCommands.Logout());
+
+    public Task<string?> DialPreview() => CommandAsync(new AgentCommands.DialPreview());
+
+    public Task<string?> SkipPreview() => CommandAsync(new AgentCommands.SkipPreview());
+
+    /// <summary>挂机: ends the call on the desk, or cancels it while it still rings.</summary>
+    public Task<string?> HangUp() => CommandAsync(new AgentCommands.HangUp());
+
+    /// <summary>
+    /// Saves the result of the call on screen, during the call or in its after-call work (saving again corrects it): the
+    /// form goes to <c>desk_call_forms</c> (one row per call), the disposition and callback to the session, which gives the
+    /// last one saved to the call's record and the lead's next step. The disposition is required.
+    /// </summary>
+    public async Task<string?> SaveResult(DispositionInput input)
     {
-        if (await sessions.FindAsync(AgentId) is not { Context.Pop: { } pop } desk) return DeskTexts.NothingToDispose;
+        if (await sessions.FindAsync(AgentId) is not { } desk || desk.Context.FormToSave() is not var (pop, formId)) return DeskTexts.NothingToDispose;
         if (string.IsNullOrWhiteSpace(input.Disposition)) return DeskTexts.DispositionRequired;
         if (pop.Dispositions.Count > 0 && pop.Dispositions.All(d => d.Code != input.Disposition)) return DeskTexts.UnknownDisposition;
         var now = clock.GetUtcNow();
         if (DeskPromise.Problem(input.PromiseAmount, input.PromiseDate, now) is { } promiseProblem) return promiseProblem;
-        await forms.SaveAsync(new DeskCallForm(pop.TenantId, pop.CampaignId, pop.LeadId > 0 ? pop.LeadId : null, AgentId,
+        var callback = input.CallbackAt is { } at ? new CallbackRequest(Instant.FromDateTimeOffset(at), input.CallbackMine) : null;
+        if (await AskAsync(desk, new AgentCommands.SaveResult(input.Disposition, callback)) is { } refused) return refused;
+        await forms.SaveAsync(formId, new DeskCallForm(pop.TenantId, pop.CampaignId, pop.LeadId > 0 ? pop.LeadId : null, AgentId,
             input.Disposition, input.RightParty, input.AmountDue, input.PromiseAmount, input.PromiseDate, Blank(input.PaymentPlan),
             Blank(input.RefusalReason), Survey(pop.Questionnaire, input.SurveyAnswers),
             input.CallbackAt, input.CallbackAt is null ? null : input.CallbackMine, Blank(input.Note), now), Context.ConnectionAborted);
-        var callback = input.CallbackAt is { } at ? new CallbackRequest(Instant.FromDateTimeOffset(at), input.CallbackMine) : null;
-        desk.Session.Tell(new AgentCommands.Disposition(input.Disposition, callback));
-        desk.Context.AwaitingDisposition = false;
-        desk.Context.Pop = null;
-        desk.Session.Tell(Blank(input.StayNotReady) is { } reason ? new AgentCommands.NotReady(reason) : new AgentCommands.Ready());
+        desk.Context.Saved(formId, input);
         return null;
     }
 
@@ -103,7 +116,6 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
     {
         if (await sessions.FindAsync(AgentId) is not { } desk || !desk.Context.Campaigns.Contains(campaignId) || desk.Context.InboundCampaigns.Contains(campaignId))
             return ManualDialTexts.NotOutbound;
-        if (desk.Context.AwaitingDisposition) return DeskTexts.DispositionRequired;
         var parsed = new PhoneNormalizer().Normalize(number);
         if (parsed.Phone is not { } phone) return ManualDialTexts.InvalidNumber.Format(parsed.Detail ?? number);
         var campaignsRegion = await region.GetAsync(Context.ConnectionAborted);
@@ -114,23 +126,30 @@ public sealed partial class AgentDeskHub(DeskSessions sessions, DeskQueries quer
 
     public Task<IReadOnlyList<DeskLead>> Search(string term) => queries.SearchAsync(UserId, term, ct: Context.ConnectionAborted);
 
-    /// <summary>The desk after a page reload: the session's state and the lead on screen.</summary>
-    public async Task<object?> Current()
+    /// <summary>The desk after a page reload: its state and buttons, the campaigns, the lead on screen and the result saved for its call.</summary>
+    public async Task<object> Current([Microsoft.AspNetCore.Mvc.FromServices] DeskNotifier notifier)
     {
-        if (await sessions.FindAsync(AgentId) is not { } desk) return null;
+        if (await sessions.FindAsync(AgentId) is not { } desk)
+            return new { desk = notifier.View(AgentId, DeskMachine.SignedOut, null, clock.GetUtcNow()) };
         var state = await desk.Session.Ask<AgentStateReply>(new AgentCommands.GetState(), TimeSpan.FromSeconds(5));
-        return new { state = state.State.Code(), reason = state.Reason, campaignId = state.CampaignId?.Value,
-            campaignIds = state.Campaigns.Select(c => c.Value).ToList(), pop = desk.Context.Pop,
-            awaitingDisposition = desk.Context.AwaitingDisposition };
+        return new
+        {
+            desk = notifier.View(AgentId, state.Desk, state.WrapUpEndsAt, clock.GetUtcNow()),
+            campaignId = state.CampaignId?.Value,
+            campaignIds = state.Campaigns.Select(c => c.Value).ToList(),
+            pop = state.Desk.Call is null ? null : desk.Context.Pop,
+            savedForm = state.Desk.Call is null ? null : desk.Context.SavedForm,
+        };
     }
 
-    private async Task<string?> Tell(Func<DeskSessions.Desk, string?> action) =>
-        await sessions.FindAsync(AgentId) is { } desk ? action(desk) : DeskTexts.NothingToDispose;
+    private async Task<string?> CommandAsync(object command) =>
+        await sessions.FindAsync(AgentId) is { } desk ? await AskAsync(desk, command) : DeskTexts.Refusal(DeskRefusal.NotSignedIn);
 
-    private static string? Send(DeskSessions.Desk desk, object command)
+    /// <summary>The session's answer to a command, worded; null when it was taken.</summary>
+    private async Task<string?> AskAsync(DeskSessions.Desk desk, object command)
     {
-        desk.Session.Tell(command);
-        return null;
+        var reply = await desk.Session.Ask<AgentCommandReply>(command, TimeSpan.FromSeconds(10), Context.ConnectionAborted);
+        return reply.Refusal is { } refusal ? DeskTexts.Refusal(refusal).ToString() : null;
     }
 
     /// <summary>The answers on the path the skip logic gives, whatever the browser sent for questions it hid.</summary>

@@ -24,6 +24,8 @@ public static class CallControlTexts
     public static readonly Text TargetBusy = new("转接对象未就绪，客户已取回。", "The target is not ready: the customer is back with you.");
     public static readonly Text TargetFailed = new("外部号码未接通，客户已取回。", "The number was not reached: the customer is back with you.");
     public static readonly Text TargetLeft = new("咨询对象已挂机。", "The consulted party hung up.");
+    public static readonly Text TargetNoAnswer = new("外部号码无人接听，已放弃，客户已取回。", "The number did not answer and was given up: the customer is back with you.");
+    public static readonly Text NotNow = new("现在不能这样操作。", "That cannot be done right now.");
     public static readonly Text ChooseTarget = new("请选择坐席或输入号码。", "Choose an agent or enter a number.");
     public static readonly Text BadTarget = new("该坐席未签入本项目。", "That agent is not logged in to this campaign.");
     public static readonly Text BadNumber = new("号码格式不正确。", "That number is not valid.");
@@ -46,6 +48,7 @@ public static class CallControlTexts
         CallControlReply.Busy => Busy,
         CallControlReply.NoConsult => NoConsult,
         CallControlReply.NoSupervisorPhone => NoSupervisorPhone,
+        CallControlReply.NotNow => NotNow,
         _ => NotOnCall,
     };
 }

@@ -1,6 +1,9 @@
 namespace Outbound.Web.Areas.Desk;
 
-/// <summary>What the desk remembers of one agent between hub calls: the campaigns logged in to and the call to close.</summary>
+/// <summary>
+/// What the desk remembers of one agent between hub calls and page reloads: the campaigns logged in to, the lead on
+/// screen and the result form saved for its call (the desk's state itself is the session's <c>DeskMachine</c>).
+/// </summary>
 public sealed class DeskContext(string agentId)
 {
     private readonly Lock _gate = new();
@@ -8,7 +11,8 @@ public sealed class DeskContext(string agentId)
     private IReadOnlyList<Guid> _campaigns = [];
     private IReadOnlySet<Guid> _inboundCampaigns = new HashSet<Guid>();
     private ScreenPop? _pop;
-    private bool _awaitingDisposition;
+    private Guid _formId;
+    private DispositionInput? _savedForm;
 
     public string AgentId { get; } = agentId;
 
@@ -35,8 +39,31 @@ public sealed class DeskContext(string agentId)
     }
 
     /// <summary>The lead on screen (a connected call or a preview offer).</summary>
-    public ScreenPop? Pop { get { lock (_gate) return _pop; } set { lock (_gate) _pop = value; } }
+    public ScreenPop? Pop { get { lock (_gate) return _pop; } }
 
-    /// <summary>True from the end of a call until the agent saves its disposition.</summary>
-    public bool AwaitingDisposition { get { lock (_gate) return _awaitingDisposition; } set { lock (_gate) _awaitingDisposition = value; } }
+    /// <summary>The result form saved for the call on screen (shown again after a reload), or null.</summary>
+    public DispositionInput? SavedForm { get { lock (_gate) return _savedForm; } }
+
+    /// <summary>A lead pops: a call connected (with a form of its own to save) or a preview offered.</summary>
+    public void Popped(ScreenPop pop)
+    {
+        lock (_gate) (_pop, _formId, _savedForm) = (pop, Guid.CreateVersion7(), null);
+    }
+
+    /// <summary>The form was saved: its id (the same for every save of this call's form) and what it holds.</summary>
+    public (ScreenPop Pop, Guid FormId)? FormToSave()
+    {
+        lock (_gate) return _pop is { Kind: ScreenPop.CallKind } pop ? (pop, _formId) : null;
+    }
+
+    public void Saved(Guid formId, DispositionInput form)
+    {
+        lock (_gate) if (_formId == formId) _savedForm = form;
+    }
+
+    /// <summary>The desk has no call any more (after-call work closed, a preview skipped or not answered).</summary>
+    public void CallOver()
+    {
+        lock (_gate) (_pop, _savedForm) = (null, null);
+    }
 }

@@ -1,4 +1,5 @@
 using Outbound.Core.Assessment;
+using Outbound.Core.Assessment.Detection;
 using Outbound.Web.Localization;
 
 namespace Outbound.Web.Areas.Hr;
@@ -26,7 +27,8 @@ public static class AssessmentTexts
     public static readonly Text EmployeeNo = new("工号", "Employee no.");
     public static readonly Text Name = new("姓名", "Name");
     public static readonly Text Number = new("条款号", "Rule no.");
-    public static readonly Text RuleText = new("条款内容", "Rule");
+    public static readonly Text RuleTextZh = new("条款内容（中文）", "Rule (Chinese)");
+    public static readonly Text RuleTextEn = new("条款内容（英文）", "Rule (English)");
     public static readonly Text Category = new("类别", "Category");
     public static readonly Text Points = new("扣分", "Points");
     public static readonly Text Score = new("得分", "Score");
@@ -52,6 +54,12 @@ public static class AssessmentTexts
     public static readonly Text Appeal = new("申诉", "Appeal");
     public static readonly Text Reason = new("理由", "Reason");
     public static readonly Text Done = new("已处理。", "Done.");
+    public static readonly Text Appealed = new("已提交申诉，等待人事处理。", "Appeal submitted; Hr will decide it.");
+    public static readonly Text UpheldMessage = new("已维持扣分。", "The deduction is upheld.");
+    public static readonly Text VoidedMessage = new("已撤销扣分，{0} 结算时不再计入。", "The deduction is voided; {0} is settled without it.");
+    public static readonly Text VoidedAfterSettlement = new("已撤销扣分。{0} 已结算锁定：退还的金额作为调整计入下一次结算，在结算单“调整明细”中列出。",
+        "The deduction is voided. {0} is settled and locked: the refund is carried into the next settlement as an adjustment, listed on the statement.");
+    public static readonly Text OpenAppeals = new("本月还有 {0} 条申诉未处理：须先处理完毕才能结算。", "This month has {0} open appeal(s): decide them before settling.");
     public static readonly Text Drafts = new("待确认(草稿)", "Drafts to confirm");
     public static readonly Text NoDrafts = new("没有待确认的扣分。", "No drafts to confirm.");
     public static readonly Text NoAppeals = new("没有待处理的申诉。", "No appeals to decide.");
@@ -63,6 +71,7 @@ public static class AssessmentTexts
     public static readonly Text TotalPoints = new("总分", "Total points");
     public static readonly Text BaseOffset = new("基本工资抵扣", "From base salary");
     public static readonly Text NoStaff = new("还没有员工档案。", "No staff records yet.");
+    public static readonly Text FineRangeInvalid = new("罚款范围无效：请同时填写上下限，且下限不大于上限。", "The fine range is not valid: give both ends, the lower not above the upper.");
     public static readonly Text UnknownMonth = new("月份格式应为 YYYY-MM。", "The month must be YYYY-MM.");
 
     public static string CategoryName(RuleCategory c) => c == RuleCategory.Office ? new Text("办公室", "Office") : new Text("本部门业务", "Department");
@@ -74,6 +83,12 @@ public static class AssessmentTexts
         EvidenceKind.HandoverLog => new Text("交接班日志", "Handover log"),
         _ => new Text("书面说明", "Written note"),
     };
+
+    public static readonly Text EvidenceRefHint = new("录音编号 / 考勤记录编号", "recording / attendance id");
+
+    /// <summary>A deduction's proof as the pages show it: the kind, the reference into the system's data, and the note.</summary>
+    public static string EvidenceText(Evidence e) =>
+        EvidenceName(e.Kind) + (EvidenceReference.Describe(e.Reference) is { } r ? $" {r.ToText()}" : "") + (e.Note.Length > 0 ? $"：{e.Note}" : "");
 
     public static string StateName(DeductionState s) => s switch
     {

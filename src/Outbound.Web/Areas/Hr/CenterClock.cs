@@ -10,7 +10,7 @@ public static class CenterClock
 
     public static DateOnly Today(this CenterTime center, TimeProvider clock) => center.Day(clock.GetUtcNow());
 
-    /// <summary>The page's ?month=YYYY-MM, or the center's current month.</summary>
+    /// <summary>The page's ?month=YYYY-MM (see <see cref="MonthParameter"/>), or the center's current month.</summary>
     public static CalendarMonth MonthOf(this CenterTime center, TimeProvider clock, string? month) =>
-        CalendarMonth.TryParse(month, out var m) ? m : CalendarMonth.Of(center.Today(clock));
+        MonthParameter.Parse(month) ?? CalendarMonth.Of(center.Today(clock));
 }

@@ -34,6 +34,9 @@ public static class WorkforceTexts
     public static readonly Text LengthHours = new("时长(小时)", "Length (hours)");
     public static readonly Text Remove = new("删除", "Remove");
     public static readonly Text NoShifts = new("还没有班次模板。", "No shift templates yet.");
+    public static readonly Text ShiftCodeRequired = new("请填写班次代码。", "Enter the shift code.");
+    public static readonly Text ShiftLengthRange = new("班次时长须大于 0 且不超过 24 小时。", "A shift lasts more than 0 and at most 24 hours.");
+    public static readonly Text RotationEmpty = new("轮班循环至少需要一天。", "A rotation needs at least one day.");
     public static readonly Text Rotation = new("大轮班循环", "Rotation cycle (大轮班)");
     public static readonly Text RotationHelp = new(
         "按天填写班次代码,用逗号分隔,休息日填 -。例如 E,E,M,M,N,N,-,- 为八天一循环;各班组按偏移错开,班长与组员同班。",
@@ -57,6 +60,10 @@ public static class WorkforceTexts
     public static readonly Text NotReady = new("未提前10分钟到岗", "Not at the seat 10 min early");
     public static readonly Text FirstLogin = new("首次登录", "First login");
     public static readonly Text LastLogout = new("最后签出", "Last logout");
+    public static readonly Text ClosedByCrash = new("（系统故障签出）", "(closed by a system crash)");
+    public static readonly Text ClosedByCrashHint = new(
+        "坐席没有自行签出：拨号系统在此时异常中断，重启后按中断时间关闭了登录记录。",
+        "The agent did not log out: the dialer stopped abnormally at this time and its restart closed the session then.");
     public static readonly Text Exceptions = new("异常明细", "Exceptions");
     public static readonly Text NoExceptions = new("没有考勤异常。", "No attendance exceptions.");
     public static readonly Text AttendanceSource = new(

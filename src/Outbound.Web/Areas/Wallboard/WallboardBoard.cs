@@ -12,6 +12,7 @@ namespace Outbound.Web.Areas.Wallboard;
 public sealed record BoardRow(string AgentId, string Name, string State, string? Reason, DateTimeOffset Since, Guid? CampaignId, bool Inbound = false,
     IReadOnlyList<Guid>? Campaigns = null, IReadOnlyCollection<Guid>? InboundCampaigns = null)
 {
+
     public IEnumerable<Guid> InboundIds => InboundCampaigns ?? (Inbound && CampaignId is { } id ? [id] : []);
 
     public IEnumerable<Guid> OutboundIds => AllIds.Where(c => !InboundIds.Contains(c));

@@ -2,6 +2,8 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Outbound.Core.Campaigns;
+using Outbound.Data.Database;
+using Outbound.Data.Durable;
 using Outbound.Dialer.Campaigns;
 using Outbound.Dialer.Inbound;
 using Outbound.Web.Areas.Campaigns.Live;
@@ -9,14 +11,16 @@ using Outbound.Web.Areas.Campaigns.Live;
 namespace Outbound.Web.Areas.Wallboard;
 
 /// <summary>
-/// Every two seconds, the live figures of the campaigns desk agents are logged in to, and the waits of every running
-/// inbound queue (whoever serves it: desk agents or the demo's bots).
+/// Every two seconds, the live figures of the campaigns desk agents are logged in to, the waits of every running
+/// inbound queue (whoever serves it: desk agents or the demo's bots), and to every wallboard the database outage, if any
+/// (null when there is none: the banner goes away).
 /// </summary>
 public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, AcdQueues acd, WallboardBoard board, IHubContext<WallboardHub> hub,
-    ILogger<WallboardBroadcaster> logger) : BackgroundService
+    DatabaseHealth health, DurableWriter records, ILogger<WallboardBroadcaster> logger) : BackgroundService
 {
     public const string CampaignMethod = "campaign";
     public const string QueueMethod = "queue";
+    public const string OutageMethod = "outage";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +29,7 @@ public sealed class WallboardBroadcaster(IRequiredActor<CampaignRegion> region, 
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var live = board.Rows.Where(r => r.State != "logged_out" && r.CampaignId is not null).ToList();
+            await hub.Clients.All.SendAsync(OutageMethod, DialerOutageView.From(health, records), stoppingToken);
             try
             {
                 var running = await acd.Directory.Ask<RunningQueues>(new AcdCommands.ListQueues(), TimeSpan.FromSeconds(3), stoppingToken);

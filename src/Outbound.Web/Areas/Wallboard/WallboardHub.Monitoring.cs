@@ -19,8 +19,7 @@ public sealed partial class WallboardHub
     {
         if (!MonitorActions.Contains(action)) return CallControlTexts.NotOnCall;
         if (await OverseenDeskAsync(agentId) is not { } desk) return WallboardTexts.NotOverseen;
-        var supervisor = Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        await actions.RecordAsync(supervisor, agentId, action, null, clock.GetUtcNow(), Context.ConnectionAborted);
+        var supervisor = await LogAsync(agentId, action, null);
         CallControl.ICommand command = action switch
         {
             "listen" => new CallControl.Monitor(supervisor, MonitorMode.Listen),

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Outbound.Data.Desk;
+using Outbound.Data.Identity;
 using Outbound.Dialer.Agents;
 using Outbound.Web.Areas.Desk;
 using Outbound.Web.Security;
@@ -21,6 +22,7 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
     public const string Path = "/hubs/wallboard";
     public const string Group = "wallboard";
     public const string ForcedReason = "supervisor";
+    public const string InterventionMethod = "intervention";
 
     public static readonly IReadOnlyList<string> Actions = ["force_not_ready", "force_ready", "force_logout"];
 
@@ -35,15 +37,30 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
     public async Task<bool> Force(string agentId, string action, string? reason)
     {
         if (!Actions.Contains(action) || await OverseenDeskAsync(agentId) is not { } desk) return false;
-        var supervisor = Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        await actions.RecordAsync(supervisor, agentId, action, reason, clock.GetUtcNow(), Context.ConnectionAborted);
+        await LogAsync(agentId, action, reason);
         desk.Session.Tell(action switch
         {
             "force_not_ready" => new AgentCommands.NotReady(string.IsNullOrWhiteSpace(reason) ? ForcedReason : reason),
-            "force_ready" => new AgentCommands.Ready(),
-            _ => new AgentCommands.Logout("forced_by_supervisor"),
+            "force_ready" => new AgentCommands.Ready { Forced = true },
+            _ => new AgentCommands.Logout("forced_by_supervisor") { Forced = true },
         });
         return true;
+    }
+
+    /// <summary>
+    /// Logs an intervention (who, on whom, what, when) and shows it at once in the log of every wallboard that sees the agent.
+    /// Returns the supervisor's user id.
+    /// </summary>
+    private async Task<string> LogAsync(string agentId, string action, string? reason)
+    {
+        var supervisor = Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var at = clock.GetUtcNow();
+        await actions.RecordAsync(supervisor, agentId, action, reason, at, Context.ConnectionAborted);
+        var entry = new InterventionView(at, Context.User!.FindFirstValue(OutboundClaims.DisplayName) ?? supervisor, board.NameOf(agentId),
+            action, reason);
+        var groups = board.RowOf(agentId) is { } row ? WallboardScope.GroupsFor(row.AllIds) : [Group];
+        await Clients.Groups(groups).SendAsync(InterventionMethod, entry, Context.ConnectionAborted);
+        return supervisor;
     }
 
     /// <summary>The agent's desk session when this user oversees one of the agent's campaigns, else null.</summary>
@@ -55,3 +72,6 @@ public sealed partial class WallboardHub(WallboardBoard board, DeskSessions sess
         return campaigns is null || (row is not null && WallboardScope.Covers(campaigns, row)) ? desk : null;
     }
 }
+
+/// <summary>One line of the wallboard's intervention log as pushed to the page (it names the action and reason in the viewer's language).</summary>
+public sealed record InterventionView(DateTimeOffset At, string Supervisor, string Agent, string Action, string? Reason);

@@ -5,18 +5,18 @@ using Outbound.Data.Desk;
 namespace Outbound.Web.Areas.Wallboard;
 
 /// <summary>
-/// The campaigns a wallboard user oversees. An admin, and a supervisor assigned to no campaign (the floor's site
-/// supervisor 现场管理), oversee every campaign; a supervisor assigned to campaigns on the staffing page (a team's
-/// 班长) sees, and may act on, only the agents and figures of those campaigns.
+/// The campaigns a wallboard user oversees. An admin oversees every campaign; a supervisor sees, and may act on, only
+/// the agents and figures of the campaigns it is assigned to on the staffing page — none before it is assigned any
+/// (a floor's site supervisor 现场管理 is assigned to every campaign of the floor).
 /// </summary>
 public sealed class WallboardScope(DeskQueries queries)
 {
     /// <summary>Null: every campaign.</summary>
     public async Task<IReadOnlySet<Guid>?> CampaignsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (user.IsInRole(Roles.Admin) || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) return null;
-        var assigned = await queries.AssignedCampaignsAsync(id, ct);
-        return assigned.Count == 0 ? null : assigned.Select(c => c.Id).ToHashSet();
+        if (user.IsInRole(Roles.Admin)) return null;
+        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) return new HashSet<Guid>();
+        return (await queries.AssignedCampaignsAsync(id, ct)).Select(c => c.Id).ToHashSet();
     }
 
     public static bool Covers(IReadOnlySet<Guid>? scope, BoardRow row) => scope is null || row.AllIds.Any(scope.Contains);

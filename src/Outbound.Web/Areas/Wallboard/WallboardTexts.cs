@@ -28,4 +28,24 @@ public static class WallboardTexts
     public static readonly Text Who = new("班长", "Supervisor");
     public static readonly Text Action = new("操作", "Action");
     public static readonly Text NotOverseen = new("该坐席不在您管理的项目中。", "That agent is not in a campaign you oversee.");
+    public static readonly Text Campaign = new("项目", "Campaign");
+    public static readonly Text CampaignStatus = new("项目状态", "Status");
+    public static readonly Text AgentsByState = new("坐席状态", "Agents by state");
+    public static readonly Text PlacedCompleted = new("已拨 / 已完成", "Placed / completed");
+    public static readonly Text AbandonRate = new("放弃率", "Abandon rate");
+
+    /// <summary>An intervention as the log names it (force actions and call monitoring alike).</summary>
+    public static Text ActionName(string action) => action switch
+    {
+        "force_not_ready" => ForceNotReady,
+        "force_ready" => ForceReady,
+        "force_logout" => ForceLogout,
+        "listen" => Desk.CallControlTexts.Listen,
+        "whisper" => Desk.CallControlTexts.Whisper,
+        "barge" => Desk.CallControlTexts.Barge,
+        "stop_monitor" => Desk.CallControlTexts.StopMonitor,
+        "force_release" => Desk.CallControlTexts.ForceRelease,
+        "intercept" => Desk.CallControlTexts.Intercept,
+        _ => new(action, action),
+    };
 }

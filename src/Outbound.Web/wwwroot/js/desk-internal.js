@@ -1,6 +1,6 @@
 // Internal call (内部呼叫) on the desk: ring a colleague, answer or decline one, hang up. Shares desk.js's connection.
 (() => {
-    const { connection, call, message } = window.desk;
+    const { connection, call, message, onState } = window.desk;
     const labels = window.internalCallLabels;
     const $ = id => document.getElementById(id);
     const show = (id, on) => { $(id).hidden = !on; };
@@ -22,14 +22,9 @@
         select.replaceChildren(new Option(labels.chooseColleague, ""), ...targets.map(t => new Option(t.name, t.agentId)));
         select.value = targets.some(t => t.agentId === chosen) ? chosen : "";
     };
-    const onState = s => {
-        const loggedIn = s.state !== "logged_out";
-        // Shown while logged in and idle, or while an internal call is on (a customer call has its own control bar).
-        show("internal-call", loggedIn && (s.reason === "internal" || s.state === "ready" || s.state === "not_ready"));
-        if (!loggedIn) { phase = null; render(); }
-    };
+    // When the bar shows is the desk machine's (desk.js); a desk without an internal call has no phase.
+    onState(v => { if (v.callKind !== "internal" && phase) { phase = null; render(); } });
 
-    connection.on("state", onState);
     connection.on("internalCall", c => {
         phase = c.phase === "ended" ? null : c.phase;
         render(c.peerName);
@@ -45,6 +40,6 @@
         e.preventDefault();
         (phase === "ringing" ? $("answer-colleague") : phase ? $("hangup-colleague") : $("call-colleague")).click();
     });
-    window.desk.started.then(current => { if (current) { onState(current); fillColleagues(); } });
+    window.desk.started.then(fillColleagues);
     render();
 })();

@@ -1,9 +1,12 @@
-// The agent desk: one SignalR connection to the AgentDeskHub; the server owns the state.
+// The agent desk: one SignalR connection to the AgentDeskHub. The server's desk machine owns the state and says which
+// actions are allowed: this shows every [data-action] button only when its action is in the pushed list, and every
+// [data-show-when] part when one of its actions is (and, with data-call, when the call is of that kind). No rules here.
 (() => {
     const { hub, labels } = window.deskConfig;
     const $ = id => document.getElementById(id);
     const connection = new signalR.HubConnectionBuilder().withUrl(hub).withAutomaticReconnect().build();
-    let pop = null, acwTimer = null, previewTimer = null;
+    const listeners = { state: [], pop: [] };
+    let view = null, acwTimer = null;
 
     const show = (id, on) => { $(id).hidden = !on; };
     const message = (id, text) => { $(id).textContent = text ?? ""; show(id, !!text); };
@@ -23,139 +26,49 @@
         }));
     };
 
-    const setState = s => {
-        $("state").textContent = labels.states[s.state] ?? s.state;
-        $("state").dataset.state = s.state;
-        $("state-reason").textContent = s.reason ?? "";
-        if (s.state !== "after_call_work") stopAcw();
+    // "customer" is any call but an internal one; "none" is no call at all.
+    const callMatches = (el, v) => {
+        const wanted = el.dataset.call;
+        if (!wanted) return true;
+        const kind = v.callKind === null ? "none" : v.callKind === "internal" ? "internal" : "customer";
+        return wanted.split(" ").includes(kind);
     };
-    const stopAcw = () => { clearInterval(acwTimer); acwTimer = null; show("acw", false); };
-    const startAcw = seconds => {
-        stopAcw();
-        let left = seconds;
-        $("acw-seconds").textContent = left;
-        show("acw", true);
-        acwTimer = setInterval(() => { left = Math.max(0, left - 1); $("acw-seconds").textContent = left; }, 1000);
-    };
-
-    // Survey with skip logic: from the first question, follow the chosen option's skipTo (or the next in order) until "end".
-    const questionType = t => typeof t === "number" ? ["SingleChoice", "MultipleChoice", "Scale", "Text"][t] : t;
-    const renderSurvey = q => {
-        const box = $("survey-questions");
-        box.replaceChildren();
-        show("survey", !!q);
-        if (!q) return;
-        $("survey-title").textContent = q.title;
-        for (const question of q.questions) {
-            const div = document.createElement("div");
-            div.className = "question";
-            div.dataset.id = question.id;
-            const title = document.createElement("p");
-            title.textContent = question.text;
-            div.append(title);
-            const type = questionType(question.type);
-            const options = type === "Scale"
-                ? Array.from({ length: question.scaleMax - question.scaleMin + 1 }, (_, i) => String(question.scaleMin + i))
-                : question.options ?? [];
-            if (type === "Text") {
-                const input = document.createElement("input");
-                input.type = "text"; input.name = "q-" + question.id;
-                div.append(input);
-            } else for (const option of options) {
-                const label = document.createElement("label");
-                const input = document.createElement("input");
-                input.type = type === "MultipleChoice" ? "checkbox" : "radio";
-                input.name = "q-" + question.id; input.value = option;
-                label.append(input, " " + option);
-                div.append(label);
-            }
-            box.append(div);
-        }
-        box.oninput = () => applySkips(q);
-        applySkips(q);
-    };
-    const answersOf = id => Array.from(document.querySelectorAll(`[name="q-${CSS.escape(id)}"]`))
-        .filter(i => i.type === "text" ? i.value.trim() !== "" : i.checked).map(i => i.value.trim());
-    const visibleQuestions = q => {
-        const visible = [];
-        let index = 0;
-        while (index < q.questions.length && visible.length <= q.questions.length) {
-            const question = q.questions[index];
-            visible.push(question.id);
-            const chosen = answersOf(question.id)[0];
-            const jump = chosen !== undefined && question.skipTo ? question.skipTo[chosen] : undefined;
-            if (jump === "end") break;
-            index = jump ? q.questions.findIndex(x => x.id === jump) : index + 1;
-            if (index < 0) break;
-        }
-        return visible;
-    };
-    const applySkips = q => {
-        const visible = visibleQuestions(q);
-        document.querySelectorAll("#survey-questions .question").forEach(div => { div.hidden = !visible.includes(div.dataset.id); });
-    };
-
-    const showPop = p => {
-        pop = p;
-        clearInterval(previewTimer);
-        show("pop", true);
-        $("pop-kind").textContent = p.kind;
-        $("pop-name").textContent = p.name ?? "";
-        $("pop-phone").textContent = p.phone;
-        $("pop-campaign").textContent = p.campaignName;
-        $("pop-script").textContent = p.script;
-        rows("pop-fields", p.fields.map(f => [f.label, f.value]));
-        rows("pop-history", p.history.map(h => [new Date(h.at).toLocaleString(), h.kind, h.outcome, h.disposition, h.agent, h.detail]));
-        show("preview-actions", p.kind === "preview");
-        if (p.kind === "preview" && p.countdownSeconds > 0) {
-            let left = p.countdownSeconds;
-            $("preview-countdown").textContent = left;
-            previewTimer = setInterval(() => { left--; $("preview-countdown").textContent = Math.max(0, left); if (left <= 0) clearInterval(previewTimer); }, 1000);
-        }
-        const select = $("disposition");
-        const none = new Option(labels.chooseDisposition, "");
-        select.replaceChildren(none, ...p.dispositions.map(d => new Option(`${d.label} (${d.code})`, d.code)));
-        show("collections", p.campaignKind === "Collections");
-        renderSurvey(p.questionnaire);
-        show("disposition-form", p.kind === "call");
-        if (p.kind === "call") $("disposition").focus();
-    };
-
-    connection.on("state", setState);
-    connection.on("pop", showPop);
-    connection.on("ended", e => { show("disposition-form", true); startAcw(e.wrapUpSeconds); });
-
-    const number = id => $(id).value === "" ? null : Number($(id).value);
-    const text = id => $(id).value.trim() || null;
-    $("disposition-form").addEventListener("submit", async e => {
-        e.preventDefault();
-        const survey = {};
-        if (pop?.questionnaire) for (const id of visibleQuestions(pop.questionnaire)) {
-            const a = answersOf(id);
-            if (a.length) survey[id] = a;
-        }
-        const collections = pop?.campaignKind === "Collections";
-        const error = await call("Dispose", {
-            disposition: $("disposition").value || null,
-            rightParty: collections ? $("right-party").checked : null,
-            amountDue: collections ? number("amount-due") : null,
-            promiseAmount: collections ? number("promise-amount") : null,
-            promiseDate: collections ? text("promise-date") : null,
-            paymentPlan: collections ? text("payment-plan") : null,
-            refusalReason: collections ? text("refusal-reason") : null,
-            surveyAnswers: survey,
-            callbackAt: $("callback-at").value ? new Date($("callback-at").value).toISOString() : null,
-            callbackMine: $("callback-mine").checked,
-            note: text("note"),
-            stayNotReady: null,
+    const applyActions = v => {
+        const allowed = new Set(v.actions);
+        document.querySelectorAll("[data-action]").forEach(el => { el.hidden = !allowed.has(el.dataset.action) || !callMatches(el, v); });
+        document.querySelectorAll("[data-show-when]").forEach(el => {
+            el.hidden = !el.dataset.showWhen.split(" ").some(a => allowed.has(a)) || !callMatches(el, v);
         });
-        if (error) return;
-        $("disposition-form").reset();
-        show("disposition-form", false);
-        show("pop", false);
-        message("desk-flash", labels.saved);
-        pop = null;
-    });
+    };
+    const reasonText = r => labels.reasons[r] ?? r ?? "";
+    const render = v => {
+        view = v;
+        $("state").textContent = labels.states[v.state] ?? v.state;
+        $("state").dataset.state = v.state;
+        // During a call, ready or not ready is what the desk returns to afterwards.
+        const onCall = v.callKind !== null;
+        $("state-reason").textContent = v.state === "not_ready" ? reasonText(v.reason)
+            : onCall ? labels.afterCall.replace("{0}", v.presence === "not_ready" ? `${labels.notReady}（${reasonText(v.reason)}）` : labels.ready) : "";
+        $("ready").textContent = onCall && v.state !== "after_call_work" ? labels.afterCall.replace("{0}", labels.ready) : labels.ready;
+        $("not-ready").textContent = onCall && v.state !== "after_call_work" ? labels.afterCall.replace("{0}", labels.notReady) : labels.notReady;
+        $("result-status").textContent = v.wrapUpOver && v.resultRequired ? labels.wrapUpOver
+            : v.resultSaved ? labels.resultSaved : v.resultRequired ? labels.resultMissing : "";
+        applyActions(v);
+        countdown(v.wrapUpEndsAt);
+        listeners.state.forEach(f => f(v));
+    };
+    const countdown = endsAt => {
+        clearInterval(acwTimer);
+        acwTimer = null;
+        show("acw", !!endsAt);
+        if (!endsAt) return;
+        const tick = () => { $("acw-seconds").textContent = Math.max(0, Math.round((new Date(endsAt) - Date.now()) / 1000)); };
+        tick();
+        acwTimer = setInterval(tick, 1000);
+    };
+
+    connection.on("state", render);
+    connection.on("pop", p => listeners.pop.forEach(f => f(p)));
 
     // Several campaigns at once (Ctrl/Shift to pick more): inbound and outbound together make a blended agent.
     $("login").onclick = () => call("LoginTo", [...$("campaign").selectedOptions].map(o => o.value));
@@ -165,27 +78,31 @@
     $("ready").onclick = () => call("Ready");
     $("not-ready").onclick = () => call("NotReady", $("reason").value);
     $("logout").onclick = () => call("Logout");
-    $("dial").onclick = () => { clearInterval(previewTimer); show("preview-actions", false); call("DialPreview"); };
-    $("skip").onclick = () => { clearInterval(previewTimer); show("pop", false); call("SkipPreview"); };
     $("search").addEventListener("change", async () => {
         const found = await connection.invoke("Search", $("search").value);
-        rows("search-results", found.map(l => [l.id, l.name, l.phoneE164, l.status, l.attempts]));
+        rows("search-results", found.map(l => [l.id, l.name, l.phoneE164, labels.pop.leadStatuses[l.status] ?? l.status, l.attempts]));
     });
+    // A key works only where its button is shown.
+    const press = id => { if (!$(id).hidden && !$(id).disabled) $(id).click(); };
     document.addEventListener("keydown", e => {
-        if (e.key === "F2") { e.preventDefault(); $("ready").click(); }
-        if (e.key === "F3") { e.preventDefault(); $("not-ready").click(); }
-        if (e.key === "d" && e.ctrlKey) { e.preventDefault(); $("manual-call").click(); }
-        if (e.key === "Enter" && e.ctrlKey && !$("disposition-form").hidden) { e.preventDefault(); $("submit-disposition").click(); }
+        const key = e.key === "F2" ? "ready" : e.key === "F3" ? "not-ready" : e.key === "F9" ? "hang-up"
+            : e.key === "d" && e.ctrlKey ? "manual-call" : null;
+        if (!key) return;
+        e.preventDefault();
+        press(key);
     });
 
-    // Other desk scripts (call control) share the connection and the error line.
-    window.desk = { connection, call, message };
+    // The other desk scripts (screen pop, result form, call control, internal call) share the connection and the error line.
+    window.desk = {
+        connection, call, message, rows,
+        onState: f => { listeners.state.push(f); if (view) f(view); },
+        onPop: f => listeners.pop.push(f),
+        view: () => view,
+    };
     window.desk.started = connection.start().then(async () => {
         const current = await connection.invoke("Current");
-        if (!current) { setState({ state: "logged_out" }); return; }
-        setState(current);
-        if (current.pop) showPop(current.pop);
-        if (current.awaitingDisposition) show("disposition-form", true);
+        render(current.desk);
+        if (current.pop) listeners.pop.forEach(f => f(current.pop, current.savedForm));
         return current;
     });
 })();

@@ -1,4 +1,5 @@
-// The upload page's progress bar: polls the job's JSON until it completes or fails, then shows the counts and links.
+// The upload page's progress bar: polls the job's JSON until it completes or fails, then shows the counts and links
+// and refreshes the page's imports table, which was drawn before this import existed.
 (() => {
   "use strict";
   const panel = document.getElementById("import-progress");
@@ -30,6 +31,13 @@
       part("rejects").href = `/Campaigns/Import/${job.importId}?handler=Rejects`;
       part("links").hidden = false;
     }
+    refreshHistory();
+  }
+
+  async function refreshHistory() {
+    const history = document.getElementById("import-history");
+    const response = await fetch(history.dataset.historyUrl, { headers: { Accept: "text/html" } });
+    if (response.ok) history.querySelector('[data-k="history"]').innerHTML = await response.text();
   }
   poll();
 })();

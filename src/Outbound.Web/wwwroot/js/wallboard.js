@@ -1,6 +1,11 @@
-// The supervisor wallboard: agent rows pushed on every state change, campaign figures every two seconds.
+// The supervisor wallboard: agent rows pushed on every state change, campaign figures and any database outage every two
+// seconds, interventions as they happen.
 (() => {
     const { hub, labels } = window.wallboardConfig;
+    const reasonOf = r => r ? labels.reasons[r] ?? r : "";
+    // The call center's wall clock, as the log's first rows are written by the server (sv-SE formats as yyyy-MM-dd HH:mm:ss).
+    const centerTime = new Intl.DateTimeFormat("sv-SE", { timeZone: labels.timeZone, year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
     const agents = new Map();
     const campaigns = new Map();
     const connection = new signalR.HubConnectionBuilder().withUrl(hub).withAutomaticReconnect().build();
@@ -38,7 +43,7 @@
                     button(labels.forceLogout, "force_logout", a.agentId));
             if (a.state === "on_call" && a.reason !== "internal") // monitoring is of customer calls
                 actions.append(...Object.keys(labels.monitor).map(action => monitorButton(action, a.agentId)));
-            tr.append(cell(a.name), cell(labels.states[a.state] ?? a.state), cell(a.reason), time, actions);
+            tr.append(cell(a.name), cell(labels.states[a.state] ?? a.state), cell(reasonOf(a.reason)), time, actions);
             return tr;
         }));
     };
@@ -46,15 +51,32 @@
         document.querySelector("#campaigns tbody").replaceChildren(...[...campaigns.values()].map(c => {
             const tr = document.createElement("tr");
             const f = c.figures;
-            [c.code, f.status, Object.entries(f.agents).map(([k, v]) => `${labels.states[k] ?? k} ${v}`).join(" · "),
+            [c.code, labels.statuses[f.status] ?? f.status, Object.entries(f.agents).map(([k, v]) => `${labels.states[k] ?? k} ${v}`).join(" · "),
              `${f.callsPlaced} / ${f.callsCompleted}`, `${(f.abandonRate * 100).toFixed(2)} %`].forEach(t => {
                 const td = document.createElement("td"); td.textContent = t; tr.append(td);
             });
             return tr;
         }));
     };
+    connection.on("outage", o => {
+        const banner = document.getElementById("wallboard-outage");
+        const text = !o ? ""
+            : o.databaseDown ? labels.databaseDown.replace("{since}", o.since ? new Date(o.since).toLocaleTimeString() : "–").replace("{kept}", o.recordsKept)
+            : labels.replaying.replace("{kept}", o.recordsKept);
+        banner.textContent = text;
+        banner.hidden = !text;
+    });
     connection.on("agent", a => { agents.set(a.agentId, a); render(); });
     connection.on("campaign", c => { campaigns.set(c.code, c); renderCampaigns(); });
+    connection.on("intervention", i => {
+        const tr = document.createElement("tr");
+        tr.dataset.action = i.action;
+        [centerTime.format(new Date(i.at)), i.supervisor, i.agent, labels.actions[i.action] ?? i.action, reasonOf(i.reason)]
+            .forEach(t => { const td = document.createElement("td"); td.textContent = t ?? ""; tr.append(td); });
+        const body = document.querySelector("#log tbody");
+        body.prepend(tr);
+        while (body.rows.length > 20) body.deleteRow(-1);
+    });
     const queues = new Map();
     connection.on("queue", q => {
         queues.set(q.campaignId, q);

@@ -1,4 +1,4 @@
-using Outbound.Telephony.Sip.Dialogs;
+using Outbound.Telephony.Sdp;
 using Outbound.Telephony.Sip.Messages;
 using Outbound.Telephony.Sip.UserAgents;
 
@@ -49,7 +49,7 @@ public sealed class InDialogRequestTests : IAsyncLifetime
 
         await inbound.HangupAsync().WaitAsync(TimeSpan.FromSeconds(5));
 
-        Assert.Equal("remote", await call.Ended.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(SipCallEnd.Remote, await call.Ended.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(0, _caller.DialogCount);
         Assert.Equal(0, _callee.DialogCount);
     }
@@ -139,7 +139,7 @@ public sealed class InDialogRequestTests : IAsyncLifetime
 
         Assert.Equal(CallOutcome.NoAnswer, result.Outcome);
         Assert.Equal(487, result.StatusCode);
-        Assert.Equal("cancelled", await Assert.Single(_inbound).Ended.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(SipCallEnd.Cancelled, await Assert.Single(_inbound).Ended.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]

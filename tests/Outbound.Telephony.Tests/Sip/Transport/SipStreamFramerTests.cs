@@ -73,4 +73,32 @@ public sealed class SipStreamFramerTests
 
         Assert.True(framer.Broken);
     }
+
+    [Fact]
+    public void Body_dribbled_a_byte_at_a_time_is_framed_once_and_the_buffer_is_given_back()
+    {
+        using var framer = new SipStreamFramer();
+        var bytes = Encoding.ASCII.GetBytes(Options.Replace("Content-Length: 5\r\n\r\nhello", "Content-Length: 3000\r\n\r\n" + new string('b', 3000)));
+        var frames = new List<byte[]>();
+
+        foreach (var b in bytes)
+        {
+            framer.Append([b]);
+            if (framer.Next() is { } frame) frames.Add(frame);
+        }
+
+        Assert.Equal(bytes, Assert.Single(frames));
+        Assert.Equal(0, framer.Buffered);
+    }
+
+    [Fact]
+    public void Message_over_the_size_limit_breaks_the_stream_and_keeps_its_header_for_a_513()
+    {
+        using var framer = new SipStreamFramer(maxMessageBytes: 4096);
+        framer.Append(Encoding.ASCII.GetBytes(Options.Replace("Content-Length: 5", "Content-Length: 16777216")));
+
+        Assert.Null(framer.Next());
+        Assert.True(framer.Broken);
+        Assert.Contains("Call-ID: c1", Encoding.ASCII.GetString(framer.OversizedHeader!));
+    }
 }

@@ -140,4 +140,19 @@ public sealed class SipRegistrarTests : IAsyncLifetime
         Assert.Equal(403, response.StatusCode);
         Assert.Empty(_registrar.Lookup("agent8"));
     }
+
+    [Fact]
+    public async Task Contacts_beyond_the_limit_per_address_of_record_get_503_and_a_refresh_of_one_still_works()
+    {
+        for (var port = 5062; port < 5062 + 2 * 10; port += 2)
+            Assert.Equal(200, (await RegisterAsync("agent7", "pw7", $"<sip:agent7@127.0.0.1:{port}>", "300")).StatusCode);
+
+        var eleventh = await RegisterAsync("agent7", "pw7", "<sip:agent7@127.0.0.1:6000>", "300");
+        var refresh = await RegisterAsync("agent7", "pw7", "<sip:agent7@127.0.0.1:5062>", "600");
+
+        Assert.Equal(503, eleventh.StatusCode);
+        Assert.NotNull(eleventh.Headers["Retry-After"]);
+        Assert.Equal(200, refresh.StatusCode);
+        Assert.Equal(10, _registrar.Lookup("agent7").Count);
+    }
 }

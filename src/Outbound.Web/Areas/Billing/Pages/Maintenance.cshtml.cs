@@ -37,6 +37,12 @@ public sealed class MaintenanceModel(TenantRepository tenants, MaintenanceWindow
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid || StartsAt.Year < 2000 || EndsAt.Year > 2099)
+        {
+            Problem = BillingTexts.WindowInvalid;
+            await LoadAsync(ct);
+            return Page();
+        }
         var window = new MaintenanceWindow(Guid.CreateVersion7(), CenterTime.China.ToInstant(StartsAt), CenterTime.China.ToInstant(EndsAt), Reason ?? "");
         TenantId? tenant = null;
         if (!string.IsNullOrEmpty(Tenant))

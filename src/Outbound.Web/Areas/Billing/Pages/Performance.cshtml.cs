@@ -22,8 +22,7 @@ public sealed class PerformanceModel(PerformanceQueries queries, PerformanceRepo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (PeriodParameters.Period(From, To, clock) is not { } period) return NotFound();
-        (FromDay, ToDay) = period;
+        (FromDay, ToDay) = PeriodParameters.Period(From, To, clock);
         Campaigns = await queries.CampaignsAsync(TenantScope.AllTenants, ct);
         Campaign ??= Campaigns.FirstOrDefault()?.Code;
         if (Campaign is null) return Page();
@@ -33,8 +32,7 @@ public sealed class PerformanceModel(PerformanceQueries queries, PerformanceRepo
 
     public Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        if (PeriodParameters.Period(From, To, clock) is not { } period) return Task.FromResult<IActionResult>(NotFound());
-        var (from, to) = period;
+        var (from, to) = PeriodParameters.Period(From, To, clock);
         return documents.PerformanceAsync(Campaign ?? "", from, to, TenantScope.AllTenants, User.Identity?.Name ?? "", ct);
     }
 }

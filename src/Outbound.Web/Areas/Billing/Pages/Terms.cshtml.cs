@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,19 +17,30 @@ public sealed class TermsModel(TenantRepository tenants, ContractTermsStore stor
 {
     public sealed class TermsInput
     {
-        [Required] public string ContractNo { get; set; } = "";
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.ContractNo))]
+        public string ContractNo { get; set; } = ""; // a blank one is ContractTerms' own problem (one message, not two)
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.Seats))]
         public int Seats { get; set; } = 10;
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.PricePerSeat))]
         public decimal PricePerSeatMonth { get; set; } = 2000m;
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.RatePerMinute))]
         public decimal TelephonyRatePerMinute { get; set; } = 0.12m;
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.StartDate))]
         public DateOnly StartDate { get; set; }
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.EndDate))]
         public DateOnly EndDate { get; set; }
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.DepositMonths))]
         public int DepositMonths { get; set; } = 1;
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.AdvanceMonths))]
         public int AdvanceMonths { get; set; } = 1;
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.GraceDays))]
         public int GraceDays { get; set; } = 15;
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.MaintenanceDays))]
         public int MaintenanceDaysPerMonth { get; set; } = 2;
+        [FieldLabel(typeof(BillingTexts), nameof(BillingTexts.RenewalNotice))]
         public int RenewalNoticeMonths { get; set; } = 1;
 
-        public ContractTerms ToTerms(TenantId tenant) => new(tenant, ContractNo.Trim(), Seats, PricePerSeatMonth, TelephonyRatePerMinute,
+        public ContractTerms ToTerms(TenantId tenant) => new(tenant, ContractNo?.Trim() ?? "", Seats, PricePerSeatMonth, TelephonyRatePerMinute,
             StartDate, EndDate, DepositMonths, AdvanceMonths, GraceDays, MaintenanceDaysPerMonth, RenewalNoticeMonths);
 
         public static TermsInput From(ContractTerms t) => new()

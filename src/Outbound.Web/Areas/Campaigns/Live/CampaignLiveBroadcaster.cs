@@ -3,17 +3,20 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Outbound.Core.Campaigns;
 using Outbound.Data.Campaigns;
+using Outbound.Data.Database;
+using Outbound.Data.Durable;
 using Outbound.Dialer.Campaigns;
 
 namespace Outbound.Web.Areas.Campaigns.Live;
 
 /// <summary>
 /// Once a second, asks each watched campaign for its figures and pushes them to its group, with the list's progress
-/// counted in PostgreSQL every <see cref="ListEvery"/> (a count over a million leads is too dear for every second).
+/// counted in PostgreSQL every <see cref="ListEvery"/> (a count over a million leads is too dear for every second), and the
+/// database outage if there is one (the figures come from the campaign actors, which go on without the database).
 /// </summary>
 public sealed class CampaignLiveBroadcaster(
     IRequiredActor<CampaignRegion> region, LiveWatchList watchList, IHubContext<CampaignLiveHub> hub, ListProgressQueries lists,
-    TimeProvider clock, ILogger<CampaignLiveBroadcaster> logger) : BackgroundService
+    DatabaseHealth health, DurableWriter records, TimeProvider clock, ILogger<CampaignLiveBroadcaster> logger) : BackgroundService
 {
     public static readonly TimeSpan ListEvery = TimeSpan.FromSeconds(15);
 
@@ -26,6 +29,7 @@ public sealed class CampaignLiveBroadcaster(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var watched = watchList.Watched;
+            var outage = DialerOutageView.From(health, records);
             foreach (var gone in _lists.Keys.Except(watched).ToList()) _lists.Remove(gone);
             foreach (var id in watched)
             {
@@ -33,7 +37,7 @@ public sealed class CampaignLiveBroadcaster(
                 {
                     var status = await campaigns.Ask<CampaignStatusReply>(new CampaignCommands.GetStatus(id), TimeSpan.FromSeconds(3), stoppingToken);
                     await hub.Clients.Group(CampaignLiveHub.GroupOf(id.Value))
-                        .SendAsync(CampaignLiveHub.StatusMethod, LiveStatusView.From(status, await ListOfAsync(id, stoppingToken)), stoppingToken);
+                        .SendAsync(CampaignLiveHub.StatusMethod, LiveStatusView.From(status, await ListOfAsync(id, stoppingToken), outage), stoppingToken);
                 }
                 catch (Exception e) when (e is AskTimeoutException or InvalidCastException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
                 {
@@ -48,7 +52,7 @@ public sealed class CampaignLiveBroadcaster(
     {
         var now = clock.GetUtcNow();
         var known = _lists.GetValueOrDefault(campaign);
-        if (known.Progress is not null && now - known.At < ListEvery) return known.Progress;
+        if (known.Progress is not null && (now - known.At < ListEvery || !health.IsUp)) return known.Progress;
         try
         {
             var progress = await lists.OfCampaignAsync(campaign, ct);

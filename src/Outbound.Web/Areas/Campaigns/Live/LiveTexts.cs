@@ -1,3 +1,4 @@
+using Outbound.Core.Campaigns;
 using Outbound.Dialer.Agents;
 using Outbound.Web.Localization;
 
@@ -83,6 +84,37 @@ public static class LiveTexts
     public static readonly Text Attention = new("需要关注的项目", "Campaigns needing attention");
     public static readonly Text Connecting = new("正在连接…", "Connecting…");
     public static readonly Text CommandFailed = new("操作未完成：{0}", "The command did not complete: {0}");
+    public static readonly Text DialMode = new("拨号模式", "Dial mode");
+    public static readonly Text SettingsChanged = new("设置已于 {0} 更新（{1}），自下一次拨号起生效。", "Settings changed at {0} ({1}); in effect from the next dial.");
+    public static readonly Text AppliedWhileRunning = new("已保存项目 {0}。项目正在运行，新设置自下一次拨号起生效：{1}。",
+        "Saved campaign {0}. It is running: the new settings apply from the next dial: {1}.");
+
+    /// <summary>What changed, in words: the dial mode with its old and new mode, then the other areas.</summary>
+    public static string Describe(CampaignChange change) => string.Join(Text.IsChinese ? "、" : ", ", change.Areas.Order().Select(area =>
+        area == CampaignSettingArea.DialMode
+            ? $"{DialMode}{(Text.IsChinese ? "" : " ")}{CampaignTexts.DialModeName(change.From)} → {CampaignTexts.DialModeName(change.To)}"
+            : (string)Area(area)));
+
+    public static Text Area(CampaignSettingArea area) => area switch
+    {
+        CampaignSettingArea.DialMode => DialMode,
+        CampaignSettingArea.Pacing => new("话后处理时长与放弃率上限", "wrap-up time and abandon cap"),
+        CampaignSettingArea.CallingWindows => new("呼叫时段", "calling windows"),
+        CampaignSettingArea.AttemptLimits => new("拨打次数上限与监管规则", "attempt limits and regulator rules"),
+        CampaignSettingArea.Retries => new("重拨规则", "retry rules"),
+        CampaignSettingArea.CallerId => new("主叫号码", "caller id"),
+        CampaignSettingArea.Amd => new("答录机检测", "answering-machine detection"),
+        CampaignSettingArea.Recording => new("录音", "recording"),
+        CampaignSettingArea.PreviewCountdown => new("预览倒计时", "preview countdown"),
+        CampaignSettingArea.Desk => new("话术、结果代码与问卷", "script, dispositions and questionnaire"),
+        _ => new(area.ToString(), area.ToString()),
+    };
+    public static readonly Text DatabaseDown = new(
+        "数据库连接中断（自 {since} 起）：进行中的通话照常完成，暂停拨打新号码；{kept} 条记录暂存在本机，恢复后自动补写并继续拨号。",
+        "The database is unreachable (since {since}): calls in progress go on, no new numbers are dialled; {kept} records are kept on this server and will be written, and dialling resumes, once it is back.");
+    public static readonly Text Replaying = new("数据库已恢复：正在补写暂存的 {kept} 条记录。", "The database is back: writing the {kept} records kept meanwhile.");
+    public static readonly Text Draining = new("系统正在停止：不再拨打新号码，进行中的通话结束后退出。", "The dialer is stopping: no new numbers are dialled; it exits once the calls in progress end.");
+    public static readonly Text DatabaseUnavailable = new("数据库暂时无法连接，请稍后重试", "the database cannot be reached right now; try again shortly");
 
     public static Text State(AgentState state) => state switch
     {

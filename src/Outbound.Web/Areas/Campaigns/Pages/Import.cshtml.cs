@@ -1,8 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Tenants;
 using Outbound.Data.Campaigns;
+using Outbound.Data.Lists;
 
 namespace Outbound.Web.Areas.Campaigns.Pages;
 
@@ -25,22 +25,13 @@ public sealed class ImportModel(CampaignImports imports, CampaignRepository camp
             ? new JsonResult(new { import.Status, import.Rows, import.Imported, import.Rejected, import.Duplicates, import.Dnc, import.Error })
             : NotFound();
 
-    /// <summary>Every rejected row with its line number, reason and raw text; UTF-8 with BOM so that Excel shows Chinese.</summary>
+    /// <summary>Every rejected row with its line number, reason and raw text (<see cref="RejectReport"/>).</summary>
     public async Task<IActionResult> OnGetRejectsAsync(Guid id, CancellationToken ct)
     {
         if (await imports.FindAsync(id, scope, ct) is not { } import) return NotFound();
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"rejects-{import.Id:N}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync("line,reason,detail,raw");
-        await foreach (var reject in imports.RejectsAsync(id, scope, ct))
-            await writer.WriteLineAsync($"{reject.LineNumber},{Csv(reject.Reason)},{Csv(reject.Detail)},{Csv(reject.Raw)}");
+        await RejectReport.WriteAsync(imports.RejectsAsync(id, scope, ct), Response.Body, ct);
         return new EmptyResult();
-    }
-
-    private static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

@@ -49,7 +49,8 @@ public sealed class LiveModel(CampaignRepository campaigns, TenantScope scope, I
         if (await campaigns.FindAsync(new CampaignId(id), scope, ct) is not { } campaign) return NotFound();
         var actor = await region.GetAsync(ct);
         var reply = await actor.Ask<object>(command(campaign.Id), TimeSpan.FromSeconds(30), ct);
-        if (reply is CampaignReplies.CommandRejected rejected) Error = LiveTexts.CommandFailed.Format(rejected.Reason);
+        if (reply is CampaignReplies.CommandRejected rejected)
+            Error = LiveTexts.CommandFailed.Format(rejected.Reason == CampaignReplies.DatabaseUnavailable ? LiveTexts.DatabaseUnavailable : rejected.Reason);
         return RedirectToPage(new { id });
     }
 }

@@ -12,7 +12,8 @@ using Outbound.Web.Security;
 namespace Outbound.Web.Areas.Campaigns.Pages;
 
 /// <summary>
-/// Call-list upload: choose a file (and maybe its encoding) → preview with the suggested mapping, unsure
+/// Call-list upload (CSV or other delimited text in any encoding, or an Excel workbook): choose a file (and maybe its
+/// encoding) → preview with the suggested mapping, unsure
 /// columns marked, selects to fix it → start → a progress bar polling <see cref="OnGetJob"/> → the result.
 /// </summary>
 [Authorize(Policy = Policies.CampaignsWrite)]
@@ -22,7 +23,6 @@ public sealed class UploadModel(CampaignRepository campaigns, CampaignImports im
     ImportJobs jobs, TenantScope scope) : PageModel
 {
     public const long MaxUploadBytes = 512L * 1024 * 1024;
-    private const int PreviewBytes = 64 * 1024;
 
     public StoredCampaign Campaign { get; private set; } = null!;
     public IReadOnlyList<ImportSummary> History { get; private set; } = [];
@@ -43,7 +43,8 @@ public sealed class UploadModel(CampaignRepository campaigns, CampaignImports im
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Encoding = encoding ?? "auto";
-        if (file is null || file.Length == 0) return Refuse(ImportTexts.NoFile);
+        if (file is null) return Refuse(ImportTexts.NoFile);
+        if (file.Length == 0) return Refuse(ImportTexts.Of(ListFormatException.Empty()));
         if (!ListEncodingChoices.TryParse(encoding, out var choice)) return Refuse(ImportTexts.BadEncoding);
         var upload = await uploads.SaveAsync(Campaign.TenantId, Campaign.Id, file, ct);
         return await ShowPreviewAsync(upload, choice, ct);
@@ -80,28 +81,32 @@ public sealed class UploadModel(CampaignRepository campaigns, CampaignImports im
         });
     }
 
+    /// <summary>The imports table alone, for the page to show the finished import without a reload.</summary>
+    public async Task<IActionResult> OnGetHistoryAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Partial("_ImportTable", History) : NotFound();
+
     private async Task<IActionResult> ShowPreviewAsync(PendingUpload upload, ListEncodingChoice choice, CancellationToken ct)
     {
-        var head = new byte[PreviewBytes];
-        int length;
-        bool whole;
-        await using (var stream = System.IO.File.OpenRead(upload.Path))
-        {
-            length = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-            whole = length < head.Length || stream.Length == length;
-        }
         try
         {
-            Preview = await importer.PreviewAsync(Campaign.TenantId, Campaign.Id, head.AsMemory(0, length), whole, choice, ct);
+            await using var stream = System.IO.File.OpenRead(upload.Path);
+            Preview = await importer.PreviewAsync(Campaign.TenantId, Campaign.Id, stream, choice, ct);
         }
         catch (ListFormatException e)
         {
             uploads.Remove(upload.Token);
-            Problem = e.Message;
+            Problem = ImportTexts.Of(e);
             return Page();
         }
         Token = upload.Token;
-        Encoding = choice switch { ListEncodingChoice.Utf8 => "utf-8", ListEncodingChoice.Gb18030 => "gb18030", _ => "auto" };
+        Encoding = choice switch
+        {
+            ListEncodingChoice.Utf8 => "utf-8",
+            ListEncodingChoice.Gb18030 => "gb18030",
+            ListEncodingChoice.Utf16Le => "utf-16le",
+            ListEncodingChoice.Utf16Be => "utf-16be",
+            _ => "auto",
+        };
         return Page();
     }
 

@@ -66,7 +66,7 @@ public sealed class ImportJobs(ListImporter importer, UploadStore uploads, ILogg
     }
 
     /// <summary>The job, only when the caller's scope may see its tenant.</summary>
-    public ImportJob? Find(Guid id, TenantScope scope) => _jobs.TryGetValue(id, out var job) && scope.Allows(job.Tenant) ? job : null;
+    public ImportJob? Find(Guid id, TenantScope scope) => _jobs.TryGetValue(id, out var job) && scope.Allows(job.Tenant, job.Request.Campaign) ? job : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

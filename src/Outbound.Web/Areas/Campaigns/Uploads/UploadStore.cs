@@ -21,7 +21,7 @@ public sealed class UploadStore(TimeProvider clock)
     {
         RemoveExpired();
         var token = Guid.NewGuid();
-        var path = Path.Combine(_directory, token.ToString("N") + ".csv");
+        var path = Path.Combine(_directory, token.ToString("N") + ".upload");
         await using (var target = File.Create(path))
             await file.CopyToAsync(target, ct);
         var upload = new PendingUpload(token, tenant, campaign, Path.GetFileName(file.FileName), path, clock.GetUtcNow());

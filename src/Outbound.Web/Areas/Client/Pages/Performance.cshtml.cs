@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Tenants;
 using Outbound.Reports.Performance;
 using Outbound.Web.Areas.Billing;
+using Outbound.Web.Localization;
+using Outbound.Web.Pages;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Client.Pages;
@@ -12,7 +14,7 @@ namespace Outbound.Web.Areas.Client.Pages;
 [Authorize(Policy = Policies.ClientPortal)]
 public sealed class PerformanceModel(TenantScope scope, PerformanceReportDataSource reports, ClientDocuments documents, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Campaign { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     public PerformanceReportModel Report { get; private set; } = null!;
@@ -21,8 +23,8 @@ public sealed class PerformanceModel(TenantScope scope, PerformanceReportDataSou
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (PeriodParameters.Period(From, To, clock) is not { } period) return NotFound();
-        (FromDay, ToDay) = period;
+        if (string.IsNullOrWhiteSpace(Campaign)) return HttpContext.BadParameter(ParameterTexts.NoCampaign);
+        (FromDay, ToDay) = PeriodParameters.Period(From, To, clock);
         if (await reports.LoadAsync(Campaign, FromDay, ToDay, scope, ct) is not { } report) return NotFound();
         Report = report;
         return Page();
@@ -30,8 +32,8 @@ public sealed class PerformanceModel(TenantScope scope, PerformanceReportDataSou
 
     public Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        if (PeriodParameters.Period(From, To, clock) is not { } period) return Task.FromResult<IActionResult>(NotFound());
-        var (from, to) = period;
+        if (string.IsNullOrWhiteSpace(Campaign)) return Task.FromResult(HttpContext.BadParameter(ParameterTexts.NoCampaign));
+        var (from, to) = PeriodParameters.Period(From, To, clock);
         return documents.PerformanceAsync(Campaign, from, to, scope, User.Identity?.Name ?? "", ct);
     }
 }

@@ -5,13 +5,17 @@ using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;
 
-/// <summary>Appeals waiting for Hr: uphold the deduction or void it (the refund then reaches the agent as an adjustment).</summary>
+/// <summary>
+/// Appeals waiting for Hr: uphold the deduction or void it. A month with open appeals is not settled; a late appeal on a settled month
+/// that is voided reaches the agent as an adjustment of the next settlement, and the page says so.
+/// </summary>
 [Authorize(Policy = Policies.Hr)]
-public sealed class AppealsModel(Deductions deductions, Staff staff) : PageModel
+public sealed class AppealsModel(Deductions deductions, Settlements settlements, Staff staff) : PageModel
 {
     public sealed record Row(DeductionView Deduction, string? AppealReason);
 
@@ -30,16 +34,25 @@ public sealed class AppealsModel(Deductions deductions, Staff staff) : PageModel
     {
         try
         {
-            await deductions.ApplyAsync(new DeductionId(id), action, User.ToAssessmentActor(), reason, ct);
-            Message = AssessmentTexts.Done;
+            var state = await deductions.ApplyAsync(new DeductionId(id), action, User.ToAssessmentActor(), reason, ct);
+            Message = await DecidedMessageAsync(new DeductionId(id), state, ct);
             return RedirectToPage();
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(ct);
             return Page();
         }
+    }
+
+    /// <summary>What the decision does to pay: a void in a month already settled reaches the agent as an adjustment of the next one.</summary>
+    private async Task<string> DecidedMessageAsync(DeductionId id, DeductionState state, CancellationToken ct)
+    {
+        if (state != DeductionState.Voided) return AssessmentTexts.UpheldMessage;
+        var month = CalendarMonth.Of((await deductions.FindAsync(id, User.ToAssessmentActor(), ct)).OccurredOn);
+        return ((await settlements.SettledMonthsAsync(ct)).Contains(month) ? AssessmentTexts.VoidedAfterSettlement : AssessmentTexts.VoidedMessage)
+            .Format(month);
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -5,6 +5,7 @@ using Outbound.Core.Assessment;
 using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;
@@ -26,8 +27,19 @@ public sealed class DeductionsModel(Deductions deductions, AssessmentRules rules
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
+    /// <summary>Longest evidence note and reference a deduction keeps (a note is a few sentences; the evidence itself is the recording or log).</summary>
+    public const int MaxNote = 2000, MaxEvidenceRef = 200;
+
     public async Task<IActionResult> OnPostRecordAsync(RecordInput input, CancellationToken ct)
     {
+        if ((input.Note?.Length ?? 0) > MaxNote || (input.EvidenceRef?.Length ?? 0) > MaxEvidenceRef)
+        {
+            Problem = (input.Note?.Length ?? 0) > MaxNote
+                ? ParameterTexts.TooLong.Format(AssessmentTexts.Note.ToString(), MaxNote)
+                : ParameterTexts.TooLong.Format(AssessmentTexts.Evidence.ToString(), MaxEvidenceRef);
+            await LoadAsync(ct);
+            return Page();
+        }
         var rule = await rules.FindAsync(new RuleNumber(input.Rule), ct);
         var evidence = new Evidence(rule?.Evidence ?? EvidenceKind.Manual, string.IsNullOrWhiteSpace(input.EvidenceRef) ? null : input.EvidenceRef.Trim(),
             input.Note ?? "");
@@ -60,7 +72,7 @@ public sealed class DeductionsModel(Deductions deductions, AssessmentRules rules
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(ct);
             return Page();
         }

@@ -5,6 +5,8 @@ using Outbound.Core.Workforce;
 using Outbound.Data;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
+using Outbound.Web.Localization;
+using Outbound.Web.Pages;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;
@@ -37,7 +39,7 @@ public sealed class RosterModel(Rosters rosters, Staff staff, CenterTime center,
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(m, ct);
             return Page();
         }
@@ -45,16 +47,17 @@ public sealed class RosterModel(Rosters rosters, Staff staff, CenterTime center,
 
     public async Task<IActionResult> OnPostDayAsync(DayInput input, CancellationToken ct)
     {
-        var m = CalendarMonth.Of(input.Day);
+        if (!ModelState.IsValid || input.Agent == Guid.Empty) return HttpContext.BadParameter(ParameterTexts.ChooseAgentAndDay);
+        var m = MonthParameter.Parse(input.Day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))!.Value;
         try
         {
             await rosters.SetDayAsync(new AgentId(input.Agent), input.Day, string.IsNullOrWhiteSpace(input.Shift) ? null : new ShiftCode(input.Shift), ct);
-            Message = Outbound.Web.Localization.CommonTexts.Saved;
+            Message = CommonTexts.Saved;
             return RedirectToPage(new { month = m.ToString() });
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(m, ct);
             return Page();
         }

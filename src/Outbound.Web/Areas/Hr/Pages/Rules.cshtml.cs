@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outbound.Core.Assessment;
 using Outbound.Data.Assessment;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Hr.Pages;
@@ -25,8 +26,7 @@ public sealed class RulesModel(AssessmentRules rules) : PageModel
         try
         {
             if ((input.FineMin is null) != (input.FineMax is null) || input.FineMin > input.FineMax || input.FineMin < 0)
-                throw new AssessmentRefusedException(new Localization.Text("罚款范围无效:请同时填写上下限,且下限不大于上限。",
-                    "The fine range is not valid: give both ends, the lower not above the upper."));
+                throw new AssessmentRefusedException(AssessmentTexts.FineRangeInvalid.Zh, AssessmentTexts.FineRangeInvalid.En);
             var rule = new AssessmentRule(new RuleNumber(input.Number), new LocalizedText(input.TextZh ?? "", input.TextEn ?? ""),
                 RuleCategoryPoints.ParseCategory(input.Category), input.Points,
                 input.FineMin is { } min && input.FineMax is { } max ? new FineRange(min, max) : null,
@@ -35,11 +35,15 @@ public sealed class RulesModel(AssessmentRules rules) : PageModel
             Message = AssessmentTexts.Saved.Format(input.Number);
             return RedirectToPage();
         }
-        catch (Exception e) when (e is AssessmentRefusedException or ArgumentException)
+        catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             Rules = await rules.ListAsync(ct);
             return Page();
+        }
+        catch (ArgumentException)
+        {
+            return BadRequest(); // a category or evidence kind the form never offers
         }
     }
 }

@@ -27,8 +27,12 @@ public sealed class ShiftsModel(Rosters rosters, Staff staff, CenterTime center,
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostTemplateAsync(TemplateInput input, CancellationToken ct) => Attempt(() =>
-        rosters.SaveTemplateAsync(new ShiftTemplate(new ShiftCode(input.Code?.Trim() ?? ""), input.Name?.Trim() ?? "", input.Start,
-            TimeSpan.FromHours((double)input.LengthHours)), ct), ct);
+    {
+        if (string.IsNullOrWhiteSpace(input.Code)) throw Refused(WorkforceTexts.ShiftCodeRequired);
+        if (input.LengthHours is <= 0 or > 24) throw Refused(WorkforceTexts.ShiftLengthRange);
+        return rosters.SaveTemplateAsync(new ShiftTemplate(new ShiftCode(input.Code.Trim()), input.Name?.Trim() ?? "", input.Start,
+            TimeSpan.FromHours((double)input.LengthHours)), ct);
+    }, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(string code, CancellationToken ct) =>
         Attempt(() => rosters.DeleteTemplateAsync(new ShiftCode(code), ct), ct);
@@ -37,8 +41,9 @@ public sealed class ShiftsModel(Rosters rosters, Staff staff, CenterTime center,
     {
         var known = (await rosters.TemplatesAsync(ct)).Select(t => t.Code).ToHashSet();
         var cycle = ParseCycle(input.Cycle);
+        if (cycle.Count == 0) throw Refused(WorkforceTexts.RotationEmpty);
         if (cycle.OfType<ShiftCode>().FirstOrDefault(c => !known.Contains(c)) is { } unknown)
-            throw new AssessmentRefusedException($"shift {unknown} has no template");
+            throw new AssessmentRefusedException($"班次 {unknown} 没有班次模板。", $"Shift {unknown} has no template.");
         await rosters.SaveRotationAsync(new Rotation(cycle, input.Anchor), ct);
     }, ct);
 
@@ -57,13 +62,15 @@ public sealed class ShiftsModel(Rosters rosters, Staff staff, CenterTime center,
             Message = CommonTexts.Saved;
             return RedirectToPage();
         }
-        catch (Exception e) when (e is AssessmentRefusedException or ArgumentException)
+        catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(ct);
             return Page();
         }
     }
+
+    private static AssessmentRefusedException Refused(Text why) => new(why.Zh, why.En);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -47,7 +47,7 @@ public sealed class StaffModel(Staff staff) : PageModel
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(ct);
             return Page();
         }

@@ -8,7 +8,7 @@ namespace Outbound.Web.Areas.Wallboard.Pages;
 
 /// <summary>
 /// 班长监控墙: agents and figures are pushed by <see cref="WallboardHub"/>; the page lists recent interventions (a supervisor
-/// who oversees some campaigns only, those on agents on its board and its own).
+/// who oversees some campaigns only, those on agents on its board and its own), and the hub adds new ones as they happen.
 /// </summary>
 [Authorize(Policy = Policies.Wallboard)]
 public sealed class IndexModel(SupervisorActionLog actions, DeskQueries queries, WallboardScope scope, WallboardBoard board) : PageModel
@@ -25,4 +25,7 @@ public sealed class IndexModel(SupervisorActionLog actions, DeskQueries queries,
             .Take(20).ToList();
         Names = await queries.DisplayNamesAsync(Recent.SelectMany(r => new[] { r.Supervisor, r.Agent }).Distinct(), ct);
     }
+
+    /// <summary>A person of the log by name; the id only when the account is gone.</summary>
+    public string NameOf(string id) => Names.GetValueOrDefault(id, id);
 }

@@ -14,6 +14,7 @@ public sealed partial class TrunkModel(SipTrunkStore trunks, IServiceProvider se
     public sealed record Command
     {
         public string Host { get; set; } = "";
+        [FieldLabel(typeof(TelephonyTexts), nameof(TelephonyTexts.Port))]
         public int Port { get; set; } = 5060;
         public string Transport { get; set; } = "udp";
         public string? Username { get; set; }
@@ -21,6 +22,7 @@ public sealed partial class TrunkModel(SipTrunkStore trunks, IServiceProvider se
         public bool ClearPassword { get; set; }
         public string? Realm { get; set; }
         public string CallerId { get; set; } = "";
+        [FieldLabel(typeof(TelephonyTexts), nameof(TelephonyTexts.OptionsInterval))]
         public int OptionsIntervalSeconds { get; set; } = 30;
 
         public IReadOnlyList<Text> Problems()
@@ -48,6 +50,7 @@ public sealed partial class TrunkModel(SipTrunkStore trunks, IServiceProvider se
     public SipTrunkRecord? Stored { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public LiveTelephony? Live => LiveTelephony.Of(services);
+    public TelephonyAdapter Adapter => ActiveTelephony.Of(services);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

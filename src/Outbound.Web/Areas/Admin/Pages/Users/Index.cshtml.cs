@@ -6,11 +6,13 @@ using Outbound.Core.Tenants;
 using Outbound.Data.Identity;
 using Outbound.Data.Tenants;
 using Outbound.Web.Localization;
+using Outbound.Web.Pages.Account;
 
 namespace Outbound.Web.Areas.Admin.Pages.Users;
 
 /// <summary>Every login with its role, tenant and lock state; unlock (解冻) and password reset (重置) act on one user.</summary>
-public sealed class IndexModel(OutboundDbContext db, UserManager<OutboundUser> users, UserAccounts accounts, TenantRepository tenants, TimeProvider clock)
+public sealed class IndexModel(OutboundDbContext db, UserManager<OutboundUser> users, UserAccounts accounts, TenantRepository tenants,
+    SignInThrottle throttle, TimeProvider clock)
     : PageModel
 {
     public sealed record UserRow(Guid Id, string Email, string DisplayName, string Role, string? TenantCode, bool IsLockedOut, int FailedLogins);
@@ -24,6 +26,7 @@ public sealed class IndexModel(OutboundDbContext db, UserManager<OutboundUser> u
     {
         if (await users.FindByIdAsync(id.ToString()) is not { } user) return NotFound();
         var result = await accounts.UnlockAsync(user);
+        throttle.Unlock(SignInThrottle.AccountOf(user.Email ?? ""));
         return await Done(result, AdminTexts.Unlocked.Format(user.Email ?? ""), ct);
     }
 
@@ -59,9 +62,14 @@ public sealed class IndexModel(OutboundDbContext db, UserManager<OutboundUser> u
             orderby u.Email
             select new { u.Id, u.Email, u.DisplayName, Role = r == null ? "" : r.Name, u.TenantId, u.LockoutEnd, u.AccessFailedCount })
             .ToListAsync(ct);
-        return rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Role ?? "",
-                r.TenantId is { } t && tenantCodes.TryGetValue(t, out var code) ? code : null,
-                r.LockoutEnd > now, r.AccessFailedCount))
+        return rows.Select(r =>
+            {
+                // Wrong passwords lock an account only from where they came (SignInThrottle); an older lock is Identity's own.
+                var (failures, lockedSomewhere) = throttle.StateOf(SignInThrottle.AccountOf(r.Email ?? ""));
+                return new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Role ?? "",
+                    r.TenantId is { } t && tenantCodes.TryGetValue(t, out var code) ? code : null,
+                    r.LockoutEnd > now || lockedSomewhere, r.AccessFailedCount + failures);
+            })
             .ToList();
     }
 }

@@ -6,19 +6,22 @@ using Outbound.Core.Workforce;
 using Outbound.Data.Assessment;
 using Outbound.Reports.Assessment;
 using Outbound.Web.Areas.Hr;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Agent.Pages.Assessment;
 
 /// <summary>我的考核: the signed-in agent's own points and deductions for a month, appeals and the statement PDF. Never anyone else's.</summary>
 [Authorize(Policy = Policies.AssessmentSelf)]
-public sealed class IndexModel(Deductions deductions, AssessmentStatementDataSource statements, TimeProvider clock) : PageModel
+public sealed class IndexModel(Deductions deductions, AssessmentStatementDataSource statements, Data.Quality.QualityCharts qualityCharts, TimeProvider clock) : PageModel
 {
     public CalendarMonth Month { get; private set; }
     public IReadOnlyList<DeductionView> Items { get; private set; } = [];
     public PayrollLine Line { get; private set; } = null!;
     [TempData] public string? Message { get; set; }
     public string? Problem { get; private set; }
+    /// <summary>The agent's own weekly QA-score control chart (质检).</summary>
+    public Data.Quality.SubjectChart? QualityChart { get; private set; }
 
     public Task OnGetAsync(string? month, CancellationToken ct) => LoadAsync(MonthParameter.Resolve(month, clock, false), ct);
 
@@ -27,12 +30,12 @@ public sealed class IndexModel(Deductions deductions, AssessmentStatementDataSou
         try
         {
             await deductions.ApplyAsync(new DeductionId(id), DeductionAction.Appeal, User.ToAssessmentActor(), reason, ct);
-            Message = AssessmentTexts.Done;
+            Message = AssessmentTexts.Appealed;
             return RedirectToPage(new { month });
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(MonthParameter.Resolve(month, clock, false), ct);
             return Page();
         }
@@ -59,6 +62,7 @@ public sealed class IndexModel(Deductions deductions, AssessmentStatementDataSou
         Month = month;
         // Drafts are Hr's work in progress: an agent sees a deduction once Hr has confirmed it.
         Items = (await deductions.ForAgentAsync(actor.Id, actor, month, ct)).Where(d => d.State != DeductionState.Draft).ToList();
+        QualityChart = await Quality.IndexModel.MyChartAsync(qualityCharts, actor.Id.Value, clock.GetUtcNow(), ct);
         Line = MonthlySettlement.SettleAgent(actor.Id, month, 0m, Items.Where(d => d.State.Counts()).Select(d => d.Charge).ToList());
     }
 }

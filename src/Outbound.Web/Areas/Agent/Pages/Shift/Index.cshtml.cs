@@ -6,6 +6,7 @@ using Outbound.Data;
 using Outbound.Data.Assessment;
 using Outbound.Data.Workforce;
 using Outbound.Web.Areas.Hr;
+using Outbound.Web.Localization;
 using Outbound.Web.Security;
 
 namespace Outbound.Web.Areas.Agent.Pages.Shift;
@@ -38,18 +39,18 @@ public sealed class IndexModel(Rosters rosters, AttendanceLog attendance, Handov
         var now = center.Now(clock);
         try
         {
-            var (day, shift) = input.Parse() ?? throw new AssessmentRefusedException("choose one of your shifts");
+            var (day, shift) = input.Parse() ?? throw new AssessmentRefusedException("请选择您的一个班次。", "Choose one of your shifts.");
             var entry = (await rosters.ForDaysAsync(day, day, me, ct)).FirstOrDefault(e => e.Shift == shift);
             // A shift is handed over while or after it is worked, not in advance.
             if (entry is not null && entry.Start > now)
-                throw new AssessmentRefusedException("this shift has not started yet");
+                throw new AssessmentRefusedException("该班次尚未开始。", "This shift has not started yet.");
             await handovers.WriteAsync(new HandoverLog(me, input.To is { } to ? new AgentId(to) : null, day, shift, input.Notes ?? "", now), ct);
             Message = WorkforceTexts.Written;
             return RedirectToPage(new { month });
         }
         catch (AssessmentRefusedException e)
         {
-            Problem = e.Message;
+            Problem = e.Text.ToText();
             await LoadAsync(center.MonthOf(clock, month), ct);
             return Page();
         }
