@@ -17,4 +17,13 @@ public sealed record PacingRun(
 {
     public IReadOnlyDictionary<PacingMode, double> SecondsByMode { get; init; } = new Dictionary<PacingMode, double>();
     public double? DetectorOffAt { get; init; }
+
+    /// <summary>Equal runs have equal counts and spent equal time in each mode (the dictionary compared by content).</summary>
+    public bool Equals(PacingRun? other) =>
+        other is not null && Row == other.Row && Abandoned == other.Abandoned && AmdFalsePositives == other.AmdFalsePositives
+        && InformationMessages == other.InformationMessages && TalkSeconds.Equals(other.TalkSeconds) && LeadsLeft == other.LeadsLeft
+        && DetectorOffAt == other.DetectorOffAt
+        && SecondsByMode.OrderBy(m => m.Key).SequenceEqual(other.SecondsByMode.OrderBy(m => m.Key));
+
+    public override int GetHashCode() => HashCode.Combine(Row, Abandoned, AmdFalsePositives, InformationMessages, TalkSeconds, LeadsLeft);
 }
