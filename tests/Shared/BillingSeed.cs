@@ -59,7 +59,7 @@ public static class BillingSeed
         return ids.Order().ToArray();
     }
 
-    /// <summary>Writes the calls with binary COPY; attempts are numbered per lead in the order given.</summary>
+    /// <summary>Writes the calls with binary COPY; attempts are numbered per lead in the order given, each lead with a number of its own.</summary>
     public static async Task CallsAsync(NpgsqlDataSource db, TenantId tenant, CampaignId campaign, IEnumerable<CallFact> calls)
     {
         var attempts = new Dictionary<long, int>();
@@ -77,7 +77,7 @@ public static class BillingSeed
             await writer.WriteAsync(campaign.Value, NpgsqlDbType.Uuid);
             await writer.WriteAsync(c.LeadId, NpgsqlDbType.Bigint);
             await writer.WriteAsync(attempt, NpgsqlDbType.Integer);
-            await writer.WriteAsync("+8613900000000", NpgsqlDbType.Text);
+            await writer.WriteAsync($"+86138{c.LeadId % 100_000_000:D8}", NpgsqlDbType.Text); // one number per lead: repeat contacts are by number
             if (c.Region is { } region) await writer.WriteAsync(region, NpgsqlDbType.Text); else await writer.WriteNullAsync();
             if (c.LocalHour is { } h) await writer.WriteAsync((short)h, NpgsqlDbType.Smallint); else await writer.WriteNullAsync();
             await writer.WriteAsync("Progressive", NpgsqlDbType.Text);

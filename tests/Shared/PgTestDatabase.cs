@@ -17,10 +17,13 @@ public sealed class PgTestDatabase : IAsyncLifetime
     private readonly string? _server;
     private NpgsqlDataSource? _dataSource;
 
+    // xUnit builds class fixtures through their one public constructor.
     public PgTestDatabase() { }
 
+    private PgTestDatabase(string server) => _server = server;
+
     /// <param name="server">A connection string to the maintenance database of another cluster (a <see cref="PrivatePgCluster"/>).</param>
-    public PgTestDatabase(string server) => _server = server;
+    public static PgTestDatabase On(string server) => new(server);
 
     public string ConnectionString { get; private set; } = "";
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("Not initialised.");

@@ -14,7 +14,7 @@ public static class DialingSeed
     {
         var tenant = TenantId.New();
         var campaign = CampaignId.New();
-        code ??= "c-" + campaign.Value.ToString("N")[..10];
+        code ??= "c-" + campaign.Value.ToString("N")[^12..]; // a version-7 id's first digits are its millisecond: its random tail tells two apart
         await using var cmd = db.CreateCommand("""
             INSERT INTO tenants (id, code, name) VALUES (@t, @code, 'Tenant');
             INSERT INTO campaigns (id, tenant_id, code, name, kind, dial_mode, status, settings)

@@ -36,7 +36,7 @@ public sealed class DatabaseOutageSpecs(PrivatePgCluster cluster) : IClassFixtur
 
     private async Task OutageAsync(TimeSpan outage, DialerOptions options)
     {
-        var db = new PgTestDatabase(cluster.ServerConnectionString);
+        var db = PgTestDatabase.On(cluster.ServerConnectionString);
         await db.InitializeAsync();
         try
         {

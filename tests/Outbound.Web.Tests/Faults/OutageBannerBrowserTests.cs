@@ -24,7 +24,7 @@ public sealed class PrivateClusterWebFactory : WebApplicationFactory<Program>, I
     public async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
-        _database = new PgTestDatabase(Cluster.ServerConnectionString);
+        _database = PgTestDatabase.On(Cluster.ServerConnectionString);
         await _database.InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
@@ -34,6 +34,7 @@ public sealed class PrivateClusterWebFactory : WebApplicationFactory<Program>, I
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Outbound", _database.ConnectionString);
+        TestSignInLimits.Relax(builder);
         builder.UseSetting("Outbound:Dialer:StateFolder", _folder);
         builder.UseSetting("Outbound:Dialer:HeartbeatInterval", "00:00:01");
     }

@@ -66,6 +66,7 @@ public sealed class QualityWebFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Outbound", _database.ConnectionString);
+        TestSignInLimits.Relax(builder);
         builder.UseSetting("Outbound:Dialer:RecordingFolder", Recordings);
     }
 

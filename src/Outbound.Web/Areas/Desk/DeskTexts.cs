@@ -82,16 +82,7 @@ public static class DeskTexts
         _ => new(state.ToString(), state.ToString()),
     };
 
-    public static Text ReasonName(string reason) => reason switch
-    {
-        "break" => ReasonBreak,
-        "training" => ReasonTraining,
-        "meeting" => ReasonMeeting,
-        DeskMachine.LoginReason => new("刚签入", "Just logged in"),
-        DeskMachine.PhoneReason => new("话机未连接", "Phone not connected"),
-        "supervisor" => new("班长设置", "Set by supervisor"),
-        _ => new(reason, reason),
-    };
+    public static Text ReasonName(string reason) => AgentReasonTexts.Of(reason);
 
     /// <summary>Why the desk did not do what the agent asked, worded for the agent.</summary>
     public static Text Refusal(DeskRefusal refusal) => refusal switch
