@@ -632,9 +632,14 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         if (_calls.Remove(call, out var slot))
         {
             slot.Pacing?.Dropped(slot.Dial);
-            // A held agent whose line ended without reaching it (the session is told by the call) is the pool's again.
+            // A held agent whose line ended without reaching it is the pool's again. The call tells the session when it
+            // knew its agent; a line never placed (the fence failed: the database is away) may have stopped before the
+            // session's reservation reached it, so the campaign lets the session go too (it ignores another call's release).
             if (slot.HeldAgent is { } agentId && _agents.TryGetValue(agentId, out var agent) && Equals(agent.HeldFor, call))
+            {
                 _agents[agentId] = agent with { HeldFor = null };
+                if (agent.State == AgentState.Reserved) agent.Session.Tell(new AgentProtocol.Unreserve(call));
+            }
         }
         _waiting.Remove(call);
     }
