@@ -10,7 +10,8 @@ namespace Outbound.Dialer;
 
 /// <summary>
 /// What the dialer's actors need from outside, handed to their Props factories. Without a
-/// <see cref="Standing"/> query every client counts as in good standing.
+/// <see cref="Standing"/> query every client counts as in good standing; without <see cref="History"/> a campaign's
+/// pacing starts from defaults; without <see cref="Notices"/> its pacing notices are only logged and published.
 /// </summary>
 /// <param name="Records">The one durable path of call records, inbound calls and agent events.</param>
 public sealed record DialerServices(
@@ -21,7 +22,9 @@ public sealed record DialerServices(
     TimeProvider Time,
     DialerOptions Options,
     PacingOptions Pacing,
-    TenantStandingQuery? Standing = null)
+    TenantStandingQuery? Standing = null,
+    PacingHistoryQuery? History = null,
+    CampaignNotices? Notices = null)
 {
     /// <summary>This process's run of the node: the leases, calls and sessions it holds are keyed by it.</summary>
     public DialerRun Run { get; init; } = DialerRun.Start(Options.Node ?? Environment.MachineName);

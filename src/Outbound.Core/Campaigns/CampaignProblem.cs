@@ -10,6 +10,7 @@ public enum CampaignProblem
     AbandonCapAbovePreset,
     AbandonWindowRange,
     AbandonWindowAbovePreset,
+    AmdFalsePositiveRange,
     WindowStartNotBeforeEnd,
     WindowsOverlap,
     WindowOutsidePreset,

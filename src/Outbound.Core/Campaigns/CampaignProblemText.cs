@@ -15,6 +15,7 @@ public static class CampaignProblemText
         [CampaignProblem.AbandonCapAbovePreset] = ("所选监管规则要求放弃率上限不超过 {0:P0}。", "The chosen regulator preset allows an abandon cap of at most {0:P0}."),
         [CampaignProblem.AbandonWindowRange] = ("放弃率统计窗口须在 {0}–{1} 小时之间。", "The abandon window must be between {0} and {1} hours."),
         [CampaignProblem.AbandonWindowAbovePreset] = ("所选监管规则要求统计窗口不超过 {0} 小时。", "The chosen regulator preset measures over at most {0} hours."),
+        [CampaignProblem.AmdFalsePositiveRange] = ("答录机检测误判率须在 0–{0:P0} 之间。", "The detector's false-positive rate must be between 0 and {0:P0}."),
         [CampaignProblem.WindowStartNotBeforeEnd] = ("{0} 的呼叫时段 {1}–{2}：开始时间须早于结束时间。", "Calling window {0} {1}–{2}: the start must be before the end."),
         [CampaignProblem.WindowsOverlap] = ("{0} 的呼叫时段 {1}–{2} 与 {3}–{4} 重叠。", "Calling window {0} {1}–{2} overlaps {3}–{4}."),
         [CampaignProblem.WindowOutsidePreset] = ("{0} 的呼叫时段 {1}–{2} 超出监管允许的 {3}–{4}。", "Calling window {0} {1}–{2} lies outside the {3}–{4} the regulator allows."),

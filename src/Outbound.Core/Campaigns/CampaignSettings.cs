@@ -31,6 +31,11 @@ public sealed record CampaignSettings
     /// <summary>Preview mode: seconds before the lead is dialled automatically; 0 waits for the agent.</summary>
     public int PreviewCountdownSeconds { get; init; }
     public bool AmdEnabled { get; init; } = true;
+    /// <summary>
+    /// Share of humans the detector takes for machines, as far as the campaign knows (conservative by default); the
+    /// dialer learns the real one from the machine verdicts it has agents check.
+    /// </summary>
+    public decimal AmdFalsePositiveRate { get; init; } = 0.01m;
     /// <summary>Answering-machine detection tuning; Asterisk's defaults unless the campaign changes them.</summary>
     public AmdOptions Amd { get; init; } = AmdOptions.Default;
     public bool RecordCalls { get; init; } = true;
@@ -47,7 +52,14 @@ public enum LeadFieldType { Text, Number, Money, Date }
 public sealed record LeadFieldDefinition(string Key, string Label, LeadFieldType Type, bool Required = false);
 
 /// <summary>How an agent closes a call. <see cref="IsContact"/> and <see cref="IsRightPartyContact"/> feed the contact rates.</summary>
-public sealed record Disposition(string Code, string Label, bool IsContact, bool IsRightPartyContact, bool IsFinal, bool IsPromiseToPay = false);
+public sealed record Disposition(string Code, string Label, bool IsContact, bool IsRightPartyContact, bool IsFinal, bool IsPromiseToPay = false)
+{
+    /// <summary>
+    /// The result every outbound call may be given besides the campaign's own: an answering machine was put through
+    /// (detection off, or a detector check). The call counts as a machine, not as a live call, and tells the detector's errors.
+    /// </summary>
+    public const string AnsweringMachineCode = "answering_machine";
+}
 
 public sealed record Questionnaire(string Title, IReadOnlyList<Question> Questions);
 

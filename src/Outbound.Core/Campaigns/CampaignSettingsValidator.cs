@@ -36,6 +36,9 @@ public static partial class CampaignSettingsValidator
         else if (s.AbandonWindowHours > rules.MaxWindowHours)
             Add($"{settings}.{nameof(s.AbandonWindowHours)}", CampaignProblem.AbandonWindowAbovePreset, rules.MaxWindowHours);
 
+        if (s.AmdFalsePositiveRate is < 0 or > 0.5m)
+            Add($"{settings}.{nameof(s.AmdFalsePositiveRate)}", CampaignProblem.AmdFalsePositiveRange, 0.5m);
+
         ValidateWindows(s, rules, Add);
 
         foreach (var (outcome, minutes) in s.RetryDelayMinutes)

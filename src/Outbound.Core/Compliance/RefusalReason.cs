@@ -13,6 +13,12 @@ public enum RefusalReason
     TenantSuspended,
     CampaignNotRunning,
     UnknownTimeZone,
+    /// <summary>Dials predictive pacing wanted but the governor held back: the abandon window is at (or has no room under) the cap.</summary>
+    CapReached,
+    /// <summary>Dials predictive pacing wanted but the team is too small for predictive dialing: progressive instead.</summary>
+    SmallTeam,
+    /// <summary>Machine verdicts the dialer did not hang up on because detection is off (its false positives cost too much of the cap).</summary>
+    DetectorOff,
 }
 
 public static class RefusalReasonCodes
@@ -30,6 +36,9 @@ public static class RefusalReasonCodes
         RefusalReason.TenantSuspended => "tenant_suspended",
         RefusalReason.CampaignNotRunning => "campaign_not_running",
         RefusalReason.UnknownTimeZone => "unknown_time_zone",
+        RefusalReason.CapReached => "cap_reached",
+        RefusalReason.SmallTeam => "small_team",
+        RefusalReason.DetectorOff => "detector_off",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

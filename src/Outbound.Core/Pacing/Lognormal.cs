@@ -23,13 +23,25 @@ public readonly record struct Lognormal
         return Normal.Cdf((Math.Log(x) - Mu) / Sigma);
     }
 
-    /// <summary>P(X ≤ elapsed + horizon | X > elapsed): the chance something that has lasted <paramref name="elapsed"/> ends within <paramref name="horizon"/>.</summary>
+    /// <summary>P(X &gt; x), computed from the upper tail so that it keeps its precision far out in it.</summary>
+    public double Survival(double x)
+    {
+        if (x <= 0) return 1;
+        if (Sigma == 0) return x >= Mean ? 0 : 1;
+        return Normal.Cdf(-(Math.Log(x) - Mu) / Sigma);
+    }
+
+    /// <summary>
+    /// P(X ≤ elapsed + horizon | X > elapsed): the chance something that has lasted <paramref name="elapsed"/> ends within
+    /// <paramref name="horizon"/>. Past the end of the distribution (an after-call work far longer than any seen) it is 0:
+    /// the far tail of a lognormal ends ever more slowly, and an agent gone that long is not to be counted on.
+    /// </summary>
     public double EndsWithin(double elapsed, double horizon)
     {
         if (horizon <= 0) return 0;
-        var survived = 1 - Cdf(elapsed);
-        if (survived <= 1e-12) return 1;
-        return Math.Clamp((Cdf(elapsed + horizon) - Cdf(elapsed)) / survived, 0, 1);
+        var survived = Survival(elapsed);
+        if (survived <= 1e-12) return Sigma == 0 ? 1 : 0;
+        return Math.Clamp((survived - Survival(elapsed + horizon)) / survived, 0, 1);
     }
 
     /// <summary>A draw from a standard normal <paramref name="z"/> mapped onto this distribution.</summary>

@@ -50,10 +50,17 @@ public sealed class PredictivePacing(PredictiveOptions options) : IPacingStrateg
         if (window.Live >= MinimumLiveForCapCheck && window.Rate >= window.Cap) return (0, PacingReason.NearCap);
         var target = window.Cap * options.TargetShareOfCap;
         var budget = Math.Max(0, target - snapshot.Statistics.AmdFalsePositiveRate);
-        var headroom = target * window.Live - window.Abandoned - options.ReserveAbandons;
+        // The detector's estimated false positives count as abandoned live calls where the preset counts them; steering
+        // with them at their upper bound keeps the rate as clear of the cap as the governor wants it.
+        var falsePositives = window.FalsePositives + options.FalsePositiveZ * window.FalsePositivesStdDev;
+        var live = window.Live + falsePositives;
+        var abandoned = window.Abandoned + falsePositives;
+        // Lines still ringing may yet bring abandons: kept in reserve at their upper bound, as the governor counts them.
+        var inFlight = snapshot.LinesInFlight.Count * snapshot.Statistics.HumanAnswerRate * window.Cap;
+        var headroom = target * live - abandoned - options.ReserveAbandons - inFlight - options.FalsePositiveZ * Math.Sqrt(inFlight);
         // The count of abandons in a window swings by about √(expected abandons): measure headroom in those swings.
-        var scale = Math.Max(options.HeadroomScale, Math.Sqrt(target * window.Live));
+        var scale = Math.Max(options.HeadroomScale, Math.Sqrt(target * live));
         var factor = Math.Clamp(Math.Exp(headroom / scale), options.MinRiskFactor, options.MaxRiskFactor);
-        return (budget * factor, window.Abandoned > target * window.Live ? PacingReason.NearCap : PacingReason.AbandonBudget);
+        return (budget * factor, abandoned > target * live ? PacingReason.NearCap : PacingReason.AbandonBudget);
     }
 }

@@ -11,15 +11,15 @@ namespace Outbound.Core.Pacing;
 internal sealed class QueueModel
 {
     /// <summary>
-    /// Points of the answer-delay range the risk is averaged over. A wrap-up ends at a known instant, so
-    /// the risk jumps there: with only a few points, a line for an agent leaving wrap-up could look
-    /// safe while a tenth of its quick answers would arrive, and be abandoned, before the agent is
-    /// free. With twenty the error is at most a twentieth, no more than the risk a line may carry anyway.
+    /// Points of the answer-delay range the risk is averaged over. A wrap-up that ends at a known instant makes the risk
+    /// jump there: with only a few points, a line for an agent leaving wrap-up could look safe while a tenth of its quick
+    /// answers would arrive, and be abandoned, before the agent is free; twenty keep that error within a twentieth. After-call
+    /// work that ends when a person saves (spread out) leaves the risk smooth, and five points do.
     /// </summary>
-    private const int AnswerMoments = 20;
+    private static readonly double[] SharpMoments = Moments(20);
+    private static readonly double[] SmoothMoments = Moments(5);
 
-    private static readonly double[] AnswerDelayQuantiles =
-        Enumerable.Range(0, AnswerMoments).Select(i => (i + 0.5) / AnswerMoments).ToArray();
+    private static double[] Moments(int count) => Enumerable.Range(0, count).Select(i => (i + 0.5) / count).ToArray();
 
     private readonly int _waitingMinusReady;
     private readonly CallStatistics _stats;
@@ -27,7 +27,9 @@ internal sealed class QueueModel
     private readonly IReadOnlyList<double> _horizons;
     private readonly IReadOnlyList<BusyAgent> _busy;
     private readonly Lognormal _talk;
-    private readonly double _wrap;
+    private readonly Lognormal _wrap;
+    private readonly double[] _wrapPoints;
+    private readonly double _staysReady;
 
     private QueueModel(PacingSnapshot snapshot)
     {
@@ -38,11 +40,17 @@ internal sealed class QueueModel
         var minDelay = stats.MinAnswerDelay.TotalSeconds;
         var spread = Math.Max(0, stats.MaxAnswerDelay.TotalSeconds - minDelay);
         var within = snapshot.Abandons.ConnectWithin.TotalSeconds;
-        _horizons = AnswerDelayQuantiles.Select(q => minDelay + q * spread + within).ToArray();
+        var moments = stats.WrapStdDev > TimeSpan.FromSeconds(1) ? SmoothMoments : SharpMoments;
+        _horizons = moments.Select(q => minDelay + q * spread + within).ToArray();
         _busy = snapshot.BusyAgents;
         _talk = new Lognormal(Math.Max(1, stats.MeanTalk.TotalSeconds), stats.TalkStdDev.TotalSeconds);
-        _wrap = stats.MeanWrap.TotalSeconds;
+        _wrap = new Lognormal(Math.Max(0.1, stats.MeanWrap.TotalSeconds), stats.WrapStdDev.TotalSeconds);
+        _wrapPoints = WrapQuadrature.Select(p => _wrap.FromStandardNormal(p.Z)).ToArray();
+        _staysReady = 1 - Math.Clamp(stats.NotReadyAfterCall, 0, 1);
     }
+
+    /// <summary>Three-point Gauss–Hermite rule for the after-call work that follows a talk still going on.</summary>
+    private static readonly (double Z, double Weight)[] WrapQuadrature = [(-Math.Sqrt(3), 1.0 / 6), (0, 2.0 / 3), (Math.Sqrt(3), 1.0 / 6)];
 
     public static QueueModel From(PacingSnapshot snapshot) => new(snapshot);
 
@@ -67,13 +75,42 @@ internal sealed class QueueModel
     private static double AnswerShareAfter(double t, double min, double max) =>
         t < min ? 1.0 : t >= max ? 0.0 : (max - t) / (max - min);
 
-    /// <summary>P(a busy agent is free by <paramref name="horizon"/> seconds from now).</summary>
-    private double FreeWithin(BusyAgent agent, double horizon)
+    /// <summary>
+    /// P(a busy agent is ready by each horizon from now), one entry per horizon: the after-call work (or the talk and then
+    /// the after-call work) ends in time, and the agent does not go on a break when saving the result. The survival up to
+    /// now is worked out once per agent, the rest once per horizon.
+    /// </summary>
+    private void FreeWithin(BusyAgent agent, Span<double> free)
     {
         var elapsed = agent.Elapsed.TotalSeconds;
-        return agent.Activity == AgentActivity.Wrapping
-            ? (_wrap - elapsed <= horizon ? 1.0 : 0.0)
-            : _talk.EndsWithin(elapsed, horizon - _wrap);
+        if (agent.Activity == AgentActivity.Wrapping)
+        {
+            var survived = _wrap.Survival(elapsed);
+            for (var h = 0; h < free.Length; h++) free[h] = _staysReady * Ends(_wrap, survived, elapsed, _horizons[h]);
+            return;
+        }
+        var talked = _talk.Survival(elapsed);
+        // Most talks are nowhere near their end: one look at the widest case spares the rest.
+        if (Ends(_talk, talked, elapsed, _horizons[^1] - _wrapPoints[0]) < 1e-5)
+        {
+            free.Clear();
+            return;
+        }
+        for (var h = 0; h < free.Length; h++)
+        {
+            var p = 0.0;
+            for (var i = 0; i < WrapQuadrature.Length; i++)
+                p += WrapQuadrature[i].Weight * Ends(_talk, talked, elapsed, _horizons[h] - _wrapPoints[i]);
+            free[h] = _staysReady * p;
+        }
+    }
+
+    /// <summary><see cref="Lognormal.EndsWithin"/> with the survival to <paramref name="elapsed"/> already known.</summary>
+    private static double Ends(Lognormal d, double survived, double elapsed, double horizon)
+    {
+        if (horizon <= 0) return 0;
+        if (survived <= 1e-12) return d.Sigma == 0 ? 1 : 0;
+        return Math.Clamp((survived - d.Survival(elapsed + horizon)) / survived, 0, 1);
     }
 
     /// <summary>
@@ -83,7 +120,14 @@ internal sealed class QueueModel
     /// </summary>
     public int LinesWithinRisk(double answerRate, double threshold, int maxLines, int exactLimit)
     {
-        var views = _horizons.Select(h => View(h, exactLimit, maxLines)).ToArray();
+        var free = new double[_busy.Count, _horizons.Count];
+        var row = new double[_horizons.Count];
+        for (var a = 0; a < _busy.Count; a++)
+        {
+            FreeWithin(_busy[a], row);
+            for (var h = 0; h < row.Length; h++) free[a, h] = row[h];
+        }
+        var views = Enumerable.Range(0, _horizons.Count).Select(h => View(h, free, exactLimit, maxLines)).ToArray();
         var lines = 0;
         while (lines < maxLines && views.Average(v => v.Risk()) <= threshold)
         {
@@ -93,13 +137,14 @@ internal sealed class QueueModel
         return lines;
     }
 
-    private IHorizonView View(double horizon, int exactLimit, int maxLines)
+    private IHorizonView View(int h, double[,] free, int exactLimit, int maxLines)
     {
+        var horizon = _horizons[h];
         var certain = _waitingMinusReady;
         var agents = new List<double>(_busy.Count);
-        foreach (var agent in _busy)
+        for (var a = 0; a < _busy.Count; a++)
         {
-            var q = FreeWithin(agent, horizon);
+            var q = free[a, h];
             if (q >= 1 - 1e-6) certain--;
             else if (q > 1e-6) agents.Add(q);
         }

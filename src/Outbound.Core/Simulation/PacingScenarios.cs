@@ -44,6 +44,11 @@ public static class PacingScenarios
         if (s.ConnectWithinSeconds < 0) problems.Add("connect_within_seconds cannot be negative");
         if (s.AmdFalsePositiveRate is < 0 or > 1) problems.Add("amd_false_positive_rate must lie in [0, 1]");
         if (s.Leads is < 0) problems.Add("leads cannot be negative");
+        if (s.WrapSdSeconds is < 0) problems.Add("wrap_sd_seconds cannot be negative");
+        if (s.ReadyReactionSeconds.Min < 0 || s.ReadyReactionSeconds.Max < s.ReadyReactionSeconds.Min) problems.Add("ready_reaction_seconds needs 0 ≤ min ≤ max");
+        if (s.BreakEveryMinutes < 0 || s.BreakMinutes < 0) problems.Add("break_every_minutes and break_minutes cannot be negative");
+        if (s.MachineSeconds <= 0) problems.Add("machine_seconds must be positive");
+        if (s.ConfiguredAmdFalsePositiveRate is < 0 or > 1) problems.Add("amd_false_positive_rate_configured must lie in [0, 1]");
         if (problems.Count > 0) throw new PacingScenarioException($"scenario '{s.Name}': {string.Join("; ", problems)}");
     }
 }

@@ -10,6 +10,12 @@ using Outbound.Data.Identity;
 
 namespace Outbound.Data.Performance;
 
+/// <summary>Refused dials per reason code, and pacing notices per kind, of one campaign in a period.</summary>
+public sealed record ComplianceRefusals(IReadOnlyDictionary<string, long> ByReason, IReadOnlyDictionary<string, long> Notices)
+{
+    public static ComplianceRefusals None { get; } = new(new Dictionary<string, long>(), new Dictionary<string, long>());
+}
+
 /// <summary>The campaign a performance report is about.</summary>
 public sealed record ReportedCampaign(CampaignId Id, TenantId TenantId, string Code, string Name, CampaignKind Kind, CampaignSettings Settings);
 
@@ -123,6 +129,38 @@ public sealed class PerformanceQueries(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>The instants that bound a period of centre-zone days, the last day included.</summary>
+    /// <summary>
+    /// The dials the dialer refused in the period, per reason code (compliance: window, attempts, DNC …; pacing: the cap, a
+    /// small team, the detector off), and the pacing notices it raised, per kind: the report's 合规拦截.
+    /// </summary>
+    public async Task<ComplianceRefusals> RefusalsAsync(ReportedCampaign campaign, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var (start, end) = Period(from, to);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var reasons = new Dictionary<string, long>();
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT reason, sum(count)::bigint FROM compliance_refusals WHERE campaign_id = @campaign AND day BETWEEN @from AND @to GROUP BY reason",
+            connection))
+        {
+            cmd.Parameters.AddWithValue("campaign", campaign.Id.Value);
+            cmd.Parameters.AddWithValue("from", from);
+            cmd.Parameters.AddWithValue("to", to);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) reasons[r.GetString(0)] = r.GetInt64(1);
+        }
+        var notices = new Dictionary<string, long>();
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT kind, count(*) FROM campaign_notices WHERE campaign_id = @campaign AND at >= @start AND at < @end GROUP BY kind", connection))
+        {
+            cmd.Parameters.AddWithValue("campaign", campaign.Id.Value);
+            cmd.Parameters.AddWithValue("start", start);
+            cmd.Parameters.AddWithValue("end", end);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) notices[r.GetString(0)] = r.GetInt64(1);
+        }
+        return new ComplianceRefusals(reasons, notices);
+    }
+
     public static (DateTimeOffset Start, DateTimeOffset End) Period(DateOnly from, DateOnly to)
     {
         static DateTimeOffset StartOf(DateOnly day) => CenterTime.China.ToInstant(day.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();

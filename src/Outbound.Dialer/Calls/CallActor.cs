@@ -157,18 +157,17 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         _answeredAt = e.At;
         _answeredBy = e.By;
         Progress(new CallProgressed(_plan.Lead.Id, _attempt) { AnsweredAt = e.At, AnsweredBy = e.By.ToString().ToLowerInvariant() });
-        if (e.By == AnsweredBy.Machine && _plan.Campaign.Settings.AmdEnabled)
+        if (e.By == AnsweredBy.Machine && _plan.HangsUpOnMachines)
         {
             await Try(t => t.HangUpAsync(e.Leg));
             return;
         }
+        // A preview call or a held line already has its agent (a preview's reservation may be on its way); other answers
+        // wait for the campaign to find one. Either way the campaign counts the answer.
+        var hasAgent = _control.Agent is not null || _plan.PreviewSession is not null;
+        _reportTo.Tell(new CallReports.Answered(Self, _plan.Lead.Id, hasAgent, MachineVerdict: e.By == AnsweredBy.Machine));
         if (_control.Agent is not null) await ConnectAsync();
-        else
-        {
-            // A preview call already has its agent (the reservation is on its way); others ask the campaign.
-            if (_plan.PreviewSession is null) _reportTo.Tell(new CallReports.Answered(Self, _plan.Lead.Id));
-            Timers.StartSingleTimer(nameof(ConnectDeadline), new ConnectDeadline(), Options.ConnectWithin);
-        }
+        else Timers.StartSingleTimer(nameof(ConnectDeadline), new ConnectDeadline(), Options.ConnectWithin);
     }
 
     private async Task OnReservedAsync(AgentProtocol.Reserved reserved)
@@ -328,9 +327,10 @@ internal sealed partial class CallActor : ReceiveActor, IWithTimers
         else if (_control.Agent is null) _plan.PreviewSession?.Tell(new AgentProtocol.Unreserve(Self));
 
         var now = Now;
+        // An agent who found an answering machine (detection off, or a check of the detector) says so in the result.
         var outcome = _interrupted
             ? InterruptedCall.Outcome(_answeredAt is not null, _answeredBy == AnsweredBy.Machine, _connectedAt is not null)
-            : Outcome();
+            : disposition == Disposition.AnsweringMachineCode ? CallOutcome.Machine : Outcome();
         var lead = _plan.Lead;
         var settings = _plan.Campaign.Settings;
         var next = _interrupted

@@ -13,4 +13,11 @@ internal sealed record CallPlan(
     LeasedLead Lead,
     string LeaseOwner,
     IActorRef? PreviewSession,
-    IActorRef ReportTo);
+    IActorRef ReportTo)
+{
+    /// <summary>
+    /// Hang up on the detector's machine verdict. False while detection is off (the verdict is still taken, to measure
+    /// the detector) and for the attempts whose machine verdicts agents check.
+    /// </summary>
+    public bool HangsUpOnMachines { get; init; } = Campaign.Settings.AmdEnabled;
+}

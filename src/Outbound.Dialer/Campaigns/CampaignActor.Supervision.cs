@@ -21,7 +21,8 @@ public sealed partial class CampaignActor
 {
     private sealed record RenewLeases;
     private sealed record Rewake;
-    private sealed record PendingTake(int Count, DateTimeOffset Deadline, bool AskedAgain);
+    /// <param name="Held">Progressive lines: each holds the ready agent waiting longest from the dial on.</param>
+    private sealed record PendingTake(int Count, DateTimeOffset Deadline, bool AskedAgain, bool Held);
 
     private readonly Dictionary<long, PendingTake> _pendingTakes = [];
     // Take ids are unique across incarnations, so a restarted campaign is never answered with a take of the one before.
@@ -80,10 +81,10 @@ public sealed partial class CampaignActor
         _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, _services.Options.RetryMax.Ticks));
     }
 
-    private void TakeLeads(int lines)
+    private void TakeLeads(int lines, bool held)
     {
         var id = ++_lastTakeId;
-        _pendingTakes[id] = new PendingTake(lines, Now + _services.Options.TakeTimeout, AskedAgain: false);
+        _pendingTakes[id] = new PendingTake(lines, Now + _services.Options.TakeTimeout, AskedAgain: false, held);
         _hopper!.Tell(new HopperProtocol.Take(id, lines));
     }
 
@@ -133,7 +134,8 @@ public sealed partial class CampaignActor
     {
         if (_calls.ContainsKey(call.Call)) return;
         Context.Watch(call.Call);
-        _calls[call.Call] = new CallSlot(call.Lead, call.PlacedAt, call.Answered, Stats: null, Dial: 0);
+        _calls[call.Call] = new CallSlot(call.Lead, call.PlacedAt, call.Answered, Pacing: null, Dial: 0, HeldAgent: null,
+            HangsUpOnMachines: _campaign?.Settings.AmdEnabled ?? false);
         if (!call.WaitingForAgent) return;
         _waiting.AddLast(call.Call);
         AssignWaitingCalls();

@@ -32,10 +32,15 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
     private sealed record AgentSlot(IActorRef Session, AgentState State, DateTimeOffset Since, IReadOnlyList<CampaignId> BlendedWith)
     {
         public bool Blended => BlendedWith.Count > 0;
+        /// <summary>The ringing line this agent is held for (progressive): it takes no other call until that line ends.</summary>
+        public IActorRef? HeldFor { get; init; }
     }
-    /// <param name="Stats">The statistics the call was dialled under (a reload starts new ones) and <paramref name="Dial"/> its number
+    /// <param name="Pacing">The pacing the call was dialled under (a reload starts a new one) and <paramref name="Dial"/> its number
     /// there; none for a call this incarnation found alive after a restart.</param>
-    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, CampaignStatistics? Stats, long Dial);
+    /// <param name="HeldAgent">The agent held for this line from the dial (progressive); null for a pooled line.</param>
+    /// <param name="HangsUpOnMachines">The dialer hung up on this call's machine verdict, if it had one.</param>
+    private sealed record CallSlot(LeasedLead Lead, DateTimeOffset PlacedAt, bool Answered, CampaignPacing? Pacing, long Dial, string? HeldAgent,
+        bool HangsUpOnMachines);
 
     private readonly CampaignId _id;
     private readonly DialerServices _services;
@@ -52,8 +57,7 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
     private DialerCampaign? _campaign;
     private CompliancePolicy? _policy;
     private IPacingStrategy? _strategy;
-    private PacingState? _pacingState;
-    private CampaignStatistics? _stats;
+    private CampaignPacing? _pacing;
     private IActorRef? _hopper;
     private CampaignStatus _status = CampaignStatus.Draft;
     private double _dialLevel;
@@ -125,26 +129,27 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         Receive<HopperProtocol.Taken>(OnTaken);
         Receive<HopperProtocol.TakenFor>(OnTakenFor);
         Receive<HopperProtocol.Status>(s => _hopperStatus = s);
-        Receive<CallReports.Answered>(a =>
-        {
-            if (_calls.TryGetValue(a.Call, out var slot))
-            {
-                _calls[a.Call] = slot with { Answered = true };
-                slot.Stats?.Classified(slot.Dial, CallOutcome.Answered);
-            }
-            _waiting.AddLast(a.Call);
-            AssignWaitingCalls();
-        });
+        Receive<CallReports.Answered>(OnAnswered);
         Receive<AgentProtocol.ReserveRefused>(r =>
         {
             if (_agents.TryGetValue(r.AgentId, out var agent) && agent.State == AgentState.Reserved)
-                _agents[r.AgentId] = agent with { State = AgentState.NotReady };
-            if (_calls.ContainsKey(r.Call)) _waiting.AddFirst(r.Call);
+                _agents[r.AgentId] = agent with { State = AgentState.NotReady, HeldFor = null };
+            if (_calls.TryGetValue(r.Call, out var slot))
+            {
+                // A line that lost its held agent rings on as a pooled one; an answered call waits for another agent.
+                _calls[r.Call] = slot with { HeldAgent = null };
+                if (slot.Answered) _waiting.AddFirst(r.Call);
+            }
             AssignWaitingCalls();
         });
         Receive<CallReports.Finished>(f =>
         {
-            if (_calls.TryGetValue(f.Call, out var slot)) slot.Stats?.Finished(slot.Dial, f.Completed.Record.Outcome, Now, f.TalkTime);
+            // The measurements the call was dialled under learn its outcome; the window of the pacing now counts its end.
+            if (_calls.TryGetValue(f.Call, out var slot))
+            {
+                slot.Pacing?.Finished(slot.Dial, f.Completed.Record, f.TalkTime);
+                _pacing?.Observed(f.Completed.Record, Now, f.TalkTime, slot.HangsUpOnMachines);
+            }
             ForgetCall(f.Call);
         });
         Receive<CallReports.NotDialled>(n =>
@@ -216,12 +221,29 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         _status = _campaign.Status;
         _pausedBySuspension = _campaign.PausedBySuspension;
         _policy = CompliancePolicy.From(settings);
-        var options = _services.Options;
-        _stats = new CampaignStatistics(TimeSpan.FromSeconds(settings.WrapUpSeconds), options.ConnectWithin, options.RingTimeout,
-            settings.AbandonCap, TimeSpan.FromHours(settings.AbandonWindowHours));
         _strategy = StrategyFor(_campaign.DialMode);
-        _pacingState = _strategy?.InitialState;
+        await StartPacingAsync();
         return true;
+    }
+
+    /// <summary>A fresh pacing for the campaign as set up now, primed with its own history (window, detector, figures).</summary>
+    private async Task StartPacingAsync()
+    {
+        var campaign = _campaign!;
+        var options = _services.Options;
+        var strategy = _strategy ?? new ProgressivePacing(); // preview and manual: figures only
+        var rules = CampaignPacing.Rules(campaign, _policy!, options, governed: strategy is PredictivePacing);
+        var prior = CallStatistics.Prior(TimeSpan.FromSeconds(campaign.Settings.WrapUpSeconds), options.RingTimeout);
+        PacingHistory? history = null;
+        try
+        {
+            if (_services.History is { } query) history = await query.LoadAsync(_id, Now, rules.Window, prior);
+        }
+        catch (Exception e)
+        {
+            _log.Warning("Campaign {0}: pacing history not read, starting from defaults: {1}", campaign.Code, e.Message);
+        }
+        _pacing = CampaignPacing.Start(strategy, rules, _services.Pacing.Guard, prior, history, Now);
     }
 
     private IPacingStrategy? StrategyFor(DialMode mode) => mode switch
@@ -243,12 +265,10 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         var change = CampaignChange.Between(_campaign.DialMode, _campaign.Settings, stored.DialMode, stored.Settings);
         _campaign = stored;
         _policy = CompliancePolicy.From(stored.Settings);
-        _stats!.Retune(TimeSpan.FromSeconds(stored.Settings.WrapUpSeconds), stored.Settings.AbandonCap, TimeSpan.FromHours(stored.Settings.AbandonWindowHours));
-        if (change.Has(CampaignSettingArea.DialMode))
-        {
-            _strategy = StrategyFor(stored.DialMode);
-            _pacingState = _strategy?.InitialState;
-        }
+        if (change.Has(CampaignSettingArea.DialMode)) _strategy = StrategyFor(stored.DialMode);
+        // New limits (cap, window, wrap, detector) make a new pacing, primed from the records as the start is; calls
+        // placed before keep the measurements they were dialled under, and every call's end counts in the new window.
+        if (change.Any) await StartPacingAsync();
         if (change.Any)
         {
             _settingsChanged = new CampaignSettingsChanged(Now, change);
@@ -370,29 +390,34 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
             return;
         }
         var now = Now;
-        var snapshot = new PacingSnapshot(
+        var paced = _pacing!.Decide(new PacingSituation(
             now,
             ReadyAgents: ReadyForOutbound(),
             // A busy blended agent may be on an inbound call and go back to inbound after it: not counted as about to free up.
-            BusyAgents: _agents.Values.Where(a => !a.Blended && a.State is AgentState.OnCall or AgentState.AfterCallWork or AgentState.Reserved)
+            // An agent held for a ringing line is that line's, not the pool's.
+            BusyAgents: _agents.Values.Where(a => !a.Blended && a.HeldFor is null && a.State is AgentState.OnCall or AgentState.AfterCallWork or AgentState.Reserved)
                 .Select(a => a.State == AgentState.AfterCallWork ? BusyAgent.Wrapping(now - a.Since) : BusyAgent.Talking(now - a.Since))
                 .ToList(),
-            LinesInFlight: _calls.Values.Where(c => !c.Answered).Select(c => new LineInFlight(now - c.PlacedAt))
+            PooledLines: _calls.Values.Where(c => !c.Answered && c.HeldAgent is null).Select(c => new LineInFlight(now - c.PlacedAt))
                 .Concat(Enumerable.Repeat(new LineInFlight(TimeSpan.Zero), PendingLines)).ToList(),
             WaitingCalls: _waiting.Count,
-            Statistics: _stats!.Snapshot(),
-            Abandons: _stats.Abandons(now),
-            LeadsAvailable: _hopperStatus is { Exhausted: true, Buffered: 0 } && PendingLines == 0 ? 0 : null);
-        var (decision, state) = _strategy.Decide(snapshot, _pacingState!);
-        _pacingState = state;
+            Team: Team(),
+            LeadsAvailable: _hopperStatus is { Exhausted: true, Buffered: 0 } && PendingLines == 0 ? 0 : null));
+        foreach (var notice in paced.Notices) Announce(notice);
+        if (paced.Withheld > 0) CountRefusal(paced.Mode == PacingMode.SmallTeam ? RefusalReason.SmallTeam : RefusalReason.CapReached, paced.Withheld);
+        var decision = paced.Decision;
         _dialLevel = decision.DialLevel;
         if (decision.Lines <= 0 || _hopper is null) return;
-        TakeLeads(decision.Lines);
+        TakeLeads(decision.Lines, decision.Reserve);
     }
 
+    /// <summary>
+    /// Leads for the lines asked for: a progressive line holds the ready agent waiting longest from the dial on (a lead
+    /// with no such agent left goes back); a predictive line rings for the pool.
+    /// </summary>
     private void OnTaken(HopperProtocol.Taken taken)
     {
-        var expected = _pendingTakes.Remove(taken.TakeId);
+        var expected = _pendingTakes.Remove(taken.TakeId, out var take);
         if (taken.Repeat && !expected) return; // a take served already: its leads went out the first time
         if (!expected || _draining || _status != CampaignStatus.Running)
         {
@@ -406,8 +431,46 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
                 _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
                 continue;
             }
-            if (Gate(lead, agentId: null)) Dial(lead, previewSession: null);
+            if (!take!.Held)
+            {
+                if (Gate(lead, agentId: null)) Dial(lead, previewSession: null);
+                continue;
+            }
+            if (LongestReady() is not { } agent)
+            {
+                _hopper?.Tell(new HopperProtocol.Release(lead.Id, LeadRelease.Back));
+                continue;
+            }
+            if (!Gate(lead, agentId: null)) continue;
+            var call = Dial(lead, previewSession: null, heldAgent: agent.Key);
+            _agents[agent.Key] = agent.Value with { State = AgentState.Reserved, Since = Now, HeldFor = call };
+            agent.Value.Session.Tell(new AgentProtocol.Reserve(call, lead));
         }
+    }
+
+    /// <summary>The ready agent free for outbound that has waited longest (outbound-only agents before blended ones).</summary>
+    private KeyValuePair<string, AgentSlot>? LongestReady()
+    {
+        var free = _agents.Where(a => a.Value.State == AgentState.Ready && FreeForOutbound(a.Value))
+            .OrderBy(a => a.Value.Blended).ThenBy(a => a.Value.Since).FirstOrDefault();
+        return free.Key is null ? null : free;
+    }
+
+    /// <summary>A notice for the manager: kept, listed on the live page, published on the event stream.</summary>
+    private void Announce(PacingNotice notice)
+    {
+        _log.Warning("Campaign {0}: {1} (window rate {2:P2}, detector false positives {3:P2})", _campaign!.Code, notice.Kind, notice.Rate, notice.FalsePositiveRate);
+        Context.System.EventStream.Publish(new CampaignEvents.PacingNoticeRaised(_id, notice));
+        if (_services.Notices is not { } notices) return;
+        var (log, code, tenant) = (_log, _campaign.Code, _campaign.TenantId);
+        notices.AddAsync(tenant, _id, notice).ContinueWith(t => log.Warning("Campaign {0}: notice not stored: {1}", code, t.Exception?.GetBaseException().Message),
+            TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    private void CountRefusal(RefusalReason reason, int count = 1)
+    {
+        _refusals[reason] = _refusals.GetValueOrDefault(reason) + count;
+        _refusalsToFlush[reason] = _refusalsToFlush.GetValueOrDefault(reason) + count;
     }
 
     private void OfferPreviews()
@@ -485,8 +548,7 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         var context = new DialContext(Instant.FromDateTimeOffset(Now), agentId, TenantSuspended: _standing == TenantStanding.Suspended,
             CampaignRunning: _status == CampaignStatus.Running);
         if (ComplianceCheck.Evaluate(_policy!, lead.Facts, context, lead.History) is not ComplianceDecision.Refused refused) return null;
-        _refusals[refused.Reason] = _refusals.GetValueOrDefault(refused.Reason) + 1;
-        _refusalsToFlush[refused.Reason] = _refusalsToFlush.GetValueOrDefault(refused.Reason) + 1;
+        CountRefusal(refused.Reason);
         LeadRelease how = refused.Reason switch
         {
             RefusalReason.Dnc => new LeadRelease.Closed("dnc", refused.Reason.Code()),
@@ -498,21 +560,49 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         return refused.Reason;
     }
 
-    private void Dial(LeasedLead lead, IActorRef? previewSession)
+    private IActorRef Dial(LeasedLead lead, IActorRef? previewSession, string? heldAgent = null)
     {
+        var pacer = _pacing!.Pacer;
+        var hangsUp = pacer.HangsUpOnMachines && !pacer.ChecksDetector(lead.PhoneE164, lead.Attempts + 1);
+        var plan = new CallPlan(_campaign!, _policy!, lead, _owner, previewSession, Self) { HangsUpOnMachines = hangsUp };
         // A call is not the campaign's child: should the campaign restart, its calls go on (a restart would restart its
         // children too, losing their state) and tell the new incarnation about themselves.
 #pragma warning disable AK1008
-        var call = Context.System.ActorOf(CallActor.Props(new CallPlan(_campaign!, _policy!, lead, _owner, previewSession, Self), _services));
+        var call = Context.System.ActorOf(CallActor.Props(plan, _services));
 #pragma warning restore AK1008
         Context.Watch(call);
-        _calls[call] = new CallSlot(lead, Now, Answered: false, _stats!, _stats!.Dialled());
+        _calls[call] = new CallSlot(lead, Now, Answered: false, _pacing, pacer.Measurements.Dialled(), heldAgent, hangsUp);
+        return call;
+    }
+
+    /// <summary>
+    /// An answer that needs an agent: counted for pacing; one that has no agent yet (a pooled line) waits for the agent
+    /// ready longest. A machine verdict put through because detection is off is a refusal the live page counts.
+    /// </summary>
+    private void OnAnswered(CallReports.Answered a)
+    {
+        if (_calls.TryGetValue(a.Call, out var slot))
+        {
+            _calls[a.Call] = slot with { Answered = true };
+            slot.Pacing?.Answered(slot.Dial, Now - slot.PlacedAt);
+            if (a.MachineVerdict && _pacing?.Pacer.Governor.DetectorOff == true) CountRefusal(RefusalReason.DetectorOff);
+        }
+        if (a.HasAgent) return;
+        _waiting.AddLast(a.Call);
+        AssignWaitingCalls();
     }
 
     private void OnAgentStateChanged(CampaignCommands.AgentStateChanged changed)
     {
         if (!_agents.TryGetValue(changed.AgentId, out var agent)) return;
-        _agents[changed.AgentId] = agent with { State = changed.State, Since = changed.Since };
+        if (agent.State == AgentState.AfterCallWork && changed.State is AgentState.Ready or AgentState.NotReady)
+            _pacing?.Wrapped(changed.Since - agent.Since, thenNotReady: changed.State == AgentState.NotReady);
+        _agents[changed.AgentId] = agent with
+        {
+            State = changed.State,
+            Since = changed.Since,
+            HeldFor = changed.State == AgentState.Reserved ? agent.HeldFor : null,
+        };
         if (changed.State == AgentState.LoggedOut)
         {
             _agents.Remove(changed.AgentId);
@@ -529,9 +619,7 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
         {
             var call = first.Value;
             if (!_calls.TryGetValue(call, out var slot)) { _waiting.RemoveFirst(); continue; }
-            var free = _agents.Where(a => a.Value.State == AgentState.Ready && FreeForOutbound(a.Value))
-                .OrderBy(a => a.Value.Blended).ThenBy(a => a.Value.Since).FirstOrDefault();
-            if (free.Key is null) return;
+            if (LongestReady() is not { } free) return;
             _waiting.RemoveFirst();
             _agents[free.Key] = free.Value with { State = AgentState.Reserved, Since = Now };
             free.Value.Session.Tell(new AgentProtocol.Reserve(call, slot.Lead));
@@ -541,23 +629,39 @@ public sealed partial class CampaignActor : ReceiveActor, IWithTimers
     /// <summary>The call is over for the campaign; one that ended without a finish report no longer holds back the outcome counts.</summary>
     private void ForgetCall(IActorRef call)
     {
-        if (_calls.Remove(call, out var slot)) slot.Stats?.Dropped(slot.Dial);
+        if (_calls.Remove(call, out var slot))
+        {
+            slot.Pacing?.Dropped(slot.Dial);
+            // A held agent whose line ended without reaching it is the pool's again. The call tells the session when it
+            // knew its agent; a line never placed (the fence failed: the database is away) may have stopped before the
+            // session's reservation reached it, so the campaign lets the session go too (it ignores another call's release).
+            if (slot.HeldAgent is { } agentId && _agents.TryGetValue(agentId, out var agent) && Equals(agent.HeldFor, call))
+            {
+                _agents[agentId] = agent with { HeldFor = null };
+                if (agent.State == AgentState.Reserved) agent.Session.Tell(new AgentProtocol.Unreserve(call));
+            }
+        }
         _waiting.Remove(call);
     }
+
+    /// <summary>Outbound agents working now: ready, held or reserved, talking or in after-call work (not on a break).</summary>
+    private int Team() =>
+        _agents.Values.Count(a => !a.Blended && a.State is AgentState.Ready or AgentState.Reserved or AgentState.OnCall or AgentState.AfterCallWork);
 
     private CampaignStatusReply StatusReply() => new(
         _id, _campaign!.Code, _status, _campaign.DialMode,
         Enum.GetValues<AgentState>().ToDictionary(s => s, s => _agents.Values.Count(a => a.State == s)),
         _calls.Values.Count(c => !c.Answered),
         _dialLevel,
-        _stats!.HumanAnswerRate,
-        _stats.Abandons(Now).Rate,
+        _pacing!.Pacer.Measurements.Snapshot().HumanAnswerRate,
+        _pacing.Pacer.WindowAt(Now).Rate,
         _campaign.Settings.AbandonCap,
-        _stats.Placed,
-        _stats.Completed,
+        _pacing.Pacer.Measurements.Placed,
+        _pacing.Completed,
         _hopperStatus.Buffered,
         _hopperStatus is { Exhausted: true, Buffered: 0 },
-        new Dictionary<RefusalReason, int>(_refusals))
+        new Dictionary<RefusalReason, int>(_refusals),
+        _strategy is null ? null : _pacing.Status(Now, Team()))
     {
         SettingsChanged = _settingsChanged,
         DatabaseDown = !_services.Health.IsUp,

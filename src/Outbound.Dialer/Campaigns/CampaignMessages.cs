@@ -82,7 +82,10 @@ public static class CampaignReplies
     public const string DatabaseUnavailable = "database_unavailable";
 }
 
-/// <summary>The live figures of one campaign (the status page and tests read them).</summary>
+/// <summary>
+/// The live figures of one campaign (the status page and tests read them); <see cref="Pacing"/> says how a predictive or
+/// progressive campaign paces now and why (null in preview and manual modes).
+/// </summary>
 public sealed record CampaignStatusReply(
     CampaignId CampaignId,
     string Code,
@@ -98,7 +101,8 @@ public sealed record CampaignStatusReply(
     int CallsCompleted,
     int LeadsBuffered,
     bool ListExhausted,
-    IReadOnlyDictionary<RefusalReason, int> Refusals)
+    IReadOnlyDictionary<RefusalReason, int> Refusals,
+    PacingStatus? Pacing)
 {
     /// <summary>The last change of the set-up applied while the campaign was loaded (the live page tells it), or null.</summary>
     public CampaignSettingsChanged? SettingsChanged { get; init; }
@@ -113,10 +117,19 @@ public sealed record CampaignStatusReply(
 /// <summary>A change of a campaign's set-up the running dialer applied at <paramref name="At"/>, from the next dial on.</summary>
 public sealed record CampaignSettingsChanged(DateTimeOffset At, CampaignChange Change);
 
+/// <summary>What a campaign tells the rest of the node (on the actor system's event stream).</summary>
+public static class CampaignEvents
+{
+    /// <summary>The campaign's pacing fell back, resumed, or turned its detector off: its manager is to be told.</summary>
+    public sealed record PacingNoticeRaised(CampaignId CampaignId, Core.Pacing.PacingNotice Notice);
+}
+
 /// <summary>What a call actor tells its campaign.</summary>
 internal static class CallReports
 {
-    public sealed record Answered(IActorRef Call, LeadId LeadId);
+    /// <param name="HasAgent">The call already has its agent (held for it, or a preview): it does not wait for one.</param>
+    /// <param name="MachineVerdict">The detector judged the answer a machine, and the call is put through all the same.</param>
+    public sealed record Answered(IActorRef Call, LeadId LeadId, bool HasAgent = false, bool MachineVerdict = false);
 
     public sealed record Finished(IActorRef Call, CompletedCall Completed, TimeSpan? TalkTime, TimeSpan? WrapTime);
 

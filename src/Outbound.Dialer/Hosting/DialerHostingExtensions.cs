@@ -50,6 +50,8 @@ public static class DialerHostingExtensions
         services.TryAddSingleton(sp => new CampaignStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new LeadHopper(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new TenantStandingQuery(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new PacingHistoryQuery(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new CampaignNotices(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<DatabaseHealth>();
         services.TryAddSingleton(sp =>
         {
@@ -65,7 +67,8 @@ public static class DialerHostingExtensions
             return new DialerServices(
                 sp.GetRequiredService<CampaignStore>(), sp.GetRequiredService<LeadHopper>(), sp.GetRequiredService<DurableWriter>(),
                 sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<TimeProvider>(), options,
-                sp.GetRequiredService<IOptions<PacingOptions>>().Value, sp.GetRequiredService<TenantStandingQuery>());
+                sp.GetRequiredService<IOptions<PacingOptions>>().Value, sp.GetRequiredService<TenantStandingQuery>(),
+                sp.GetRequiredService<PacingHistoryQuery>(), sp.GetRequiredService<CampaignNotices>());
         });
         services.TryAddSingleton(sp => new RunRecovery(sp.GetRequiredService<DialerServices>(), sp.GetRequiredService<DialerRuns>(),
             new InterruptedWork(sp.GetRequiredService<NpgsqlDataSource>())));

@@ -30,6 +30,9 @@ public sealed class PerformanceReportDataSource(PerformanceQueries queries, Tena
         var figures = tally.Result();
         return new PerformanceReportModel(campaign.Code, campaign.Name, campaign.Kind, campaign.TenantId, tenant?.Name ?? "", from, to, figures,
             campaign.Settings.Dispositions, campaign.Settings.Questionnaire, now, await queries.AgentNamesAsync(figures.Agents.Select(a => a.Agent), ct),
-            quality is null ? null : await quality.LoadAsync(campaign.Id.Value, from, to, ct), new ServiceReport(orders, timeliness));
+            quality is null ? null : await quality.LoadAsync(campaign.Id.Value, from, to, ct), new ServiceReport(orders, timeliness))
+        {
+            Refusals = await queries.RefusalsAsync(campaign, from, to, ct),
+        };
     }
 }

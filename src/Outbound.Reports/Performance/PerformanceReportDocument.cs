@@ -38,6 +38,7 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
         if (model.Kind == CampaignKind.Collections || F.Promises.Count > 0) ComposePromises(c);
         if (model.Questionnaire is not null || F.Survey.Responses > 0) ComposeSurvey(c);
         ComposeAbandon(c, charts);
+        if (model.Kind != CampaignKind.Inbound) ComposeRefusals(c);
         if (F.Inbound.Offered > 0 || model.Kind == CampaignKind.Inbound) ComposeInbound(c);
         if (model.Service is { } service) ServiceSection.Compose(c, service, F.FirstContactResolution);
         ComposeAgents(c);
@@ -131,6 +132,48 @@ public sealed class PerformanceReportDocument(PerformanceReportModel model)
         table.Draw(c);
         if (charts && F.AbandonByDay.Count > 0) PdfChart.Draw(c, AbandonChart(), "每日放弃率与上限 Abandon rate per day against the cap", 180);
     }
+
+    /// <summary>合规拦截: every dial the dialer refused, by reason, and how often pacing fell back or detection was turned off.</summary>
+    private void ComposeRefusals(PdfComposer c)
+    {
+        c.Heading("合规拦截 Compliance refusals");
+        var refusals = model.Refusals;
+        if (refusals.ByReason.Count == 0 && refusals.Notices.Count == 0)
+        {
+            c.Text("本期无拦截 No dial was refused in this period.");
+            return;
+        }
+        var table = new PdfTable(new PdfColumn("原因 Reason", 4), new PdfColumn("次数 Count", 1, CellAlign.Right));
+        foreach (var (code, n) in refusals.ByReason.OrderByDescending(r => r.Value)) table.Row(RefusalText(code), Count(n));
+        foreach (var (kind, n) in refusals.Notices.OrderBy(k => k.Key)) table.Row(NoticeText(kind), Count(n));
+        table.Draw(c);
+    }
+
+    private static string RefusalText(string code) => code switch
+    {
+        "outside_window" => "不在允许呼叫时段 Outside the calling window",
+        "dnc" => "免打扰名单 Do-not-call list",
+        "max_attempts" => "已达最大拨打次数 Maximum attempts reached",
+        "daily_unanswered_limit" => "当日未接通次数已达上限 Daily unanswered limit",
+        "retry_delay" => "未到重拨间隔 Retry delay not over",
+        "ofcom_abandon_72h" => "放弃呼叫后 72 小时内不得重拨 No repeat within 72 h of an abandon",
+        "callback_owned_by_other" => "预约回拨属于其他坐席 Callback owned by another agent",
+        "tenant_suspended" => "客户已停机 Client suspended",
+        "campaign_not_running" => "项目未在运行 Campaign not running",
+        "unknown_time_zone" => "无法确定客户时区 Time zone unknown",
+        "cap_reached" => "放弃率近上限，暂停多拨 Near the abandon cap: over-dialling held back",
+        "small_team" => "坐席人数不足，逐一拨号 Team too small: one line per ready agent",
+        "detector_off" => "答录机检测已关闭，机器转坐席 Detection off: machines put through to agents",
+        _ => code,
+    };
+
+    private static string NoticeText(string kind) => kind switch
+    {
+        "cap_fallback" => "转为逐一拨号（放弃率近上限）Fall-backs to progressive at the cap",
+        "predictive_resumed" => "恢复预测式外呼 Returns to predictive",
+        "detector_off" => "自动关闭答录机检测 Detection turned off",
+        _ => kind,
+    };
 
     private Plot AbandonChart()
     {

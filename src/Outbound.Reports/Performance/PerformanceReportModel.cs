@@ -24,6 +24,9 @@ public sealed record PerformanceReportModel(
 {
     /// <summary>An agent as the client's report names it: the person's name, a demo bot as such, never an internal id.</summary>
     public AgentName NameOf(string agentId) => AgentNames.GetValueOrDefault(agentId) ?? new AgentName(agentId, null, null);
+
+    /// <summary>The dials refused in the period and why (合规拦截), with the pacing notices raised.</summary>
+    public Data.Performance.ComplianceRefusals Refusals { get; init; } = Data.Performance.ComplianceRefusals.None;
 }
 
 /// <summary>The campaign's work orders and its client's knowledge-base timeliness over the period (see Core's ServiceMetrics).</summary>

@@ -2,14 +2,18 @@ using Outbound.Telephony.Port;
 
 namespace Outbound.Telephony.Simulated;
 
-/// <summary>What the simulated callee will do, drawn once when the call is placed.</summary>
-internal sealed record SimulatedOutcome(
+/// <summary>
+/// What the simulated callee will do, drawn once when the call is placed: who answers (and what the detector will say:
+/// a false positive is a human with <see cref="AnsweredBy.Machine"/>) after <paramref name="RingTime"/>, or how the call
+/// fails; <paramref name="TalkTime"/> is how long the callee stays once put through to an agent.
+/// </summary>
+public sealed record SimulatedOutcome(
     AnsweredBy? AnsweredBy,
     FailureReason? Failure,
     TimeSpan RingTime,
     TimeSpan TalkTime)
 {
-    public static SimulatedOutcome Draw(Random random, SimulatedCarrierOptions o)
+    internal static SimulatedOutcome Draw(Random random, SimulatedCarrierOptions o)
     {
         var ring = TimeSpan.FromSeconds(o.RingSecondsMin + random.NextDouble() * (o.RingSecondsMax - o.RingSecondsMin));
         var talk = TimeSpan.FromSeconds(LogNormal(random, o.TalkSecondsMean, o.TalkSecondsSd));

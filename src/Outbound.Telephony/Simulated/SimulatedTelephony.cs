@@ -4,9 +4,10 @@ using Outbound.Telephony.Port;
 namespace Outbound.Telephony.Simulated;
 
 /// <summary>
-/// A carrier and agent phones in memory: every origination draws its fate from seeded distributions
-/// and plays it out on timers of the injected <see cref="TimeProvider"/>, so tests can run it in
-/// virtual time and the demo in real (optionally scaled) time.
+/// A carrier and agent phones in memory: every origination draws its fate from seeded distributions (or from the
+/// <c>callees</c> given, such as a bench scenario's) and plays it out on timers of the injected <see cref="TimeProvider"/>,
+/// so tests can run it in virtual time and the demo in real (optionally scaled) time. An answered callee stays its talk
+/// time once bridged to an agent; left alone, it hangs up after that time.
 /// </summary>
 public sealed class SimulatedTelephony : ITelephony, IDisposable
 {
@@ -18,13 +19,16 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
     private readonly List<SimulatedCall> _placed = [];
     private readonly SimulatedMedia _media = new();
     private readonly ConcurrentDictionary<string, CallLegId> _agentLegs = new(StringComparer.Ordinal);
+    private readonly Func<OriginateRequest, DateTimeOffset, SimulatedOutcome>? _callees;
 
-    public SimulatedTelephony(SimulatedCarrierOptions options, TimeProvider time)
+    /// <param name="callees">Who answers each origination; null draws from <paramref name="options"/>' distributions.</param>
+    public SimulatedTelephony(SimulatedCarrierOptions options, TimeProvider time, Func<OriginateRequest, DateTimeOffset, SimulatedOutcome>? callees = null)
     {
         options.Validate();
         _options = options;
         _time = time;
         _random = new Random(options.Seed);
+        _callees = callees;
     }
 
     /// <summary>Every origination so far, in order.</summary>
@@ -42,7 +46,7 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
         SimulatedOutcome outcome;
         lock (_gate)
         {
-            outcome = SimulatedOutcome.Draw(_random, _options);
+            outcome = _callees?.Invoke(request, _time.GetUtcNow()) ?? SimulatedOutcome.Draw(_random, _options);
             _placed.Add(new SimulatedCall(leg.Id, request, _time.GetUtcNow()));
         }
         _legs[leg.Id] = leg;
@@ -55,8 +59,12 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
             After(leg, outcome.RingTime, () =>
             {
                 leg.Answered = true;
+                leg.TalkAfterBridge = outcome.TalkTime;
                 Emit(leg, new TelephonyEvent.Answered(leg.Id, _time.GetUtcNow(), request.DetectMachine ? by : AnsweredBy.Unknown));
-                After(leg, outcome.TalkTime, () => End(leg, new TelephonyEvent.HungUp(leg.Id, _time.GetUtcNow(), ByRemote: true, HangupCause.Normal)));
+                After(leg, outcome.TalkTime, () =>
+                {
+                    if (!leg.Bridged) End(leg, new TelephonyEvent.HungUp(leg.Id, _time.GetUtcNow(), ByRemote: true, HangupCause.Normal));
+                });
             });
         else
             After(leg, request.RingTimeout, () => End(leg, new TelephonyEvent.Failed(leg.Id, _time.GetUtcNow(), FailureReason.NoAnswer)));
@@ -196,8 +204,8 @@ public sealed class SimulatedTelephony : ITelephony, IDisposable
         private readonly List<ITimer> _timers = [];
         private int _ended;
         public bool Answered { get; set; }
-        /// <summary>Inbound legs: the caller hangs up this long after being bridged.</summary>
-        public TimeSpan? TalkAfterBridge { get; init; }
+        /// <summary>The caller (or callee) hangs up this long after being bridged to an agent.</summary>
+        public TimeSpan? TalkAfterBridge { get; set; }
         public bool Bridged { get; set; }
         public string? RecordingPath { get; set; }
         public bool Ended => Volatile.Read(ref _ended) == 1;

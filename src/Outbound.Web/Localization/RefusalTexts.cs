@@ -17,6 +17,9 @@ public static class RefusalTexts
         RefusalReason.TenantSuspended => new("客户已停机：欠费超过宽限期，缴费后恢复", "Client suspended: overdue beyond the grace days, resumes when paid"),
         RefusalReason.CampaignNotRunning => new("项目未在运行", "Campaign not running"),
         RefusalReason.UnknownTimeZone => new("无法确定客户时区", "Lead's time zone unknown"),
+        RefusalReason.CapReached => new("放弃率已近上限：暂停预测式多拨", "Abandon rate near the cap: predictive over-dialling held back"),
+        RefusalReason.SmallTeam => new("坐席人数不足：按逐一拨号，不多拨", "Team too small for predictive: one line per ready agent"),
+        RefusalReason.DetectorOff => new("答录机检测已关闭：机器应答转坐席处理", "Machine detection off: answering machines put through to agents"),
         _ => new(reason.Code(), reason.Code()),
     };
 

@@ -43,7 +43,9 @@ public sealed class MetricDefinitionTests
     [Fact]
     public void Humans_hung_up_on_as_machines_count_as_abandoned()
     {
-        var run = PacingSimulator.Run(Scenarios.Tiny(amdFalsePositiveRate: 1.0), PacingStrategies.Create("progressive"));
+        // No detector checks: every machine verdict is hung up on.
+        var noChecks = new GuardOptions { DetectorCheckShare = 0, DetectorCheckShareInDoubt = 0 };
+        var run = PacingSimulator.Run(Scenarios.Tiny(amdFalsePositiveRate: 1.0), PacingStrategies.Create("progressive"), noChecks);
 
         // A new dial every 10 s (the agent stays free); the last, at 350 s, is still ringing at the end.
         Assert.Equal(0, run.Row.Connects);
@@ -53,6 +55,18 @@ public sealed class MetricDefinitionTests
         Assert.Equal(0, run.InformationMessages);
         Assert.Equal(1.0, run.Row.AbandonRate);
         Assert.Equal(0, run.Row.Utilization);
+    }
+
+    [Fact]
+    public void Humans_the_detector_check_puts_through_count_as_connected_and_only_those_hung_up_on_as_abandoned()
+    {
+        // The detector takes every human for a machine; the checks put a share of its verdicts through to the agent.
+        var run = PacingSimulator.Run(Scenarios.Tiny(amdFalsePositiveRate: 1.0), PacingStrategies.Create("progressive"));
+
+        Assert.InRange(run.Row.Connects, 1, run.Row.Calls - 1);
+        Assert.True(run.AmdFalsePositives > 0);
+        Assert.Equal(run.AmdFalsePositives, run.Abandoned);
+        Assert.Equal(Math.Round((double)run.Abandoned / (run.Abandoned + run.Row.Connects), 5), run.Row.AbandonRate);
     }
 
     [Fact]

@@ -6,7 +6,9 @@ internal static class Scenarios
 {
     /// <summary>
     /// One agent, every call answered by a human after exactly 10 s, 60 s talk, 20 s wrap, 6 minutes:
-    /// small enough to work out by hand.
+    /// small enough to work out by hand. The agent is a machine of a person: ready at once, after-call
+    /// work of exactly 20 s, no breaks (the scenario defaults give agents human reactions, varying
+    /// after-call work and breaks).
     /// </summary>
     public static PacingScenario Tiny(double amdFalsePositiveRate = 0, double windowHours = 24) => new()
     {
@@ -25,6 +27,9 @@ internal static class Scenarios
         AbandonWindowHours = windowHours,
         ConnectWithinSeconds = 2,
         AmdFalsePositiveRate = amdFalsePositiveRate,
+        WrapSdSeconds = 0,
+        ReadyReactionSeconds = new SecondsRange { Min = 0, Max = 0 },
+        BreakEveryMinutes = 0,
     };
 
     /// <summary>The scenario file shipped in campaigns/, found from the test's output folder upwards.</summary>

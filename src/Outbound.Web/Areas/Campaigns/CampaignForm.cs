@@ -31,6 +31,7 @@ public sealed class CampaignForm
     [FieldLabel(typeof(CampaignTexts), nameof(CampaignTexts.PreviewCountdown))]
     public int PreviewCountdownSeconds { get; set; }
     public bool AmdEnabled { get; set; } = true;
+    public decimal AmdFalsePositivePercent { get; set; } = 1m;
     public bool RecordCalls { get; set; } = true;
     public string CallingWindowsJson { get; set; } = "[]";
     public string RetryDelaysJson { get; set; } = "{}";
@@ -55,6 +56,7 @@ public sealed class CampaignForm
         WrapUpSeconds = c.Settings.WrapUpSeconds,
         PreviewCountdownSeconds = c.Settings.PreviewCountdownSeconds,
         AmdEnabled = c.Settings.AmdEnabled,
+        AmdFalsePositivePercent = c.Settings.AmdFalsePositiveRate * 100m,
         RecordCalls = c.Settings.RecordCalls,
         CallingWindowsJson = JsonSerializer.Serialize(c.Settings.CallingWindows, Json),
         RetryDelaysJson = JsonSerializer.Serialize(c.Settings.RetryDelayMinutes, Json),
@@ -94,6 +96,7 @@ public sealed class CampaignForm
             WrapUpSeconds = WrapUpSeconds,
             PreviewCountdownSeconds = PreviewCountdownSeconds,
             AmdEnabled = AmdEnabled,
+            AmdFalsePositiveRate = AmdFalsePositivePercent / 100m,
             RecordCalls = RecordCalls,
             CallingWindows = Read<List<CallingWindow>>(CallingWindowsJson, nameof(CallingWindowsJson), CampaignTexts.Windows, []),
             RetryDelayMinutes = Read<Dictionary<CallOutcome, int>>(RetryDelaysJson, nameof(RetryDelaysJson), CampaignTexts.Retry, []),
@@ -113,6 +116,7 @@ public sealed class CampaignForm
         return name switch
         {
             nameof(CampaignSettings.AbandonCap) => nameof(AbandonCapPercent),
+            nameof(CampaignSettings.AmdFalsePositiveRate) => nameof(AmdFalsePositivePercent),
             nameof(CampaignSettings.CallingWindows) => nameof(CallingWindowsJson),
             nameof(CampaignSettings.RetryDelayMinutes) => nameof(RetryDelaysJson),
             nameof(CampaignSettings.CustomFields) => nameof(CustomFieldsJson),

@@ -23,6 +23,8 @@ public static class CampaignTexts
     public static readonly Text WrapUp = new("话后处理（秒）", "Wrap-up (seconds)");
     public static readonly Text PreviewCountdown = new("预览倒计时（秒，0 为等待坐席）", "Preview countdown (seconds, 0 waits for the agent)");
     public static readonly Text Amd = new("启用留言机检测（AMD）", "Answering-machine detection (AMD)");
+    public static readonly Text AmdFalsePositive = new("检测误判真人为留言机的比例（%，保守估计；拨号中按坐席核对实测修正）",
+        "Share of people the detector takes for machines (%, a conservative guess; the dialer corrects it from agents' checks)");
     public static readonly Text Record = new("通话录音", "Record calls");
     public static readonly Text Script = new("话术", "Script");
     public static readonly Text Windows = new("呼叫时段（被叫本地时间）", "Calling windows (the called party's local time)");

@@ -73,8 +73,17 @@ public sealed class DeskNotifier(IHubContext<AgentDeskHub> desk, CampaignReposit
         var history = await queries.HistoryAsync(lead.TenantId.Value, lead.PhoneE164);
         return new ScreenPop(kind, lead.Id.Value, campaign.Id.Value, campaign.Definition.Name, campaign.Definition.Kind.ToString(),
             lead.PhoneE164, lead.Name, fields, history,
-            settings.Dispositions.Select(d => new DispositionView(d.Code, d.Label, d.IsPromiseToPay)).ToList(),
+            Dispositions(campaign.Definition.Kind, settings),
             settings.Questionnaire, Script(settings, lead, values), settings.WrapUpSeconds, countdown, campaign.TenantId.Value);
+    }
+
+    /// <summary>The campaign's results, and on outbound calls the answering machine an agent may be put through to.</summary>
+    private static List<DispositionView> Dispositions(CampaignKind kind, CampaignSettings settings)
+    {
+        var views = settings.Dispositions.Select(d => new DispositionView(d.Code, d.Label, d.IsPromiseToPay)).ToList();
+        if (kind != CampaignKind.Inbound)
+            views.Add(new DispositionView(Disposition.AnsweringMachineCode, DeskTexts.AnsweringMachine, false));
+        return views;
     }
 
     /// <summary>The script filled from the lead: its name, number and list fields; a field it lacks is marked with the field's label.</summary>

@@ -18,6 +18,7 @@ public static class DeskTexts
     public static readonly Text ReasonMeeting = new("会议", "Meeting");
     public static readonly Text State = new("状态", "State");
     public static readonly Text AfterCallWork = new("话后处理剩余", "After-call work left");
+    public static readonly Text AnsweringMachine = new("答录机（非真人）", "Answering machine (no person)");
     public static readonly Text ScreenPop = new("来电弹屏", "Screen pop");
     public static readonly Text Phone = new("号码", "Phone");
     public static readonly Text Customer = new("客户", "Customer");

@@ -27,7 +27,8 @@ public sealed record LiveStatusView(
     string DialMode,
     LiveSettingsChange? SettingsChanged,
     DialerOutageView? Outage = null,
-    bool Draining = false)
+    bool Draining = false,
+    PacingView? Pacing = null)
 {
     public static LiveStatusView From(CampaignStatusReply s, ListProgress? list, DialerOutageView? outage = null) => new(
         s.CampaignId.Value, s.Status.ToString().ToLowerInvariant(),
@@ -38,7 +39,31 @@ public sealed record LiveStatusView(
         s.SettingsChanged is { Change: var change } changed
             ? new LiveSettingsChange(changed.At, change.From.ToString(), change.To.ToString(), change.Areas.Order().Select(a => a.ToString()).ToList())
             : null,
-        outage, s.Draining);
+        outage, s.Draining, s.Pacing is { } p ? PacingView.From(p) : null);
+}
+
+/// <summary>How the campaign paces now and why: mode and since when, the team, the abandon window and the detector.</summary>
+public sealed record PacingView(
+    string Mode,
+    DateTimeOffset ModeSince,
+    int Team,
+    int MinTeam,
+    double WindowHours,
+    int WindowAbandoned,
+    int WindowConnected,
+    double FalsePositives,
+    double WindowRate,
+    bool DetectorConfigured,
+    DateTimeOffset? DetectorOffSince,
+    double FalsePositiveRate,
+    bool FalsePositiveRateMeasured,
+    double MachineMinutes,
+    double FalsePositivesAvoided)
+{
+    public static PacingView From(PacingStatus p) => new(
+        LiveTexts.ModeCode(p.Mode), p.ModeSince, p.Team, p.MinTeam, p.Window.TotalHours, p.WindowAbandoned, p.WindowConnected,
+        Math.Round(p.FalsePositives, 2), Math.Round(p.WindowRate, 5), p.DetectorConfigured, p.DetectorOffSince,
+        Math.Round(p.FalsePositiveRate, 5), p.FalsePositiveRateMeasured, Math.Round(p.MachineMinutes, 1), Math.Round(p.FalsePositivesAvoided, 1));
 }
 
 /// <summary>The last change of the set-up the running dialer applied (the page words it): when, the dial modes, the areas.</summary>

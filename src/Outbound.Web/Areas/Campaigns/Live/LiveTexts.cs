@@ -32,6 +32,56 @@ public static class LiveTexts
     public static readonly Text LeadsDnc = new("免打扰", "Do not call");
     public static readonly Text ListFinished = new("完成度", "Done");
     public static readonly Text Refusals = new("合规拦截", "Compliance refusals");
+    public static readonly Text NoRefusals = new("暂无拦截", "None so far");
+    public static readonly Text Pacing = new("拨号控制", "Pacing");
+    public static readonly Text PacingMode = new("当前方式", "Dialling now");
+    public static readonly Text Since = new("起始", "Since");
+    public static readonly Text Team = new("在岗坐席", "Working agents");
+    public static readonly Text TeamNeeded = new("{0}（预测式外呼需至少 {1} 名）", "{0} (predictive dialling needs at least {1})");
+    public static readonly Text WindowRate = new("窗口放弃率（{0} 小时）/ 上限", "Abandon rate in the window ({0} h) / cap");
+    public static readonly Text WindowCounts = new("放弃 {0} · 接通 {1} · 估计检测误挂 {2}", "abandoned {0} · connected {1} · estimated detector hang-ups {2}");
+    public static readonly Text Detector = new("答录机检测", "Machine detection");
+    public static readonly Text DetectorOn = new("开启：估计误判率 {0}（{1}）", "On: estimated false-positive rate {0} ({1})");
+    public static readonly Text DetectorNotConfigured = new("未启用（项目设置）", "Not used (campaign settings)");
+    public static readonly Text DetectorOff = new("已自动关闭（自 {0}）：误判率 {1} 超过放弃率上限的一半，机器应答转坐席一键标记",
+        "Turned off (since {0}): its false-positive rate {1} would use over half the cap; machines go to agents, who mark them in a keystroke");
+    public static readonly Text DetectorTradeOff = new("代价与收益：坐席处理答录机 {0} 分钟，避免误挂真人约 {1} 通",
+        "Trade-off: {0} agent minutes on answering machines, about {1} people not hung up on");
+    public static readonly Text Measured = new("实测", "measured");
+    public static readonly Text Configured = new("配置值", "configured");
+    public static readonly Text Notices = new("拨号提醒", "Pacing notices");
+    public static readonly Text NoNotices = new("无", "None");
+
+    /// <summary>The mode's code in the pushed figures (the page looks its words up).</summary>
+    public static string ModeCode(Core.Pacing.PacingMode mode) => mode switch
+    {
+        Core.Pacing.PacingMode.Predictive => "predictive",
+        Core.Pacing.PacingMode.SmallTeam => "small_team",
+        Core.Pacing.PacingMode.WindowFilling => "window_filling",
+        Core.Pacing.PacingMode.CapFallback => "cap_fallback",
+        _ => mode.ToString(),
+    };
+
+    public static Text Mode(Core.Pacing.PacingMode mode) => mode switch
+    {
+        Core.Pacing.PacingMode.Predictive => new("预测式外呼", "Predictive"),
+        Core.Pacing.PacingMode.SmallTeam => new("逐一拨号：坐席人数不足以预测式外呼", "Progressive: the team is too small for predictive dialling"),
+        Core.Pacing.PacingMode.WindowFilling => new("逐一拨号：统计窗口内接通量尚少，暂不承担放弃风险", "Progressive: too few live calls in the window yet to risk an abandon"),
+        Core.Pacing.PacingMode.CapFallback => new("逐一拨号：窗口放弃率（含不确定度）已近上限，待窗口恢复余量后自动恢复预测式",
+            "Progressive: the window's abandon rate (with its uncertainty) is near the cap; predictive resumes when the window has room"),
+        _ => new(mode.ToString(), mode.ToString()),
+    };
+
+    public static Text Notice(Core.Pacing.PacingNoticeKind kind) => kind switch
+    {
+        Core.Pacing.PacingNoticeKind.CapFallback => new("放弃率近上限，转为逐一拨号", "Abandon rate near the cap: fell back to progressive"),
+        Core.Pacing.PacingNoticeKind.PredictiveResumed => new("窗口恢复余量，恢复预测式外呼", "The window has room again: predictive resumed"),
+        Core.Pacing.PacingNoticeKind.DetectorOff => new("答录机检测误判过多，已关闭检测", "Detector false positives too costly: detection turned off"),
+        _ => new(kind.ToString(), kind.ToString()),
+    };
+
+    public static readonly Text NoticeFigures = new("当时窗口放弃率 {0}，检测误判率 {1}", "window abandon rate then {0}, detector false-positive rate {1}");
+    public static readonly Text Attention = new("需要关注的项目", "Campaigns needing attention");
     public static readonly Text Connecting = new("正在连接…", "Connecting…");
     public static readonly Text CommandFailed = new("操作未完成：{0}", "The command did not complete: {0}");
     public static readonly Text DialMode = new("拨号模式", "Dial mode");
