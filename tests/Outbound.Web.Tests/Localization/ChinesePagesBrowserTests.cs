@@ -19,6 +19,8 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
         "Outbound", "English", "PDF", "CSV", "UTF", "GBK", "GB", "BOM", "SIP", "UDP", "TCP", "IP", "OPTIONS", "IVR", "AMD", "HA", "RPC",
         "FCR", "AHT", "ASA", "SL", "TSR", "Ofcom", "Debian", "Simulated", "Sip", "Outbound:Telephony:Adapter=Sip", "HH", "mm", "YYYY", "MM",
         "ops", "db", "migrate", "outbound", "ID", "Ctrl", "Enter", "JSON", "SLA", "MB", "KB", "HTML",
+        // the list upload names the file formats and encodings it reads
+        "TXT", "Excel", "Unicode", "BE",
         // the IVR tree is edited as JSON; its help names the format's keywords
         "goto", "info", "queue", "voicemail", "hangup", "repeat",
     ];
