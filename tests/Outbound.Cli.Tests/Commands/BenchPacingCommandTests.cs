@@ -36,9 +36,11 @@ public sealed class BenchPacingCommandTests : IDisposable
         using var json = JsonDocument.Parse(stdout);
         var rows = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(8, rows.Count);
-        string[] fields = ["scenario", "strategy", "agents", "utilization", "ideal", "ratio_to_ideal", "abandon_rate",
+        // DESIGN.md's row, with the "mode" every row carries (sim here; live with --live).
+        string[] fields = ["scenario", "strategy", "mode", "agents", "utilization", "ideal", "ratio_to_ideal", "abandon_rate",
             "max_window_abandon_rate", "calls", "connects", "talk_minutes_per_agent_hour", "violations"];
         Assert.All(rows, r => Assert.Equal(fields, r.EnumerateObject().Select(p => p.Name)));
+        Assert.All(rows, r => Assert.Equal("sim", r.GetProperty("mode").GetString()));
         Assert.Equal(["progressive", "ratio", "adaptive", "predictive"], rows.Take(4).Select(r => r.GetProperty("strategy").GetString()));
         Assert.All(rows.Where(r => r.GetProperty("scenario").GetString() == "dry"), r => Assert.Equal(40, r.GetProperty("calls").GetInt32()));
     }
