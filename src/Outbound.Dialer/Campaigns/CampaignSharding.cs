@@ -49,7 +49,8 @@ public static class CampaignSharding
     public static async Task<int> WakeRunningAsync(IActorRef region, DialerServices services, CancellationToken ct = default)
     {
         var running = await services.Campaigns.RunningAsync(ct);
-        foreach (var id in running) region.Tell(new CampaignCommands.Wake(id));
+        // No sender: nobody waits for the campaigns' answers (from an actor they would land, unhandled, in its log every beat).
+        foreach (var id in running) region.Tell(new CampaignCommands.Wake(id), ActorRefs.NoSender);
         return running.Count;
     }
 }
