@@ -18,6 +18,13 @@ namespace Outbound.Data.Demo;
 public sealed class DemoWorkOrders(NpgsqlDataSource dataSource, Departments departments, OrderTypes types, WorkOrderStore orders, SlaSweep sweep,
     KnowledgeStore knowledge, OrderViewers viewers, TimeProvider clock)
 {
+    /// <summary>The demo's order type codes (identifiers the setup pages show as they are).</summary>
+    public static class TypeCodes
+    {
+        public const string Dispute = "dispute", Hardship = "hardship", SkipComplaint = "skip-complaint", Outage = "outage", Complaint = "complaint";
+        public static readonly IReadOnlyList<string> All = [Dispute, Hardship, SkipComplaint, Outage, Complaint];
+    }
+
     private static readonly SlaPolicy Normal = new(TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(16), TimeSpan.FromMinutes(30));
     private static readonly SlaPolicy Fast = new(TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(8), TimeSpan.FromMinutes(10));
 
@@ -40,17 +47,17 @@ public sealed class DemoWorkOrders(NpgsqlDataSource dataSource, Departments depa
 
         var sla = Enum.GetValues<WorkOrderPriority>().ToDictionary(p => p, p => p >= WorkOrderPriority.High ? Fast : Normal);
         var bankCampaign = campaigns[DemoCampaigns.BankCollections].Value;
-        var dispute = await Type(bankCampaign, "dispute", "账务争议", cardOffice, WorkOrderPriority.Normal, false,
+        var dispute = await Type(bankCampaign, TypeCodes.Dispute, "账务争议", cardOffice, WorkOrderPriority.Normal, false,
             [new WorkOrderField("card_last4", "卡号后四位", Required: true), new WorkOrderField("amount", "争议金额（元）", FieldKind.Number),
              new WorkOrderField("txn_date", "交易日期", FieldKind.Date)], [new EscalationStep(secondLine, TimeSpan.FromHours(4)), new EscalationStep(supervisors, TimeSpan.FromHours(2))], sla);
-        var hardship = await Type(bankCampaign, "hardship", "还款困难协商", secondLine, WorkOrderPriority.Normal, false,
+        var hardship = await Type(bankCampaign, TypeCodes.Hardship, "还款困难协商", secondLine, WorkOrderPriority.Normal, false,
             [new WorkOrderField("plan", "希望的分期期数", FieldKind.Choice, Choices: ["3", "6", "12"])], [new EscalationStep(supervisors, TimeSpan.FromHours(4))], sla);
-        await Type(bankCampaign, "skip-complaint", "越级投诉（监管转办）", supervisors, WorkOrderPriority.Urgent, true, [], [new EscalationStep(quality, TimeSpan.FromHours(2))], sla);
+        await Type(bankCampaign, TypeCodes.SkipComplaint, "越级投诉（监管转办）", supervisors, WorkOrderPriority.Urgent, true, [], [new EscalationStep(quality, TimeSpan.FromHours(2))], sla);
         foreach (var code in new[] { DemoCampaigns.PowerHotline, DemoCampaigns.PowerSurvey })
         {
-            await Type(campaigns[code].Value, "outage", "停电报修", powerOffice, WorkOrderPriority.High, false,
+            await Type(campaigns[code].Value, TypeCodes.Outage, "停电报修", powerOffice, WorkOrderPriority.High, false,
                 [new WorkOrderField("address", "故障地址", Required: true), new WorkOrderField("meter", "户号")], [new EscalationStep(secondLine, TimeSpan.FromHours(2))], sla);
-            await Type(campaigns[code].Value, "complaint", "服务投诉", secondLine, WorkOrderPriority.Normal, false, [], [new EscalationStep(supervisors, TimeSpan.FromHours(4))], sla);
+            await Type(campaigns[code].Value, TypeCodes.Complaint, "服务投诉", secondLine, WorkOrderPriority.Normal, false, [], [new EscalationStep(supervisors, TimeSpan.FromHours(4))], sla);
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);

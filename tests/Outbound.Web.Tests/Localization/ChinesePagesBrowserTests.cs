@@ -30,7 +30,7 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
             .Concat(c.Settings.Questionnaire?.Questions.Select(q => q.Id) ?? []))
         .Concat(Enum.GetValues<RoutingStrategy>().Select(s => s.Code()))
         .Concat(["name", "phone", "lead_ref", "end"])
-        .Concat(["dispute", "hardship", "outage"]); // the demo's work-order type codes, in the setup table's code column
+        .Concat(DemoWorkOrders.TypeCodes.All); // the setup table's code column
 
     [Theory]
     [InlineData("admin@demo.local")]
