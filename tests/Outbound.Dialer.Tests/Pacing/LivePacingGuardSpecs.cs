@@ -8,7 +8,8 @@ namespace Outbound.Dialer.Tests.Pacing;
 /// <summary>
 /// The abandon guard on the dialer's own path: the campaign actor, hopper, call actors and simulated agents on a virtual
 /// clock against the simulated carrier and PostgreSQL (<see cref="LivePacingBench"/>): a detector whose false positives
-/// alone fill the cap is turned off, and every window stays under the cap.
+/// alone fill the cap is turned off, a team too small to absorb its false positives gets its machines, and every window
+/// stays under the cap.
 /// </summary>
 public sealed class LivePacingGuardSpecs(PgTestDatabase db) : IClassFixture<PgTestDatabase>
 {
@@ -21,6 +22,21 @@ public sealed class LivePacingGuardSpecs(PgTestDatabase db) : IClassFixture<PgTe
             if (File.Exists(file)) return PacingScenarios.Parse(File.ReadAllText(file)).Single(s => s.Name == "a5-ar30");
         }
         throw new FileNotFoundException("campaigns/pacing-scenarios.json not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public async Task A_small_team_with_an_hours_window_sends_machines_to_its_agents_and_no_window_goes_over_the_cap()
+    {
+        // Five agents fill an hour's window with about sixty live calls: two false positives of a 0.5 % detector in one
+        // hour would already break a 3 % cap, so the small team's machines go to its agents instead.
+        var scenario = FiveAgents() with { Name = "a5-ar30-window-1h-4h", AbandonWindowHours = 1, Hours = 4 };
+
+        var run = await LivePacingBench.RunAsync(db.DataSource, scenario, PacingStrategies.Predictive);
+
+        Assert.True(run.Row.MaxWindowAbandonRate <= scenario.AbandonCap, $"worst window {run.Row.MaxWindowAbandonRate:P2}: {run.Row}");
+        Assert.Equal(0, run.AmdFalsePositives);
+        Assert.Equal(0, run.Row.Violations);
+        Assert.True(run.Row.Connects > 200, $"{run.Row}");
     }
 
     [Fact]
