@@ -33,7 +33,12 @@ public sealed class AbandonWindowTracker(TimeSpan window)
     /// The window ending now; where <paramref name="falsePositives"/> is given (the preset counts them), the humans the
     /// detector hung up on are estimated from the live calls it passed: rate / (1 − rate) of them.
     /// </summary>
-    public AbandonWindow Counts(DateTimeOffset now, double cap, TimeSpan connectWithin, DetectorErrors? falsePositives)
+    /// <param name="ahead">
+    /// Count the window as it will stand this long from now if no call came meanwhile: the calls that leave it by then
+    /// are left out. An abandon made now stays in the window for its whole length, while the live calls that made room for
+    /// it leave one by one; pacing looks ahead so that a short window cannot slide over the cap.
+    /// </param>
+    public AbandonWindow Counts(DateTimeOffset now, double cap, TimeSpan connectWithin, DetectorErrors? falsePositives, TimeSpan ahead = default)
     {
         while (_calls.TryPeek(out var oldest) && oldest.At <= now - window)
         {
@@ -42,11 +47,15 @@ public sealed class AbandonWindowTracker(TimeSpan window)
             _abandoned -= oldest.Abandoned;
             _passed -= oldest.DetectorPassed;
         }
-        var counts = new AbandonWindow(_abandoned, _connected, cap, connectWithin);
-        if (falsePositives is null || _passed == 0) return counts;
+        var (connected, abandoned, passed) = (_connected, _abandoned, _passed);
+        if (ahead > TimeSpan.Zero)
+            foreach (var leaving in _calls.TakeWhile(c => c.At <= now + ahead - window))
+                (connected, abandoned, passed) = (connected - leaving.Connected, abandoned - leaving.Abandoned, passed - leaving.DetectorPassed);
+        var counts = new AbandonWindow(abandoned, connected, cap, connectWithin);
+        if (falsePositives is null || passed == 0) return counts;
         // Counted as the regulator counts them: the estimated rate applied to the calls the detector passed (Ofcom asks for
         // a reasoned estimate, not a count nobody can make). The configured rate is conservative; checks move it.
         var rate = Math.Min(falsePositives.Rate, 0.5);
-        return counts with { FalsePositives = rate / (1 - rate) * _passed };
+        return counts with { FalsePositives = rate / (1 - rate) * passed };
     }
 }

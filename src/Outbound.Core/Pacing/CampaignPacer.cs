@@ -101,10 +101,17 @@ public sealed class CampaignPacer
     public AbandonWindow WindowAt(DateTimeOffset now) =>
         Window.Counts(now, _rules.Cap, _rules.ConnectWithin, _rules.CountFalsePositives && HangsUpOnMachines ? Detector : null);
 
+    /// <summary>The window pacing decides on: as it will stand a little ahead (<see cref="GuardOptions.LookaheadShare"/>).</summary>
+    private AbandonWindow WindowAhead(DateTimeOffset now)
+    {
+        var ahead = TimeSpan.FromTicks((long)Math.Min(Window.Length.Ticks * _guard.LookaheadShare, _guard.MaxLookahead.Ticks));
+        return Window.Counts(now, _rules.Cap, _rules.ConnectWithin, _rules.CountFalsePositives && HangsUpOnMachines ? Detector : null, ahead);
+    }
+
     public PacerDecision Decide(PacingSituation situation)
     {
         var now = situation.Now;
-        var window = WindowAt(now);
+        var window = WindowAhead(now);
         var falsePositives = _rules.CountFalsePositives && HangsUpOnMachines ? Detector.Rate : 0;
         var statistics = Measurements.Snapshot(falsePositives);
         var snapshot = new PacingSnapshot(now, situation.ReadyAgents, situation.BusyAgents, situation.PooledLines, situation.WaitingCalls,
@@ -120,7 +127,7 @@ public sealed class CampaignPacer
         {
             // Detection just went off: its errors no longer use the budget.
             Governor = governor;
-            window = WindowAt(now);
+            window = WindowAhead(now);
             snapshot = snapshot with { Abandons = window, Statistics = statistics with { AmdFalsePositiveRate = 0 } };
         }
         Governor = governor;
@@ -135,6 +142,7 @@ public sealed class CampaignPacer
             decision = progressive;
         }
         else _withheldOutstanding = 0;
-        return new PacerDecision(decision, governor.Mode, governor.Since, notices, withheld, window, PacingGovernor.MinPredictiveTeam(input, _guard));
+        // The page shows the window as it stands now, not the one pacing looked ahead to.
+        return new PacerDecision(decision, governor.Mode, governor.Since, notices, withheld, WindowAt(now), PacingGovernor.MinPredictiveTeam(input, _guard));
     }
 }

@@ -18,6 +18,12 @@ public sealed record GuardOptions
     public double MinWindowAbandons { get; init; } = 4;
     /// <summary>How much of a long window a team is expected to fill (a shift).</summary>
     public TimeSpan TeamHorizon { get; init; } = TimeSpan.FromHours(8);
+    /// <summary>
+    /// Pacing reads the window as it will stand this share of its length ahead (at most <see cref="MaxLookahead"/>), without
+    /// the live calls that leave it by then: room made by calls about to leave is no room for an abandon that stays.
+    /// </summary>
+    public double LookaheadShare { get; init; } = 0.25;
+    public TimeSpan MaxLookahead { get; init; } = TimeSpan.FromMinutes(15);
     /// <summary>Fall back to progressive when the window's room for abandons (at its upper bound) is below this.</summary>
     public double FallbackRoom { get; init; } = 1.0;
     /// <summary>Resume predictive once the room is this again.</summary>
