@@ -71,8 +71,13 @@ public sealed class CampaignPacer
     public GovernorState Governor { get; private set; }
     public PacerRules Rules => _rules;
 
-    /// <summary>The dialer hangs up on the detector's machine verdicts (configured so, and not turned off by the governor).</summary>
-    public bool HangsUpOnMachines => _rules.Detecting && !Governor.DetectorOff;
+    /// <summary>
+    /// The dialer hangs up on the detector's machine verdicts: configured so, not turned off by the governor, and not while
+    /// the team is too small for predictive dialing. A small team dials one line per ready agent, so the detector saves it
+    /// little, while its window holds too few live calls to absorb even one or two false positives (each an abandon where
+    /// they count): machines then go to agents.
+    /// </summary>
+    public bool HangsUpOnMachines => _rules.Detecting && !Governor.DetectorOff && Governor.Mode != PacingMode.SmallTeam;
 
     /// <summary>
     /// Whether this attempt's machine verdict, if any, goes to an agent all the same so that its result measures the

@@ -65,7 +65,7 @@ public static class LiveTexts
     public static Text Mode(Core.Pacing.PacingMode mode) => mode switch
     {
         Core.Pacing.PacingMode.Predictive => new("预测式外呼", "Predictive"),
-        Core.Pacing.PacingMode.SmallTeam => new("逐一拨号：坐席人数不足以预测式外呼", "Progressive: the team is too small for predictive dialling"),
+        Core.Pacing.PacingMode.SmallTeam => new("逐一拨号：坐席人数不足以预测式外呼；答录机检测暂停，答录机转给坐席", "Progressive: the team is too small for predictive dialling; machine detection paused, machines go to agents"),
         Core.Pacing.PacingMode.WindowFilling => new("逐一拨号：统计窗口内接通量尚少，暂不承担放弃风险", "Progressive: too few live calls in the window yet to risk an abandon"),
         Core.Pacing.PacingMode.CapFallback => new("逐一拨号：窗口放弃率（含不确定度）已近上限，待窗口恢复余量后自动恢复预测式",
             "Progressive: the window's abandon rate (with its uncertainty) is near the cap; predictive resumes when the window has room"),
