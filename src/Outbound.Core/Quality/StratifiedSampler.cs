@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MathNet.Numerics.Random;
 
 namespace Outbound.Core.Quality;
@@ -24,35 +25,48 @@ public static class StratifiedSampler
             count++;
         }
 
+        var rules = new TargetRules(settings);
         var picked = new List<SampledCall>();
         var shortAgents = new List<ShortAgent>();
         foreach (var agent in byAgent.Keys.Order(StringComparer.Ordinal))
         {
-            var calls = byAgent[agent];
-            calls.Sort((a, b) => a.CallId.CompareTo(b.CallId));
-            var eligible = calls.Where(c => c.TalkSeconds >= settings.MinTalkSeconds).ToList();
-            if (eligible.Count < settings.PerAgent)
+            var calls = CollectionsMarshal.AsSpan(byAgent[agent]);
+            calls.Sort(static (a, b) => a.CallId.CompareTo(b.CallId));
+            var strata = Strata(calls, settings, out var eligible);
+            if (eligible < settings.PerAgent)
             {
-                shortAgents.Add(new ShortAgent(agent, eligible.Count, settings.PerAgent));
+                shortAgents.Add(new ShortAgent(agent, eligible, settings.PerAgent));
                 if (!settings.TakeAllWhenShort) continue;
             }
-            var random = DrawAgent(eligible, settings, new Xoshiro256StarStar(AgentSeed(seed, agent)));
+            var random = DrawAgent(strata, Math.Min(settings.PerAgent, eligible), settings, new Xoshiro256StarStar(AgentSeed(seed, agent)));
             picked.AddRange(random);
             var drawn = random.Select(r => r.CallId).ToHashSet();
             foreach (var c in calls)
-                if (!drawn.Contains(c.CallId) && Targeted(c, settings) is { } reason)
+                if (rules.Reason(c) is { } reason && !drawn.Contains(c.CallId))
                     picked.Add(new SampledCall(c.CallId, c.Agent, reason, StratumOf(c, settings)));
         }
         if (shortAgents.Count > 0 && !settings.TakeAllWhenShort) picked.Clear();
         return new SampleResult(picked, shortAgents, byAgent.Count, count);
     }
 
-    private static List<SampledCall> DrawAgent(List<SampleCandidate> eligible, SamplingSettings settings, Random rng)
+    /// <summary>An agent's eligible calls (already in id order) by disposition and talk time band, the strata in that order.</summary>
+    private static List<List<SampleCandidate>> Strata(ReadOnlySpan<SampleCandidate> calls, SamplingSettings settings, out int eligible)
     {
-        var strata = eligible.GroupBy(c => (c.Disposition ?? "", settings.BandOf(c.TalkSeconds)))
-            .OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2)
-            .Select(g => g.ToList()).ToList();
-        var quota = Math.Min(settings.PerAgent, eligible.Count);
+        var strata = new Dictionary<(string Disposition, int Band), List<SampleCandidate>>();
+        eligible = 0;
+        foreach (var c in calls)
+        {
+            if (c.TalkSeconds < settings.MinTalkSeconds) continue;
+            var key = (c.Disposition ?? "", settings.BandOf(c.TalkSeconds));
+            if (!strata.TryGetValue(key, out var stratum)) strata[key] = stratum = [];
+            stratum.Add(c);
+            eligible++;
+        }
+        return strata.OrderBy(s => s.Key.Disposition, StringComparer.Ordinal).ThenBy(s => s.Key.Band).Select(s => s.Value).ToList();
+    }
+
+    private static List<SampledCall> DrawAgent(List<List<SampleCandidate>> strata, int quota, SamplingSettings settings, Random rng)
+    {
         var shares = Allocate(strata.Select(s => s.Count).ToList(), quota);
         var result = new List<SampledCall>(quota);
         for (var s = 0; s < strata.Count; s++)
@@ -94,11 +108,19 @@ public static class StratifiedSampler
         return shares;
     }
 
-    private static SampleReason? Targeted(SampleCandidate c, SamplingSettings s) =>
-        c.Disposition is { } d && s.ComplaintDispositions.Contains(d, StringComparer.Ordinal) ? SampleReason.Complaint
-        : s.LongCallMinutes is { } minutes && c.TalkSeconds > minutes * 60 ? SampleReason.LongCall
-        : s.ShortCallSeconds is { } seconds && c.TalkSeconds < seconds ? SampleReason.ShortCall
-        : null;
+    /// <summary>A plan's targeted rules, read once: every call of a million is checked against them.</summary>
+    private sealed class TargetRules(SamplingSettings s)
+    {
+        private readonly HashSet<string> _complaints = s.ComplaintDispositions.ToHashSet(StringComparer.Ordinal);
+        private readonly int _longerThan = s.LongCallMinutes is { } minutes ? minutes * 60 : int.MaxValue;
+        private readonly int _shorterThan = s.ShortCallSeconds ?? int.MinValue;
+
+        public SampleReason? Reason(in SampleCandidate c) =>
+            c.Disposition is { } d && _complaints.Contains(d) ? SampleReason.Complaint
+            : c.TalkSeconds > _longerThan ? SampleReason.LongCall
+            : c.TalkSeconds < _shorterThan ? SampleReason.ShortCall
+            : null;
+    }
 
     private static string StratumOf(SampleCandidate c, SamplingSettings s) => $"{c.Disposition ?? "-"}/{s.BandOf(c.TalkSeconds)}";
 

@@ -106,34 +106,45 @@ public sealed class SamplingPlans(NpgsqlDataSource dataSource, CenterTime time)
             .Select(g => new ScorerProgress(g.Key.Scorer, g.Key.ScorerName ?? "", g.Count(), g.Count(c => c.EvaluationId is not null)))
             .OrderBy(p => p.Scorer is null).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>The period's recorded, agent-connected calls of the campaign, outbound and inbound, as the sampler reads them.</summary>
+    /// <summary>
+    /// The period's recorded, agent-connected calls of the campaign that have ended, outbound and inbound, as the sampler
+    /// reads them. A month holds a million rows, so each row is kept cheap: the talk time comes over as the interval and
+    /// is rounded here (extract(epoch …) is numeric in PostgreSQL and cost more than the scan), and the repeated agent and
+    /// disposition texts are shared instead of held once per row.
+    /// </summary>
     private async Task<List<SampleCandidate>> CandidatesAsync(NpgsqlConnection connection, Guid campaign, PlanPeriod period, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            SELECT id, agent, disposition, extract(epoch FROM ended_at - connected_at)::int FROM call_records
+            SELECT id, agent, disposition, ended_at - connected_at FROM call_records
             WHERE campaign_id = @campaign AND started_at >= @from AND started_at < @to
               AND agent IS NOT NULL AND connected_at IS NOT NULL AND recording_path IS NOT NULL
             UNION ALL
-            SELECT id, agent, disposition, extract(epoch FROM ended_at - connected_at)::int FROM inbound_calls
+            SELECT id, agent, disposition, ended_at - connected_at FROM inbound_calls
             WHERE campaign_id = @campaign AND arrived_at >= @from AND arrived_at < @to
-              AND agent IS NOT NULL AND connected_at IS NOT NULL AND recording_path IS NOT NULL
+              AND agent IS NOT NULL AND connected_at IS NOT NULL AND ended_at IS NOT NULL AND recording_path IS NOT NULL
             """, connection);
         cmd.Parameters.AddWithValue("campaign", campaign);
         cmd.Parameters.AddWithValue("from", time.ToUtc(period.From.ToDateTime(TimeOnly.MinValue)));
         cmd.Parameters.AddWithValue("to", time.ToUtc(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         cmd.CommandTimeout = 120;
         var list = new List<SampleCandidate>();
-        // Agents repeat on every row: one string per agent instead of one per row.
-        var agents = new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-        {
-            var agent = r.GetString(1);
-            if (!agents.TryGetValue(agent, out var shared)) agents[agent] = shared = agent;
-            list.Add(new SampleCandidate(r.GetGuid(0), shared, r.IsDBNull(2) ? null : r.GetString(2), r.GetInt32(3)));
-        }
+            list.Add(new SampleCandidate(r.GetGuid(0), Shared(texts, r.GetString(1)), r.IsDBNull(2) ? null : Shared(texts, r.GetString(2)),
+                TalkSeconds(r.GetFieldValue<TimeSpan>(3))));
         return list;
     }
+
+    private static string Shared(Dictionary<string, string> texts, string text)
+    {
+        if (texts.TryGetValue(text, out var shared)) return shared;
+        texts[text] = text;
+        return text;
+    }
+
+    /// <summary>Whole seconds of talk, rounded half away from zero as PostgreSQL casts a numeric to int.</summary>
+    private static int TalkSeconds(TimeSpan talk) => (int)Math.Round(talk.TotalSeconds, MidpointRounding.AwayFromZero);
 
     private static async Task<int> InsertCallsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid plan, Guid campaign,
         IReadOnlyList<SampledCall> calls, CancellationToken ct)

@@ -27,6 +27,33 @@ public sealed class StratifiedSamplerTests
     }
 
     [Fact]
+    public void A_stored_seed_draws_the_very_sample_it_drew_when_the_plan_was_made()
+    {
+        // Pinned from the first release of the sampler: re-running a stored plan must find the same calls after any rewrite.
+        var calls = Calls(3, 150).Select(c => c with { Disposition = c.TalkSeconds % 11 == 0 ? "complaint" : c.Disposition });
+        var settings = new SamplingSettings { PerAgent = 7, ComplaintDispositions = ["complaint"], LongCallMinutes = 14, ShortCallSeconds = 25 };
+        var sample = StratifiedSampler.Draw(calls, settings, 20261101);
+        var drawn = string.Join(" ", sample.Calls.Select(c => $"{c.Agent[^1]}:{c.CallId.ToString()[14..18]}:{c.Reason.ToString()[0]}:{c.Stratum}"));
+        Assert.Equal(Pinned, drawn);
+    }
+
+    private static readonly string Pinned = """
+        0:0095:R:callback/1 0:0056:R:callback/2 0:002f:R:callback/3 0:004e:R:ptp/2 0:0078:R:ptp/3 0:003a:R:refused/2 0:0076:R:refused/3 0:0000:S:ptp/0
+        0:0006:C:complaint/2 0:0011:C:complaint/3 0:0017:L:callback/3 0:0018:L:ptp/3 0:0021:C:complaint/2 0:002c:C:complaint/3 0:0030:L:ptp/3 0:0031:C:complaint/0
+        0:003c:C:complaint/2 0:0047:C:complaint/3 0:0048:L:ptp/3 0:0049:S:refused/0 0:004c:C:complaint/1 0:0057:C:complaint/2 0:0060:L:ptp/3 0:0061:L:refused/3
+        0:0067:C:complaint/2 0:0072:C:complaint/3 0:0079:L:refused/3 0:0082:C:complaint/2 0:008d:C:complaint/3 0:0090:L:ptp/3 0:0091:L:refused/3 0:0092:C:complaint/0
+        1:007d:R:callback/1 1:0020:R:callback/2 1:005f:R:callback/3 1:004e:R:ptp/2 1:002a:R:ptp/3 1:003d:R:refused/2 1:005e:R:refused/3 1:0000:S:ptp/0
+        1:0006:C:complaint/2 1:0011:C:complaint/3 1:0017:L:callback/3 1:0018:L:ptp/3 1:0021:C:complaint/2 1:002c:C:complaint/3 1:002f:L:callback/3 1:0030:L:ptp/3
+        1:0031:C:complaint/0 1:003c:C:complaint/2 1:0047:C:complaint/3 1:0048:L:ptp/3 1:0049:S:refused/0 1:004c:C:complaint/1 1:0057:C:complaint/2 1:0060:L:ptp/3
+        1:0061:L:refused/3 1:0067:C:complaint/2 1:0072:C:complaint/3 1:0078:L:ptp/3 1:0079:L:refused/3 1:0082:C:complaint/2 1:008d:C:complaint/3 1:0090:L:ptp/3
+        1:0091:L:refused/3 1:0092:C:complaint/0 2:0002:R:callback/1 2:0020:R:callback/2 2:008f:R:callback/3 2:0036:R:ptp/2 2:0045:R:ptp/3 2:006d:R:refused/2
+        2:0046:R:refused/3 2:0000:S:ptp/0 2:0006:C:complaint/2 2:0011:C:complaint/3 2:0017:L:callback/3 2:0018:L:ptp/3 2:0021:C:complaint/2 2:002c:C:complaint/3
+        2:002f:L:callback/3 2:0030:L:ptp/3 2:0031:C:complaint/0 2:003c:C:complaint/2 2:0047:C:complaint/3 2:0048:L:ptp/3 2:0049:S:refused/0 2:004c:C:complaint/1
+        2:0057:C:complaint/2 2:0060:L:ptp/3 2:0061:L:refused/3 2:0067:C:complaint/2 2:0072:C:complaint/3 2:0078:L:ptp/3 2:0079:L:refused/3 2:0082:C:complaint/2
+        2:008d:C:complaint/3 2:0090:L:ptp/3 2:0091:L:refused/3 2:0092:C:complaint/0
+        """.ReplaceLineEndings(" ");
+
+    [Fact]
     public void One_agents_draw_does_not_depend_on_the_other_agents()
     {
         var alone = StratifiedSampler.Draw(Calls(1, 300), Ten, 7);

@@ -26,6 +26,28 @@ public sealed class SamplingPlanStoreTests : QualityDatabaseTest
     }
 
     [Fact]
+    public async Task Finished_inbound_calls_are_sampled_and_a_call_still_in_progress_is_left_out()
+    {
+        var (finished, talking) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await using (var connection = await Db.DataSource.OpenConnectionAsync())
+            await connection.ExecuteAsync("""
+                INSERT INTO inbound_calls (id, tenant_id, campaign_id, caller_number, arrived_at, connected_at, ended_at, agent, outcome, disposition, recording_path)
+                VALUES (@finished, @t, @c, '+8613900000001', timestamptz '2026-11-20 10:00+08', timestamptz '2026-11-20 10:00:20+08',
+                        timestamptz '2026-11-20 10:09:00+08', @alice, 'answered', 'complaint', 'recordings/in-1.wav'),
+                       (@talking, @t, @c, '+8613900000002', timestamptz '2026-11-30 23:50+08', timestamptz '2026-11-30 23:50:20+08',
+                        NULL, @alice, 'answered', 'complaint', 'recordings/in-2.wav')
+                """, new { finished, talking, t = TenantA.Value, c = CampaignA, alice = Alice.ToString() });
+
+        var outcome = await Plans.CreateAsync(AsQa(QaA), CampaignA, November,
+            new SamplingSettings { PerAgent = 3, ComplaintDispositions = ["complaint"] }, 7, Now);
+
+        Assert.Equal(81, outcome.Plan!.Candidates);
+        var calls = await Plans.CallsAsync(outcome.Plan.Id);
+        Assert.Contains(calls, c => c.CallId == finished && c.Reason == SampleReason.Complaint && c.Stratum == "complaint/2");
+        Assert.DoesNotContain(calls, c => c.CallId == talking);
+    }
+
+    [Fact]
     public async Task A_plan_larger_than_the_calls_available_is_refused_and_nothing_is_saved()
     {
         var outcome = await Plans.CreateAsync(AsQa(QaA), CampaignA, November, new SamplingSettings { PerAgent = 41 }, 1, Now);

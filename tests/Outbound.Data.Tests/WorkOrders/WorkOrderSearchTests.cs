@@ -34,6 +34,35 @@ public sealed class WorkOrderSearchTests(WorkOrderWorld world) : IClassFixture<W
     }
 
     [Fact]
+    public async Task An_order_number_with_hash_or_GD_finds_that_order_alone_and_bare_digits_also_a_field_holding_them()
+    {
+        var order = await world.OpenDisputeAsync(At(4, 1, 10, 0), subject: "按单号查找");
+        var sameDigits = await world.OpenDisputeAsync(At(4, 1, 10, 5), subject: "卡号尾数与单号相同", card: order.ToString());
+        var agent = await world.AgentAsync();
+
+        foreach (var term in new[] { $"#{order}", $"GD{order}", $"gd {order}" })
+            Assert.Equal([order], (await world.Search.SearchAsync(agent, term, new OrderFilter())).Rows.Select(r => r.Id));
+        var (bare, _) = await world.Search.SearchAsync(agent, order.ToString(), new OrderFilter());
+        Assert.Equal([sameDigits, order], bare.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Free_text_lists_the_newest_matching_orders_first_whether_the_words_are_common_or_rare()
+    {
+        var agent = await world.AgentAsync();
+        var rare = await world.OpenDisputeAsync(At(4, 5, 9, 0), subject: "光伏并网咨询");
+        var common = new List<long>();
+        for (var i = 0; i < 4; i++) common.Add(await world.OpenDisputeAsync(At(4, 5, 10, i), subject: $"路灯 不亮，第{i}次报修"));
+
+        // More matches than asked for: the newest orders hold them all.
+        var (newest, _) = await world.Search.SearchAsync(agent, "路灯 不亮", new OrderFilter(), limit: 3);
+        Assert.Equal(common.AsEnumerable().Reverse().Take(3), newest.Select(r => r.Id));
+        // Fewer: the full-text index is asked, and an older order is still found.
+        var (found, _) = await world.Search.SearchAsync(agent, "光伏并网", new OrderFilter(), limit: 3);
+        Assert.Equal([rare], found.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task A_search_of_one_character_is_refused_with_a_reason()
     {
         var (rows, problem) = await world.Search.SearchAsync(await world.AgentAsync(), " 卡 ", new OrderFilter());
