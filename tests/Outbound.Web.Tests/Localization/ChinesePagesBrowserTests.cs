@@ -47,11 +47,7 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
         var page = await BrowserPages.SignedInAsync(browser, factory.Address, email);
         var allowed = Words.Concat(DataCodes).ToHashSet(StringComparer.Ordinal);
 
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add($"{page.Url}: {message.Text}");
-        };
+        var violations = BrowserPages.PolicyViolations(page);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var perTemplate = new Dictionary<string, int>(StringComparer.Ordinal);
         var queue = new Queue<(string Path, int Depth)>([("/", 0)]);

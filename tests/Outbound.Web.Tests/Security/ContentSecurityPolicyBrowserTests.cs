@@ -12,11 +12,7 @@ public sealed class ContentSecurityPolicyBrowserTests(KestrelDeskWebFactory fact
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
         var agent = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.Agent);
-        var violations = new List<string>();
-        agent.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text);
-        };
+        var violations = BrowserPages.PolicyViolations(agent);
 
         var desk = await agent.GotoAsync("/Desk");
         var headers = await desk!.AllHeadersAsync();
@@ -40,11 +36,7 @@ public sealed class ContentSecurityPolicyBrowserTests(KestrelDeskWebFactory fact
         Assert.Contains(violations, v => v.Contains("inline script", StringComparison.OrdinalIgnoreCase));
 
         var supervisor = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.Supervisor);
-        var wallboardViolations = new List<string>();
-        supervisor.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) wallboardViolations.Add(message.Text);
-        };
+        var wallboardViolations = BrowserPages.PolicyViolations(supervisor);
         await supervisor.GotoAsync("/Wallboard");
         await supervisor.WaitForFunctionAsync("() => window.wallboardConfig !== undefined && window.signalR !== undefined", null,
             new() { Timeout = BrowserPages.Patience });

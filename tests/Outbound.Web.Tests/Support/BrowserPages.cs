@@ -10,6 +10,17 @@ internal static class BrowserPages
     /// <summary>How long a browser test waits for the page to show something (calls take seconds under a loaded CI).</summary>
     public const float Patience = 45_000;
 
+    /// <summary>Every content security policy violation the page reports from now on, with the address it happened on.</summary>
+    public static List<string> PolicyViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add($"{page.Url}: {message.Text}");
+        };
+        return violations;
+    }
+
     public static async Task<IPage> SignedInAsync(IBrowser browser, string address, string email)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = address, Locale = "zh-CN" });

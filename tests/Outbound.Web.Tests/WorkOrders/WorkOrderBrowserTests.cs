@@ -122,11 +122,7 @@ public sealed class WorkOrderBrowserTests(KestrelDeskWebFactory factory) : IClas
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
         var supervisor = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.Supervisor);
-        var violations = new List<string>();
-        supervisor.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text);
-        };
+        var violations = BrowserPages.PolicyViolations(supervisor);
         await supervisor.GotoAsync("/WorkOrders/Create");
         Assert.Equal(0, await supervisor.Locator("#create-form").CountAsync());
         await supervisor.SelectOptionAsync("#type", type.ToString());
