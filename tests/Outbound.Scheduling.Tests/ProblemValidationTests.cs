@@ -5,7 +5,7 @@ namespace Outbound.Scheduling.Tests;
 public sealed class ProblemValidationTests
 {
     private static PlanningInputException Refused(PlanningProblem p) =>
-        Assert.Throws<PlanningInputException>(() => RosterSolver.Solve(p, TimeSpan.FromSeconds(5), workers: 1));
+        Assert.Throws<PlanningInputException>(() => RosterSolver.Solve(p, TimeSpan.FromSeconds(5)));
 
     private static PlanningProblem Small() => Problems.Hotline(agents: 12, teams: 2, days: 7, seats: 10, callsPerDay: 400);
 

@@ -9,8 +9,18 @@ namespace Outbound.Core.Workforce.Planning;
 public static class GreedyRoster
 {
     /// <param name="teamShifts">The shift (template index) each team works each week, when already chosen.</param>
-    public static PlannedRoster Build(PlanningProblem p, int[,]? teamShifts = null)
+    public static PlannedRoster Build(PlanningProblem p, int[,]? teamShifts = null) => Build(p, teamShifts, out _);
+
+    /// <summary>The weekly shifts the greedy roster gives the teams (template indexes, team × week).</summary>
+    public static int[,] TeamShifts(PlanningProblem p)
     {
+        Build(p, null, out var chosen);
+        return chosen;
+    }
+
+    private static PlannedRoster Build(PlanningProblem p, int[,]? teamShifts, out int[,] chosen)
+    {
+        chosen = new int[p.Teams.Count, p.Weeks];
         var rules = p.Rules;
         var ipd = p.IntervalsPerDay;
         var floor = Enumerable.Range(0, p.Days + 1).Select(_ => new int[ipd]).ToArray(); // one spare day for night spill
@@ -36,6 +46,7 @@ public static class GreedyRoster
                     .DefaultIfEmpty(p.Shifts[0])
                     .MinBy(s => Enumerable.Range(0, ipd).Sum(i => Math.Abs(need[i] - heads * Share(p, s, i))))!;
                 teamShift[team] = best;
+                chosen[team, week] = p.Shifts.ToList().IndexOf(best);
                 for (var i = 0; i < ipd; i++) need[i] -= heads * Share(p, best, i);
             }
 
@@ -46,7 +57,7 @@ public static class GreedyRoster
                 var target = (rules.MinHoursFor(p.Days, agent.Leave.Count) + rules.MaxHoursFor(p.Days)) / 2;
                 var shiftsWanted = (int)Math.Ceiling(Math.Max(0, (target - paid[agent.Id]).TotalHours) / shift.PaidTime.TotalHours / remainingWeeks);
                 var maxWork = days.Count - rules.DaysOffRequired(days.Count);
-                var chosen = days
+                var workDays = days
                     .OrderByDescending(d => Shortfall(p, floor, d, shift))
                     .Where(d => !agent.Leave.Contains(p.Day(d)))
                     .Take(Math.Min(shiftsWanted, maxWork))
@@ -54,7 +65,7 @@ public static class GreedyRoster
                     .ToList();
                 foreach (var d in days)
                 {
-                    var works = chosen.Contains(d)
+                    var works = workDays.Contains(d)
                         && runs[agent.Id] < rules.MaxConsecutiveDays
                         && (!lastShift.TryGetValue(agent.Id, out var last) || Rest(p, last.Day, last.Shift, d, shift) >= rules.MinRest)
                         && paid[agent.Id] + shift.PaidTime <= rules.MaxHoursFor(p.Days)

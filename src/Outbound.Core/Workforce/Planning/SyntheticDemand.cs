@@ -4,8 +4,8 @@ namespace Outbound.Core.Workforce.Planning;
 
 /// <summary>
 /// A hotline's call curve as the source material describes a service line: quiet nights, a morning peak around
-/// 10:00, a lunchtime dip, an evening peak around 20:00 (people call after work), Mondays busiest and Sundays
-/// quietest. Used for the demo's history and for benchmarks; its requirement comes from Erlang C like a real one.
+/// 10:00, an afternoon shoulder, an evening peak around 20:00 (people call after work), Mondays busiest and
+/// Sundays quietest. Used for the demo's history and for benchmarks; its requirement comes from Erlang C like a real one.
 /// </summary>
 public static class SyntheticDemand
 {
@@ -30,9 +30,15 @@ public static class SyntheticDemand
             .ToArray()).ToList();
     }
 
+    /// <summary>Peaks at 10:15 and 20:00, an afternoon shoulder at 15:00, dips at lunch and dinner; bumps wrap round midnight.</summary>
     private static double Shape(double hour)
     {
-        double Bump(double centre, double width) => Math.Exp(-Math.Pow((hour - centre) / width, 2));
-        return 0.04 + Bump(10.25, 1.9) + 0.55 * Bump(14.5, 2.0) + 0.95 * Bump(20, 1.6) + 0.25 * Bump(23, 1.2);
+        double Bump(double centre, double width)
+        {
+            var distance = Math.Abs(hour - centre);
+            distance = Math.Min(distance, 24 - distance);
+            return Math.Exp(-Math.Pow(distance / width, 2));
+        }
+        return 0.03 + Bump(10.25, 2.2) + 0.75 * Bump(15, 2.4) + 0.85 * Bump(20, 1.9) + 0.15 * Bump(23, 1.6);
     }
 }

@@ -5,20 +5,21 @@ namespace Outbound.Core.Workforce.Planning;
 /// when that brings the expected floor closer to the requirement, until no single change helps. Expected floor:
 /// every member not on leave is at work on the share of days the monthly hours ask, meals spread evenly over their
 /// window. A change of shift that would leave less than the minimum rest across the weekend is never made, and
-/// evening and night weeks are shared out between teams. The CP-SAT roster then places people with these fixed —
+/// evening and night weeks are shared out between teams; expected agents on shift beyond the seats cost dearly. The CP-SAT roster then places people with these fixed —
 /// choosing whole teams' weeks inside CP-SAT left it stuck near its starting point.
 /// </summary>
 public static class TeamShiftPlanner
 {
-    private const double UnderCost = 3, OverCost = 1, UnsocialSpreadCost = 40;
+    private const double UnderCost = 3, OverCost = 1, UnsocialSpreadCost = 40, SeatCost = 1000;
 
     public static int[,] Plan(PlanningProblem p, int[,]? start = null)
     {
         var shares = p.Shifts.Select(s => FloorShare(p, s)).ToArray();
+        var seats = p.Shifts.Select(s => SeatShare(p, s)).ToArray();
         var heads = Heads(p);
-        var plan = start is not null ? (int[,])start.Clone() : GreedyStart(p, shares, heads);
+        var plan = start is not null ? (int[,])start.Clone() : GreedyStart(p, shares, seats, heads);
         var improved = true;
-        var cost = Cost(p, plan, shares, heads);
+        var cost = Cost(p, plan, shares, seats, heads);
         for (var pass = 0; improved && pass < 50; pass++)
         {
             improved = false;
@@ -31,7 +32,7 @@ public static class TeamShiftPlanner
                     if (s == current) continue;
                     plan[t, w] = s;
                     if (!RestOk(p, plan, t, w)) { plan[t, w] = current; continue; }
-                    var candidate = Cost(p, plan, shares, heads);
+                    var candidate = Cost(p, plan, shares, seats, heads);
                     if (candidate < cost - 1e-9) { cost = candidate; current = s; improved = true; }
                     else plan[t, w] = current;
                 }
@@ -74,26 +75,42 @@ public static class TeamShiftPlanner
         return share;
     }
 
-    private static double Cost(PlanningProblem p, int[,] plan, double[][] shares, double[,] heads)
+    /// <summary>Agents on shift (meal included) per interval of the start day and the next.</summary>
+    private static double[] SeatShare(PlanningProblem p, PlanShift s)
+    {
+        var share = new double[2 * p.IntervalsPerDay];
+        var startIndex = (int)(s.Start.ToTimeSpan() / p.Interval);
+        for (var offset = TimeSpan.Zero; offset < s.Span; offset += p.Interval)
+        {
+            var index = startIndex + (int)(offset / p.Interval);
+            if (s.OnShiftAt(offset) && index < share.Length) share[index] = 1;
+        }
+        return share;
+    }
+
+    private static double Cost(PlanningProblem p, int[,] plan, double[][] shares, double[][] seatShares, double[,] heads)
     {
         var ipd = p.IntervalsPerDay;
         var cost = 0.0;
         var floor = new double[ipd];
+        var seated = new double[ipd];
         for (var d = 0; d < p.Days; d++)
         {
             Array.Clear(floor);
+            Array.Clear(seated);
             for (var t = 0; t < p.Teams.Count; t++)
             {
-                var today = shares[plan[t, p.WeekOf(d)]];
-                for (var i = 0; i < ipd; i++) floor[i] += heads[t, d] * today[i];
+                var (today, todaySeats) = (shares[plan[t, p.WeekOf(d)]], seatShares[plan[t, p.WeekOf(d)]]);
+                for (var i = 0; i < ipd; i++) { floor[i] += heads[t, d] * today[i]; seated[i] += heads[t, d] * todaySeats[i]; }
                 if (d == 0) continue;
-                var yesterday = shares[plan[t, p.WeekOf(d - 1)]];
-                for (var i = 0; i < ipd; i++) floor[i] += heads[t, d - 1] * yesterday[ipd + i];
+                var (yesterday, yesterdaySeats) = (shares[plan[t, p.WeekOf(d - 1)]], seatShares[plan[t, p.WeekOf(d - 1)]]);
+                for (var i = 0; i < ipd; i++) { floor[i] += heads[t, d - 1] * yesterday[ipd + i]; seated[i] += heads[t, d - 1] * yesterdaySeats[ipd + i]; }
             }
             for (var i = 0; i < ipd; i++)
             {
                 var gap = floor[i] - p.Required[d][i];
                 cost += gap < 0 ? -gap * UnderCost : gap * OverCost;
+                if (seated[i] > p.Seats) cost += (seated[i] - p.Seats) * SeatCost;
             }
         }
         var unsocial = Enumerable.Range(0, p.Teams.Count)
@@ -109,7 +126,7 @@ public static class TeamShiftPlanner
     }
 
     /// <summary>A start that keeps the rest rule: every team on the shift that fits best alone, kept all month.</summary>
-    private static int[,] GreedyStart(PlanningProblem p, double[][] shares, double[,] heads)
+    private static int[,] GreedyStart(PlanningProblem p, double[][] shares, double[][] seats, double[,] heads)
     {
         var plan = new int[p.Teams.Count, p.Weeks];
         for (var t = 0; t < p.Teams.Count; t++)
@@ -117,7 +134,7 @@ public static class TeamShiftPlanner
             var best = Enumerable.Range(0, p.Shifts.Count).MinBy(s =>
             {
                 for (var w = 0; w < p.Weeks; w++) plan[t, w] = s;
-                return Cost(p, plan, shares, heads);
+                return Cost(p, plan, shares, seats, heads);
             });
             for (var w = 0; w < p.Weeks; w++) plan[t, w] = best;
         }
