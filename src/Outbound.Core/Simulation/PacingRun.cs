@@ -5,7 +5,8 @@ namespace Outbound.Core.Simulation;
 /// <summary>
 /// A finished simulation: the bench row and the counts behind it. <see cref="LeadsLeft"/> is null for an endless list;
 /// <see cref="SecondsByMode"/> says how long the governor kept each pacing mode; <see cref="DetectorOffAt"/> when (seconds
-/// into the shift) it turned detection off, if it did.
+/// into the shift) it turned detection off, if it did; <see cref="Notices"/> what the manager was told, in order (the live
+/// mode's, read back from the campaign's stored notices).
 /// </summary>
 public sealed record PacingRun(
     PacingResultRow Row,
@@ -17,6 +18,7 @@ public sealed record PacingRun(
 {
     public IReadOnlyDictionary<PacingMode, double> SecondsByMode { get; init; } = new Dictionary<PacingMode, double>();
     public double? DetectorOffAt { get; init; }
+    public IReadOnlyList<PacingNotice> Notices { get; init; } = [];
 
     /// <summary>Equal runs have equal counts and spent equal time in each mode (the dictionary compared by content).</summary>
     public bool Equals(PacingRun? other) =>

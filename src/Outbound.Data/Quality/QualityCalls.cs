@@ -14,7 +14,7 @@ public enum CallKind
 public sealed record QualityCall(
     Guid Id, CallKind Kind, TenantId TenantId, Guid CampaignId, string CampaignCode, string CampaignName, string Agent, string AgentName,
     string Number, long? LeadId, string? LeadName, DateTimeOffset StartedAt, DateTimeOffset ConnectedAt, DateTimeOffset EndedAt,
-    DateTimeOffset? WrapEndedAt, string Outcome, string? Disposition, string? RecordingPath)
+    DateTimeOffset? WrapEndedAt, string Outcome, string? Disposition, string? DispositionLabel, string? RecordingPath)
 {
     public int TalkSeconds => (int)Math.Max(0, (EndedAt - ConnectedAt).TotalSeconds);
 }
@@ -23,7 +23,7 @@ public sealed record QualityCall(
 public sealed record CallEvent(DateTimeOffset At, string Source, string Action, string? Detail);
 
 /// <summary>What the agent saved on the desk for the call.</summary>
-public sealed record CallDeskForm(string Disposition, bool? RightParty, decimal? AmountDue, decimal? PromiseAmount, DateTime? PromiseDate,
+public sealed record CallDeskForm(string Disposition, string DispositionLabel, bool? RightParty, decimal? AmountDue, decimal? PromiseAmount, DateTime? PromiseDate,
     string? PaymentPlan, string? RefusalReason, string? SurveyAnswers, string? Note, DateTimeOffset SavedAt);
 
 /// <summary>
@@ -35,18 +35,22 @@ public sealed class QualityCalls(NpgsqlDataSource dataSource)
     private const string Columns = """
         c.id, {0} AS kind, c.tenant_id, c.campaign_id, p.code, p.name, c.agent, coalesce(u.display_name, c.agent) AS agent_name,
         {1} AS number, c.lead_id, l.name AS lead_name, {2} AS started_at, c.connected_at, c.ended_at, c.wrap_ended_at, c.outcome,
-        c.disposition, c.recording_path
+        c.disposition, {3} AS disposition_label, c.recording_path
         """;
 
+    /// <summary>The campaign's own name for a result code (settings of campaign <c>p</c>); the code where the campaign has none.</summary>
+    private static string DispositionLabel(string code) =>
+        $"coalesce((SELECT d->>'label' FROM jsonb_array_elements(p.settings->'dispositions') d WHERE d->>'code' = {code}), {code})";
+
     public static readonly string OutboundSelect = $"""
-        SELECT {string.Format(Columns, "'outbound'", "c.phone_e164", "c.started_at")}
+        SELECT {string.Format(Columns, "'outbound'", "c.phone_e164", "c.started_at", DispositionLabel("c.disposition"))}
         FROM call_records c JOIN campaigns p ON p.id = c.campaign_id
         LEFT JOIN users u ON u.id::text = c.agent LEFT JOIN leads l ON l.id = c.lead_id
         WHERE c.agent IS NOT NULL AND c.connected_at IS NOT NULL
         """;
 
     public static readonly string InboundSelect = $"""
-        SELECT {string.Format(Columns, "'inbound'", "c.caller_number", "c.arrived_at")}
+        SELECT {string.Format(Columns, "'inbound'", "c.caller_number", "c.arrived_at", DispositionLabel("c.disposition"))}
         FROM inbound_calls c JOIN campaigns p ON p.id = c.campaign_id
         LEFT JOIN users u ON u.id::text = c.agent LEFT JOIN leads l ON l.id = c.lead_id
         WHERE c.agent IS NOT NULL AND c.connected_at IS NOT NULL
@@ -103,18 +107,18 @@ public sealed class QualityCalls(NpgsqlDataSource dataSource)
     public async Task<CallDeskForm?> DeskFormAsync(QualityCall call, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var row = await connection.QueryFirstOrDefaultAsync<DeskFormRow>(new CommandDefinition("""
-            SELECT disposition, right_party, amount_due, promise_amount, promise_date, payment_plan, refusal_reason,
-                   survey_answers::text AS survey_answers, note, saved_at
-            FROM desk_call_forms
-            WHERE campaign_id = @campaign AND agent = @agent AND lead_id IS NOT DISTINCT FROM @lead AND saved_at >= @from AND saved_at <= @until
-            ORDER BY saved_at LIMIT 1
+        var row = await connection.QueryFirstOrDefaultAsync<DeskFormRow>(new CommandDefinition($"""
+            SELECT f.disposition, {DispositionLabel("f.disposition")} AS disposition_label, f.right_party, f.amount_due, f.promise_amount,
+                   f.promise_date, f.payment_plan, f.refusal_reason, f.survey_answers::text AS survey_answers, f.note, f.saved_at
+            FROM desk_call_forms f JOIN campaigns p ON p.id = f.campaign_id
+            WHERE f.campaign_id = @campaign AND f.agent = @agent AND f.lead_id IS NOT DISTINCT FROM @lead AND f.saved_at >= @from AND f.saved_at <= @until
+            ORDER BY f.saved_at LIMIT 1
             """, new
         {
             campaign = call.CampaignId, agent = call.Agent, lead = call.LeadId, from = call.ConnectedAt.UtcDateTime,
             until = (call.WrapEndedAt ?? call.EndedAt.AddMinutes(30)).UtcDateTime.AddSeconds(5),
         }, cancellationToken: ct));
-        return row is null ? null : new CallDeskForm(row.disposition, row.right_party, row.amount_due, row.promise_amount, row.promise_date,
+        return row is null ? null : new CallDeskForm(row.disposition, row.disposition_label, row.right_party, row.amount_due, row.promise_amount, row.promise_date,
             row.payment_plan, row.refusal_reason, row.survey_answers, row.note, Utc(row.saved_at));
     }
 
@@ -138,15 +142,15 @@ public sealed class QualityCalls(NpgsqlDataSource dataSource)
 
     internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
-    private sealed record DeskFormRow(string disposition, bool? right_party, decimal? amount_due, decimal? promise_amount, DateTime? promise_date,
+    private sealed record DeskFormRow(string disposition, string disposition_label, bool? right_party, decimal? amount_due, decimal? promise_amount, DateTime? promise_date,
         string? payment_plan, string? refusal_reason, string? survey_answers, string? note, DateTime saved_at);
 
     internal sealed record CallRow(Guid id, string kind, Guid tenant_id, Guid campaign_id, string code, string name, string agent, string agent_name,
         string number, long? lead_id, string? lead_name, DateTime started_at, DateTime connected_at, DateTime ended_at, DateTime? wrap_ended_at,
-        string outcome, string? disposition, string? recording_path)
+        string outcome, string? disposition, string? disposition_label, string? recording_path)
     {
         public QualityCall ToCall() => new(id, kind == "inbound" ? CallKind.Inbound : CallKind.Outbound, new TenantId(tenant_id), campaign_id, code, name,
             agent, agent_name, number, lead_id, lead_name, Utc(started_at), Utc(connected_at), Utc(ended_at),
-            wrap_ended_at is { } w ? Utc(w) : null, outcome, disposition, recording_path);
+            wrap_ended_at is { } w ? Utc(w) : null, outcome, disposition, disposition_label, recording_path);
     }
 }

@@ -43,7 +43,15 @@ public static class LivePacingBench
         await SeedAsync(db, world, tenant, campaign, strategy, ct);
         try
         {
-            return await RunShiftAsync(db, world, campaign, strategy, ct);
+            var run = await RunShiftAsync(db, world, campaign, strategy, ct);
+            var notices = (await new CampaignNotices(db).RecentAsync(campaign, int.MaxValue, ct))
+                .OrderBy(n => n.At).Select(n => new PacingNotice(n.Kind, n.At, n.AbandonRate, n.FalsePositiveRate)).ToList();
+            return run with
+            {
+                Notices = notices,
+                DetectorOffAt = notices.FirstOrDefault(n => n.Kind == PacingNoticeKind.DetectorOff)?.At is { } off
+                    ? (off - world.ShiftStart).TotalSeconds : null,
+            };
         }
         finally
         {

@@ -9,7 +9,12 @@ namespace Outbound.Core.Tests.Simulation;
 /// </summary>
 public sealed class ShippedScenarioTests
 {
-    public static TheoryData<string> ScenarioNames => new(Scenarios.Shipped().Select(s => s.Name));
+    /// <summary>
+    /// Every shipped scenario but two of the three 100-agent teams, which take a minute of CPU each: a100-ar50 stands for
+    /// that team size here, and <c>bench pacing</c> checks all of them with the same figures.
+    /// </summary>
+    public static TheoryData<string> ScenarioNames =>
+        new(Scenarios.Shipped().Select(s => s.Name).Where(n => n is not ("a100-ar15" or "a100-ar30")));
 
     [Theory]
     [MemberData(nameof(ScenarioNames))]

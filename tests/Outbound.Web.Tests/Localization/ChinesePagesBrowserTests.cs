@@ -38,6 +38,7 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
     [InlineData("supervisor@demo.local")]
     [InlineData("agent1@demo.local")]
     [InlineData("hr@demo.local")]
+    [InlineData("qa@demo.local")]
     [InlineData("client@demo-bank.local")]
     public async Task Pages_a_role_reaches_show_no_english_or_raw_codes(string email)
     {
@@ -46,12 +47,22 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
         var page = await BrowserPages.SignedInAsync(browser, factory.Address, email);
         var allowed = Words.Concat(DataCodes).ToHashSet(StringComparer.Ordinal);
 
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add($"{page.Url}: {message.Text}");
+        };
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var perTemplate = new Dictionary<string, int>(StringComparer.Ordinal);
         var queue = new Queue<(string Path, int Depth)>([("/", 0)]);
         var leaks = new List<string>();
         while (queue.TryDequeue(out var next) && seen.Count < 80)
         {
-            if (!seen.Add(next.Path)) continue;
+            // Two of each page (a campaign's details, an evaluation …) show its words; the rest would only repeat them.
+            var template = next.Path.Split('?')[0];
+            if (seen.Contains(next.Path) || perTemplate.GetValueOrDefault(template) >= 2) continue;
+            seen.Add(next.Path);
+            perTemplate[template] = perTemplate.GetValueOrDefault(template) + 1;
             var response = await page.GotoAsync(next.Path);
             Assert.True(response is { Ok: true }, $"{email} GET {next.Path}: {response?.Status}");
             if (await page.Locator("#live-status").CountAsync() > 0)
@@ -66,6 +77,7 @@ public sealed partial class ChinesePagesBrowserTests(KestrelDeskWebFactory facto
 
         Assert.True(seen.Count > 3, $"{email} reached only {string.Join(", ", seen)}");
         Assert.True(leaks.Count == 0, $"{email} sees English or codes in the Chinese UI:\n{string.Join("\n", leaks)}");
+        Assert.True(violations.Count == 0, $"{email}'s pages break the content security policy:\n{string.Join("\n", violations)}");
     }
 
     /// <summary>Pages, not downloads (PDF, CSV), sign-out or the language switch.</summary>

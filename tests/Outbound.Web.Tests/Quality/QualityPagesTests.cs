@@ -63,16 +63,30 @@ public sealed class QualityPagesTests(QualityWebFactory app) : IClassFixture<Qua
     [Fact]
     public async Task Each_role_reaches_only_its_quality_pages()
     {
+        var (qa, supervisor) = (await app.SignedInAs("qa@demo.local"), await app.SignedInAs("supervisor@demo.local"));
+        var (agent, client) = (await app.SignedInAs("agent1@demo.local"), await app.SignedInAs("client@demo-power.local"));
         foreach (var page in new[] { "/Quality", "/Quality/Plans", "/Quality/Forms", "/Quality/Calibrations", "/Quality/Charts" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAs("qa@demo.local")).GetAsync(page)).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAs("supervisor@demo.local")).GetAsync(page)).StatusCode);
-            Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInAs("agent1@demo.local")).GetAsync(page)).StatusCode);
-            Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInAs("client@demo-power.local")).GetAsync(page)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await qa.GetAsync(page)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync(page)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await agent.GetAsync(page)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAs("agent1@demo.local")).GetAsync("/Agent/Quality")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInAs("qa@demo.local")).GetAsync("/Agent/Quality")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/Agent/Quality")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await qa.GetAsync("/Agent/Quality")).StatusCode);
         // A supervisor may read results but not score.
-        Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInAs("supervisor@demo.local")).GetAsync($"/Quality/Score?call={app.BankCall}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await supervisor.GetAsync($"/Quality/Score?call={app.BankCall}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_scoring_page_names_the_calls_result_and_outcome_in_words_not_codes()
+    {
+        var refused = Outbound.Data.Demo.DemoCampaigns.Bank.Settings.Dispositions.Single(d => d.Code == "refused").Label;
+        var html = await (await (await app.SignedInAs("qa@demo.local")).GetAsync($"/Quality/Score?call={app.BankCall}")).Content.ReadAsStringAsync();
+        var record = html[html.IndexOf("id=\"call-record\"", StringComparison.Ordinal)..];
+        Assert.Contains($"<dd>{System.Net.WebUtility.HtmlEncode(refused)}</dd>", record);
+        Assert.Contains("<dd>已接听</dd>", record);
+        Assert.DoesNotContain("<dd>refused</dd>", record);
+        Assert.DoesNotContain("<dd>Answered</dd>", record);
     }
 }

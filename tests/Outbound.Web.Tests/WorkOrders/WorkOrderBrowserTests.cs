@@ -115,6 +115,25 @@ public sealed class WorkOrderBrowserTests(KestrelDeskWebFactory factory) : IClas
             "SELECT f.note FROM kb_flags f JOIN kb_articles a ON a.id = f.article_id WHERE a.title = '贷记卡挂失流程' AND f.kind = 'outdated'"));
     }
 
+    [Fact]
+    public async Task Choosing_a_type_on_the_new_order_page_brings_its_form_under_the_content_security_policy()
+    {
+        var type = await DisputeTypeAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await KestrelDeskWebFactory.LaunchChromiumAsync(playwright);
+        var supervisor = await BrowserPages.SignedInAsync(browser, factory.Address, DeskWebFactory.Supervisor);
+        var violations = new List<string>();
+        supervisor.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text);
+        };
+        await supervisor.GotoAsync("/WorkOrders/Create");
+        Assert.Equal(0, await supervisor.Locator("#create-form").CountAsync());
+        await supervisor.SelectOptionAsync("#type", type.ToString());
+        await supervisor.WaitForSelectorAsync("#create-form [name='Fields[card_last4]']", new() { Timeout = Patience });
+        Assert.Empty(violations);
+    }
+
     /// <summary>A dispute type on the desk's test campaign, sent to the bank's card office (whose lead is the demo client user).</summary>
     private async Task<Guid> DisputeTypeAsync()
     {
