@@ -4,8 +4,11 @@ using Outbound.Core.Workforce.Planning;
 
 namespace Outbound.Scheduling;
 
-/// <summary>What the solver made: the roster, its fit against the requirement, and whether it is proven best.</summary>
-public sealed record ScheduleOutcome(PlannedRoster Roster, ScheduleFit Fit, bool Optimal, TimeSpan Elapsed);
+/// <summary>
+/// What the solver made: the roster, its fit against the requirement, whether it is proven best, and CP-SAT's
+/// objective with the bound it proved (how far from the best possible the time limit left it).
+/// </summary>
+public sealed record ScheduleOutcome(PlannedRoster Roster, ScheduleFit Fit, bool Optimal, TimeSpan Elapsed, double Objective, double Bound);
 
 /// <summary>No roster keeps every rule; <see cref="Rules"/> names the rules that together make it impossible.</summary>
 public sealed class ScheduleInfeasibleException(string message, IReadOnlyList<string> rules) : Exception(message)
@@ -55,17 +58,15 @@ public static class RosterSolver
         // CP-SAT's improving searches (LNS) run on workers of their own: with fewer than eight it barely leaves the hint,
         // so eight share the machine's cores.
         var solver = new CpSolver { StringParameters = Parameters(limit, 8) };
-        var status = solver.Solve(model.Model);
-        if (Environment.GetEnvironmentVariable("OUTBOUND_CPSAT_DEBUG") is not null)
-            Console.Error.WriteLine($"cp-sat {status} objective {solver.ObjectiveValue} bound {solver.BestObjectiveBound} in {solver.WallTime()} s");
-        return (status, solver);
+        return (solver.Solve(model.Model), solver);
     }
 
     private static ScheduleOutcome Outcome(PlanningProblem problem, RosterModel model, (CpSolverStatus Status, CpSolver Solver) run, Stopwatch watch)
     {
         using var solver = run.Solver;
         var roster = model.Read(solver);
-        return new ScheduleOutcome(roster, roster.Fit(problem), run.Status == CpSolverStatus.Optimal, watch.Elapsed);
+        return new ScheduleOutcome(roster, roster.Fit(problem), run.Status == CpSolverStatus.Optimal, watch.Elapsed,
+            solver.ObjectiveValue, solver.BestObjectiveBound);
     }
 
     private static string Parameters(TimeSpan limit, int workers) =>

@@ -77,7 +77,8 @@ public static class WfmCommands
         foreach (var v in violations.Take(20)) Console.Error.WriteLine($"{verb}: rule broken: {v}");
         var fit = outcome.Fit;
         Console.Error.WriteLine($"{verb}: {problem.Agents.Count} agents, {problem.Days} days: fit {fit.Fit:0.0000}, stdev {fit.StandardDeviation:0.00}, " +
-            $"{fit.Understaffed} under / {fit.Overstaffed} over of {fit.Intervals} intervals, {violations.Count} rule violations, {seconds} s{(outcome.Optimal ? " (optimal)" : "")}");
+            $"{fit.Understaffed} under / {fit.Overstaffed} over of {fit.Intervals} intervals, {violations.Count} rule violations, {seconds} s" +
+            (outcome.Optimal ? " (optimal)" : $" (CP-SAT objective {outcome.Objective:0} against a proven bound of {outcome.Bound:0})"));
 
         object row = new Dictionary<string, object?>
         {
