@@ -37,6 +37,9 @@ public static class CliApp
             ["tickets bench"] = TicketsBenchCommand.RunAsync,
             ["kb bench"] = KbBenchCommand.RunAsync,
             ["sip b2bua"] = SipB2buaCommand.RunAsync,
+            ["wfm erlang"] = WfmCommands.ErlangAsync,
+            ["wfm schedule"] = WfmCommands.ScheduleAsync,
+            ["bench wfm"] = BenchWfmCommand.RunAsync,
         };
         var key = args.Length >= 2 ? $"{args[0]} {args[1]}" : string.Join(' ', args);
         if (!verbs.TryGetValue(key, out var verb))
