@@ -1,5 +1,6 @@
 using Outbound.Core.Pacing;
 using Outbound.Core.Simulation;
+using Outbound.Core.Tests.Simulation;
 using Outbound.Dialer.Simulation;
 using Outbound.Testing;
 
@@ -13,16 +14,8 @@ namespace Outbound.Dialer.Tests.Pacing;
 /// </summary>
 public sealed class LivePacingGuardSpecs(PgTestDatabase db) : IClassFixture<PgTestDatabase>
 {
-    /// <summary>The shipped five-agent scenario (answer rate 0.3, 24-hour window), found from the test's folder upwards.</summary>
-    private static PacingScenario FiveAgents()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "campaigns", "pacing-scenarios.json");
-            if (File.Exists(file)) return PacingScenarios.Parse(File.ReadAllText(file)).Single(s => s.Name == "a5-ar30");
-        }
-        throw new FileNotFoundException("campaigns/pacing-scenarios.json not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The shipped five-agent scenario (answer rate 0.3, 24-hour window).</summary>
+    private static PacingScenario FiveAgents() => Scenarios.Shipped().Single(s => s.Name == "a5-ar30");
 
     [Fact]
     public async Task A_small_team_with_an_hours_window_sends_machines_to_its_agents_and_no_window_goes_over_the_cap()
